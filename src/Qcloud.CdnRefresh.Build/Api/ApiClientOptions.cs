@@ -1,0 +1,42 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Qcloud.CdnRefresh.Build.Api;
+
+/// <summary>Settings and seams of an API client. The seams default to the real clock, delay, nonce and network.</summary>
+internal sealed record ApiClientOptions
+{
+    public required Uri Endpoint { get; init; }
+
+    /// <summary><c>overseas</c> or <c>mainland</c>.</summary>
+    public string Area { get; init; } = "overseas";
+
+    /// <summary>v2 only: <c>HmacSHA1</c> or <c>HmacSHA256</c>.</summary>
+    public string SignatureMethod { get; init; } = "HmacSHA1";
+
+    /// <summary>Retries after the first attempt of a request that failed in a retryable way.</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    /// <summary>Time allowed for one HTTP request, response body included.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>First backoff delay; doubled on each retry, capped at <see cref="MaxBackoff"/>, plus up to 50% jitter.</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The transport. Tests pass a handler that talks to the fake API; null means a new <see cref="HttpClientHandler"/>.</summary>
+    public HttpMessageHandler? Handler { get; init; }
+
+    public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
+
+    public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = (delay, token) => Task.Delay(delay, token);
+
+    /// <summary>v2 <c>Nonce</c> source: a random positive integer per attempt.</summary>
+    public Func<uint> Nonce { get; init; } = RandomNonce.Next;
+
+    /// <summary>Jitter source in [0, 1).</summary>
+    public Func<double> Jitter { get; init; } = RandomNonce.NextDouble;
+}

@@ -1,0 +1,45 @@
+namespace Qcloud.CdnRefresh.Build.Diagnostics;
+
+/// <summary>
+/// Every code the package writes. A code never changes meaning and is never reused; README.md has a section per code,
+/// which is where each diagnostic's help link points.
+/// </summary>
+internal static class DiagnosticCodes
+{
+    // 1xxx: configuration.
+    public const string BaseUrlInvalid = "QCDN1001";
+    public const string BatchSizeOutOfRange = "QCDN1002";
+    public const string UnknownApi = "QCDN1003";
+    public const string UnknownArea = "QCDN1004";
+    public const string UnknownSignatureMethod = "QCDN1005";
+    public const string EndpointInvalid = "QCDN1006";
+    public const string SecretInProperty = "QCDN1007";
+    public const string CredentialsMissing = "QCDN1008";
+    public const string InvalidOption = "QCDN1009";
+    public const string PublishDirMissing = "QCDN1010";
+
+    // 2xxx: files, hashing, URL mapping and the manifest.
+    public const string FileUnreadable = "QCDN2001";
+    public const string SymlinkEscapesContentRoot = "QCDN2002";
+    public const string FileNameNotUrl = "QCDN2003";
+    public const string ContentRootEmpty = "QCDN2004";
+    public const string ManifestCorrupt = "QCDN2101";
+    public const string ManifestNewerVersion = "QCDN2102";
+    public const string ManifestOtherBaseUrl = "QCDN2103";
+    public const string ManifestWriteFailed = "QCDN2104";
+    public const string BaselineFetchFailed = "QCDN2105";
+
+    // 3xxx: the CDN API.
+    public const string ApiError = "QCDN3001";
+    public const string ApiAuthFailed = "QCDN3002";
+    public const string ApiQuotaExceeded = "QCDN3003";
+    public const string ApiUnreachable = "QCDN3004";
+    public const string ApiUnexpectedResponse = "QCDN3005";
+    public const string ApiRetired = "QCDN3006";
+    public const string DailyQuotaInsufficient = "QCDN3007";
+    public const string ApiRetrying = "QCDN3101";
+
+    /// <summary>The README anchor of a code, for MSBuild's help link.</summary>
+    public static string HelpLink(string code) =>
+        "https://github.com/qcloud-cdnrefresh/Qcloud.CdnRefresh.Build/blob/main/README.md#" + code.ToLowerInvariant();
+}
