@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+
+namespace Qcloud.CdnRefresh.Build.Configuration;
+
+/// <summary>The validated knobs of one run. Built by <see cref="RefreshSettingsParser"/> from the task's string parameters.</summary>
+internal sealed record RefreshSettings
+{
+    public required string PublishDir { get; init; }
+
+    public string? ContentRoot { get; init; }
+
+    public required Uri BaseUrl { get; init; }
+
+    public ApiVersion Api { get; init; } = ApiVersion.V3;
+
+    /// <summary><c>overseas</c> or <c>mainland</c>.</summary>
+    public string Area { get; init; } = "overseas";
+
+    public required Uri Endpoint { get; init; }
+
+    public string SignatureMethod { get; init; } = "HmacSHA1";
+
+    public int BatchSize { get; init; } = 1000;
+
+    public int DailyQuota { get; init; } = 10000;
+
+    public bool DryRun { get; init; }
+
+    public string? ManifestPath { get; init; }
+
+    public Uri? BaselineUrl { get; init; }
+
+    public bool PublishManifest { get; init; }
+
+    /// <summary><c>all</c> or <c>none</c>.</summary>
+    public string WithoutBaseline { get; init; } = "all";
+
+    public bool AddedFiles { get; init; }
+
+    /// <summary>File name whose change also refreshes its folder's URL; empty turns this off.</summary>
+    public string DirectoryIndex { get; init; } = "index.html";
+
+    public bool ContinueOnError { get; init; }
+
+    public int MaxRetries { get; init; } = 3;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public string? ReportPath { get; init; }
+
+    public IReadOnlyList<string> Exclude { get; init; } = Array.Empty<string>();
+}

@@ -1,0 +1,94 @@
+using System;
+using System.IO;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Signing;
+
+namespace Qcloud.CdnRefresh.Build.Credentials;
+
+/// <summary>
+/// Finds the key pair the way Tencent's SDKs do: the environment first, then the SDK's credentials file.
+/// Only environment reads and one file read: never MSBuild properties, which end up in binary logs.
+/// </summary>
+internal sealed class CredentialsReader
+{
+    public const string SecretIdVariable = "TENCENTCLOUD_SECRET_ID";
+    public const string SecretKeyVariable = "TENCENTCLOUD_SECRET_KEY";
+    public const string TokenVariable = "TENCENTCLOUD_TOKEN";
+    public const string SecurityTokenVariable = "TENCENTCLOUD_SECURITY_TOKEN";
+    public const string CredentialsFileVariable = "TENCENTCLOUD_CREDENTIALS_FILE";
+
+    private readonly Func<string, string?> _environment;
+    private readonly string? _homeDirectory;
+
+    public CredentialsReader(Func<string, string?> environment, string? homeDirectory)
+    {
+        _environment = environment;
+        _homeDirectory = homeDirectory;
+    }
+
+    public static CredentialsReader FromProcess() =>
+        new(Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary>Where the credentials were found, for the log: never the values.</summary>
+    public string? Source { get; private set; }
+
+    public TencentCredentials Read()
+    {
+        var token = Value(TokenVariable) ?? Value(SecurityTokenVariable);
+        var secretId = Value(SecretIdVariable);
+        var secretKey = Value(SecretKeyVariable);
+        if (secretId is not null && secretKey is not null)
+        {
+            Source = "environment";
+            return new TencentCredentials(secretId, secretKey, token);
+        }
+
+        var file = Value(CredentialsFileVariable)
+            ?? (string.IsNullOrEmpty(_homeDirectory) ? null : Path.Combine(_homeDirectory, ".tencentcloud", "credentials"));
+        if (file is not null && File.Exists(file))
+        {
+            var fromFile = ReadFile(file, token);
+            if (fromFile is not null)
+            {
+                Source = file;
+                return fromFile;
+            }
+        }
+
+        throw new CdnRefreshException(
+            DiagnosticCodes.CredentialsMissing,
+            $"No Tencent Cloud credentials found. Set the environment variables {SecretIdVariable} and {SecretKeyVariable} "
+            + $"(and {TokenVariable} for a temporary key), or put secret_id and secret_key under [default] in "
+            + $"{file ?? "~/.tencentcloud/credentials"}. Credentials are never read from MSBuild properties.");
+    }
+
+    private static TencentCredentials? ReadFile(string path, string? token)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CdnRefreshException(DiagnosticCodes.CredentialsMissing, $"The credentials file '{path}' cannot be read: {e.Message}");
+        }
+
+        var section = IniSection.Read(lines, "default");
+        section.TryGetValue("secret_id", out var secretId);
+        section.TryGetValue("secret_key", out var secretKey);
+        if (string.IsNullOrEmpty(secretId) || string.IsNullOrEmpty(secretKey))
+        {
+            return null;
+        }
+
+        section.TryGetValue("token", out var fileToken);
+        return new TencentCredentials(secretId!, secretKey!, token ?? fileToken);
+    }
+
+    private string? Value(string name)
+    {
+        var value = _environment(name);
+        return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Credentials;
+using Qcloud.CdnRefresh.Build.Signing;
+
+namespace Qcloud.CdnRefresh.Build.Refresh;
+
+/// <summary>What a run takes from the outside world: the seams tests replace.</summary>
+internal sealed class RefreshEnvironment
+{
+    public required IRefreshLog Log { get; init; }
+
+    /// <summary>Called only when something will be sent, so a dry run or a run with nothing to send needs no key.</summary>
+    public required Func<TencentCredentials> Credentials { get; init; }
+
+    /// <summary>Reads an environment variable that is not a secret (GITHUB_STEP_SUMMARY).</summary>
+    public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
+
+    public HttpMessageHandler? Handler { get; init; }
+
+    public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
+
+    public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = (delay, token) => Task.Delay(delay, token);
+
+    public static RefreshEnvironment FromProcess(IRefreshLog log) => new()
+    {
+        Log = log,
+        Credentials = () => CredentialsReader.FromProcess().Read(),
+    };
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Threading;
+using Qcloud.CdnRefresh.Build.Refresh;
+
+namespace Qcloud.CdnRefresh.Build.Reporting;
+
+/// <summary>
+/// Appends a short Markdown table to GitHub Actions' <c>GITHUB_STEP_SUMMARY</c>. Several MSBuild nodes may append at
+/// once, so the append holds an exclusive lock on the file; the table is capped because the runner rejects large summaries.
+/// </summary>
+internal static class StepSummaryWriter
+{
+    public const string Variable = "GITHUB_STEP_SUMMARY";
+    public const int MaxRows = 20;
+
+    public static string Render(RefreshResult result)
+    {
+        var text = new StringBuilder();
+        text.Append("### CDN refresh").Append(result.DryRun ? " (dry run)" : string.Empty).Append("\n\n");
+        text.Append(string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} files, {1} modified, {2} deleted, {3} added; {4} URLs in {5} batches, {6} accepted, {7} pending.\n\n",
+            result.FilesListed, result.Modified, result.Deleted, result.Added, result.PlannedUrls.Count, result.Batches,
+            result.AcceptedUrls.Count, result.PendingUrls.Count));
+        if (result.FailureCode is not null)
+        {
+            text.Append("**").Append(result.FailureCode).Append("**: ").Append(Escape(result.FailureMessage ?? string.Empty)).Append("\n\n");
+        }
+
+        if (result.PlannedUrls.Count == 0)
+        {
+            return text.ToString();
+        }
+
+        text.Append("| URL | Status |\n| --- | --- |\n");
+        var shown = 0;
+        foreach (var url in result.PlannedUrls)
+        {
+            if (shown == MaxRows)
+            {
+                break;
+            }
+
+            text.Append("| ").Append(Escape(url)).Append(" | ").Append(Status(result, url)).Append(" |\n");
+            shown++;
+        }
+
+        if (result.PlannedUrls.Count > shown)
+        {
+            text.Append("\nand ").Append(result.PlannedUrls.Count - shown).Append(" more\n");
+        }
+
+        return text.Append('\n').ToString();
+    }
+
+    public static void Append(string path, string markdown, TimeSpan timeout)
+    {
+        var bytes = new UTF8Encoding(false).GetBytes(markdown);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None);
+                stream.Write(bytes, 0, bytes.Length);
+                return;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(25);
+            }
+        }
+    }
+
+    private static string Status(RefreshResult result, string url)
+    {
+        if (result.DryRun)
+        {
+            return "planned";
+        }
+
+        foreach (var accepted in result.AcceptedUrls)
+        {
+            if (accepted.Url == url)
+            {
+                return "accepted";
+            }
+        }
+
+        return "pending";
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+}
