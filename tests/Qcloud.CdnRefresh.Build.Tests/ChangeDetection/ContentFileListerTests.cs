@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Qcloud.CdnRefresh.Build.ChangeDetection;
+using Qcloud.CdnRefresh.Build.Diagnostics;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.ChangeDetection;
@@ -146,9 +148,9 @@ public sealed class ContentFileListerTests : IDisposable
         _root.CreateFolder("assets");
         File.CreateSymbolicLink(_root.FullPath("assets/leak.txt"), target);
 
-        var error = Assert.Throws<Diagnostics.CdnRefreshException>(() => List());
+        var error = Assert.Throws<CdnRefreshException>(() => List());
 
-        Assert.Equal(Diagnostics.DiagnosticCodes.SymlinkEscapesContentRoot, error.Code);
+        Assert.Equal(DiagnosticCodes.SymlinkEscapesContentRoot, error.Code);
         Assert.Contains("'assets/leak.txt'", error.Message);
     }
 
@@ -159,9 +161,9 @@ public sealed class ContentFileListerTests : IDisposable
         outside.Write("lib/a.js");
         Directory.CreateSymbolicLink(_root.FullPath("lib"), outside.FullPath("lib"));
 
-        var error = Assert.Throws<Diagnostics.CdnRefreshException>(() => List());
+        var error = Assert.Throws<CdnRefreshException>(() => List());
 
-        Assert.Equal(Diagnostics.DiagnosticCodes.SymlinkEscapesContentRoot, error.Code);
+        Assert.Equal(DiagnosticCodes.SymlinkEscapesContentRoot, error.Code);
         Assert.Contains("'lib'", error.Message);
     }
 
@@ -171,9 +173,9 @@ public sealed class ContentFileListerTests : IDisposable
         using var outside = new TempDirectory();
         File.CreateSymbolicLink(_root.FullPath("up.txt"), Path.GetRelativePath(_root.Path, outside.Write("x.txt")));
 
-        var error = Assert.Throws<Diagnostics.CdnRefreshException>(() => List());
+        var error = Assert.Throws<CdnRefreshException>(() => List());
 
-        Assert.Equal(Diagnostics.DiagnosticCodes.SymlinkEscapesContentRoot, error.Code);
+        Assert.Equal(DiagnosticCodes.SymlinkEscapesContentRoot, error.Code);
     }
 
     [Fact]
@@ -217,9 +219,9 @@ public sealed class ContentFileListerTests : IDisposable
     {
         File.CreateSymbolicLink(_root.FullPath("gone.txt"), _root.FullPath("missing.txt"));
 
-        var error = Assert.Throws<Diagnostics.CdnRefreshException>(() => List());
+        var error = Assert.Throws<CdnRefreshException>(() => List());
 
-        Assert.Equal(Diagnostics.DiagnosticCodes.FileUnreadable, error.Code);
+        Assert.Equal(DiagnosticCodes.FileUnreadable, error.Code);
         Assert.Contains("'gone.txt'", error.Message);
     }
 
@@ -236,6 +238,6 @@ public sealed class ContentFileListerTests : IDisposable
         Assert.Equal("index.html", Assert.Single(files).RelativePath);
     }
 
-    private System.Collections.Generic.IReadOnlyList<ListedFile> List(string[]? excludes = null) =>
+    private IReadOnlyList<ListedFile> List(string[]? excludes = null) =>
         new ContentFileLister(excludes).List(_root.Path);
 }
