@@ -1,0 +1,49 @@
+using System.IO;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+
+namespace Qcloud.CdnRefresh.Build.ChangeDetection;
+
+/// <summary>Finds the folder of the publish output that is served at <c>CdnRefreshBaseUrl</c>.</summary>
+internal static class ContentRoot
+{
+    public const string DefaultFolderName = "wwwroot";
+
+    /// <summary>
+    /// The full path of the content root: <paramref name="configuredContentRoot"/> (relative to the publish folder, or
+    /// absolute) when given, else <c>wwwroot</c> when the publish output has one, else the publish folder itself.
+    /// </summary>
+    public static string Resolve(string publishDirectory, string? configuredContentRoot)
+    {
+        if (string.IsNullOrWhiteSpace(publishDirectory) || !Directory.Exists(publishDirectory))
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.PublishDirMissing,
+                $"The publish folder '{publishDirectory}' does not exist. Run 'dotnet publish' first, or set PublishDir to the folder that holds the publish output.");
+        }
+
+        var publishFullPath = Path.GetFullPath(publishDirectory);
+        if (!string.IsNullOrWhiteSpace(configuredContentRoot))
+        {
+            var explicitRoot = Path.GetFullPath(Path.Combine(publishFullPath, configuredContentRoot!.Trim()));
+            if (!Directory.Exists(explicitRoot))
+            {
+                // No dedicated code yet for a missing explicit content root; InvalidOption is the closest configuration error.
+                throw new CdnRefreshException(
+                    DiagnosticCodes.InvalidOption,
+                    $"CdnRefreshContentRoot '{configuredContentRoot}' points to '{explicitRoot}', which does not exist. Set it to a folder of the publish output (relative to '{publishFullPath}'), or remove it to use '{DefaultFolderName}' or the publish folder itself.");
+            }
+
+            return TrimTrailingSeparator(explicitRoot);
+        }
+
+        var wwwroot = Path.Combine(publishFullPath, DefaultFolderName);
+        return TrimTrailingSeparator(Directory.Exists(wwwroot) ? wwwroot : publishFullPath);
+    }
+
+    private static string TrimTrailingSeparator(string fullPath)
+    {
+        var root = Path.GetPathRoot(fullPath);
+        var trimmed = fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        return trimmed.Length < (root?.Length ?? 0) ? root! : trimmed;
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+
+namespace Qcloud.CdnRefresh.Build.ChangeDetection;
+
+/// <summary>
+/// SHA-256 of every listed file, read once, in parallel, through one pooled buffer per worker, so memory stays flat
+/// however large the files are.
+/// </summary>
+internal sealed class FileHasher
+{
+    /// <summary>Large enough that per-read overhead vanishes, small enough to stay out of the large object heap.</summary>
+    public const int BufferSize = 64 * 1024;
+
+    private readonly Func<string, Stream> _openRead;
+    private readonly int _maxDegreeOfParallelism;
+
+    /// <param name="openRead">Opens a file (by full path) for reading; a seam for tests. Defaults to <see cref="OpenForHashing"/>.</param>
+    /// <param name="maxDegreeOfParallelism">Files hashed at once; defaults to the processor count.</param>
+    public FileHasher(Func<string, Stream>? openRead = null, int? maxDegreeOfParallelism = null)
+    {
+        _openRead = openRead ?? OpenForHashing;
+        _maxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
+    }
+
+    /// <summary>A forward-only read with no FileStream buffer of its own: the hasher's buffer is the only one.</summary>
+    public static Stream OpenForHashing(string fullPath) =>
+        new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+
+    /// <param name="files">The files to hash, as listed (size and time were taken before reading, so a file that
+    /// changes while it is read gets a new time and is hashed again next run).</param>
+    /// <param name="cache">Hashes of an earlier run by relative path; an entry is reused, unread, when size and
+    /// last write time both match. The dictionary's comparer decides how paths match.</param>
+    /// <param name="cancellationToken">Stops the run between reads; it then throws <see cref="OperationCanceledException"/>.</param>
+    public HashingResult Hash(IReadOnlyList<ListedFile> files, IReadOnlyDictionary<string, CachedHash>? cache = null, CancellationToken cancellationToken = default)
+    {
+        var results = new ContentFile[files.Count];
+        var filesHashed = 0;
+        var bytesRead = 0L;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken };
+
+        try
+        {
+            Parallel.For(
+                0,
+                files.Count,
+                options,
+                () => new Worker(),
+                (index, _, worker) =>
+                {
+                    var file = files[index];
+                    var sha256 = TryReuse(file, cache) ?? HashContents(file, worker, cancellationToken);
+                    results[index] = new ContentFile(file.RelativePath, file.UrlPath, file.Size, file.LastWriteTimeUtc, sha256);
+                    return worker;
+                },
+                worker =>
+                {
+                    Interlocked.Add(ref filesHashed, worker.FilesHashed);
+                    Interlocked.Add(ref bytesRead, worker.BytesRead);
+                    worker.Dispose();
+                });
+        }
+        catch (AggregateException aggregate)
+        {
+            throw Unwrap(aggregate, cancellationToken);
+        }
+
+        var stats = new HashingStats(filesHashed, files.Count - filesHashed, bytesRead);
+        return new HashingResult(results, stats);
+    }
+
+    private static string? TryReuse(ListedFile file, IReadOnlyDictionary<string, CachedHash>? cache)
+    {
+        if (cache == null || !cache.TryGetValue(file.RelativePath, out var cached))
+        {
+            return null;
+        }
+
+        return cached.Size == file.Size && cached.LastWriteTimeUtcTicks == file.LastWriteTimeUtc.Ticks && !string.IsNullOrEmpty(cached.Sha256)
+            ? cached.Sha256
+            : null;
+    }
+
+    private string HashContents(ListedFile file, Worker worker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var stream = _openRead(file.FullPath);
+            int read;
+            while ((read = stream.Read(worker.Buffer, 0, worker.Buffer.Length)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                worker.Hash.AppendData(worker.Buffer, 0, read);
+                worker.BytesRead += read;
+            }
+
+            worker.FilesHashed++;
+            return ToLowerHex(worker.Hash.GetHashAndReset());
+        }
+        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+        {
+            // A failed read leaves a partial hash behind; drop it so the worker's next file starts clean.
+            worker.Hash.GetHashAndReset();
+            throw new CdnRefreshException(
+                DiagnosticCodes.FileUnreadable,
+                $"Cannot read '{file.RelativePath}' in the content root ({file.FullPath}): {exception.Message} Check that no other process holds it open and that the build may read it, or exclude it with a CdnRefreshExclude item.",
+                exception);
+        }
+    }
+
+    private static Exception Unwrap(AggregateException aggregate, CancellationToken cancellationToken)
+    {
+        var inner = aggregate.Flatten().InnerExceptions;
+        var coded = inner.OfType<CdnRefreshException>().FirstOrDefault();
+        if (coded != null)
+        {
+            return coded;
+        }
+
+        if (cancellationToken.IsCancellationRequested && inner.All(exception => exception is OperationCanceledException))
+        {
+            return new OperationCanceledException(cancellationToken);
+        }
+
+        return aggregate;
+    }
+
+    private static string ToLowerHex(byte[] bytes)
+    {
+        const string digits = "0123456789abcdef";
+        var chars = new char[bytes.Length * 2];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[2 * i] = digits[bytes[i] >> 4];
+            chars[(2 * i) + 1] = digits[bytes[i] & 0xF];
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>What one parallel worker reuses from file to file: the buffer, the hash state and its counters.</summary>
+    private sealed class Worker : IDisposable
+    {
+        public byte[] Buffer { get; } = ArrayPool<byte>.Shared.Rent(BufferSize);
+
+        public IncrementalHash Hash { get; } = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public int FilesHashed { get; set; }
+
+        public long BytesRead { get; set; }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(Buffer);
+            Hash.Dispose();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Qcloud.CdnRefresh.Build.ChangeDetection;
+
+/// <summary>
+/// One <c>CdnRefreshExclude</c> glob, turned into a regular expression over paths relative to the content root.
+/// </summary>
+/// <remarks>
+/// Semantics (close to .gitignore, so users can guess them):
+/// <list type="bullet">
+/// <item><c>\</c> is read as <c>/</c>, so Windows-style patterns work everywhere.</item>
+/// <item>A pattern without <c>/</c> matches the file name in any folder (<c>*.map</c>, <c>web.config</c>).</item>
+/// <item>A pattern with a <c>/</c> matches the whole relative path from the content root (<c>docs/*.pdf</c>); a
+/// leading <c>/</c> only anchors it (<c>/robots.txt</c> is the root file alone).</item>
+/// <item><c>*</c> matches any characters except <c>/</c>, <c>?</c> one character except <c>/</c>; neither treats a
+/// leading dot specially.</item>
+/// <item><c>**</c> as a whole segment matches zero or more folders (<c>**/drafts/*</c>, <c>a/**/b.txt</c>); a trailing
+/// <c>/**</c> or <c>/</c> matches everything below the folder. <c>**</c> inside a segment acts like <c>*</c>.</item>
+/// <item>Patterns match files, never folders: <c>drafts</c> excludes files named drafts, <c>drafts/</c> the folder's content.</item>
+/// <item>Everything else, including <c>[</c> and <c>{</c>, is literal.</item>
+/// </list>
+/// </remarks>
+internal sealed class GlobPattern
+{
+    private GlobPattern(string pattern, bool matchesFileNameOnly, string regexBody)
+    {
+        Pattern = pattern;
+        MatchesFileNameOnly = matchesFileNameOnly;
+        RegexBody = regexBody;
+    }
+
+    public string Pattern { get; }
+
+    /// <summary>True for a pattern without <c>/</c>: it is tested against the file name, not the path.</summary>
+    public bool MatchesFileNameOnly { get; }
+
+    /// <summary>The unanchored regular expression, for combining several patterns into one alternation.</summary>
+    public string RegexBody { get; }
+
+    /// <summary>The glob, or null when it is blank.</summary>
+    public static GlobPattern? Parse(string pattern)
+    {
+        var normalized = pattern.Trim().Replace('\\', '/');
+        while (normalized.StartsWith("./", System.StringComparison.Ordinal))
+        {
+            normalized = normalized.Substring(2);
+        }
+
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+
+        var anchored = normalized.IndexOf('/') >= 0;
+        normalized = normalized.TrimStart('/');
+        if (normalized.EndsWith("/", System.StringComparison.Ordinal))
+        {
+            normalized += "**";
+        }
+
+        return normalized.Length == 0 ? null : new GlobPattern(pattern, !anchored, Translate(normalized));
+    }
+
+    public static RegexOptions RegexOptionsFor(bool ignoreCase) =>
+        RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+
+    private static string Translate(string glob)
+    {
+        var regex = new StringBuilder(glob.Length * 2);
+        for (var i = 0; i < glob.Length; i++)
+        {
+            var c = glob[i];
+            if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
+            {
+                var startsSegment = i == 0 || glob[i - 1] == '/';
+                var endsPattern = i + 2 == glob.Length;
+                var endsSegment = endsPattern || glob[i + 2] == '/';
+                if (startsSegment && endsPattern)
+                {
+                    regex.Append(".*");
+                }
+                else if (startsSegment && endsSegment)
+                {
+                    regex.Append("(?:.*/)?");
+                    i++; // the '/' after '**' is part of the optional group
+                }
+                else
+                {
+                    regex.Append("[^/]*");
+                }
+
+                i++;
+            }
+            else if (c == '*')
+            {
+                regex.Append("[^/]*");
+            }
+            else if (c == '?')
+            {
+                regex.Append("[^/]");
+            }
+            else
+            {
+                regex.Append(Regex.Escape(c.ToString()));
+            }
+        }
+
+        return regex.ToString();
+    }
+}

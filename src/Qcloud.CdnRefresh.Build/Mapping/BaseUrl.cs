@@ -1,0 +1,181 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+
+namespace Qcloud.CdnRefresh.Build.Mapping;
+
+/// <summary>
+/// A validated <c>CdnRefreshBaseUrl</c>: the absolute <c>http(s)</c> URL at which the content root is served, always
+/// ending with <c>/</c>, so a relative path can simply be appended.
+/// </summary>
+/// <remarks>
+/// Normalised only where it cannot change which URL the CDN cached: scheme and host are lowercased (both are
+/// case-insensitive), an internationalised host becomes its punycode form, and path-prefix characters a browser would
+/// escape are escaped (<c>%XX</c> already there stays). The port and the case of the path are kept as given.
+/// </remarks>
+internal sealed class BaseUrl
+{
+    public const string PropertyName = "CdnRefreshBaseUrl";
+    private const string Example = "https://www.example.com/ or https://cdn.example.com/app/";
+
+    private BaseUrl(string value)
+    {
+        Value = value;
+    }
+
+    /// <summary>The normalised URL, ending with <c>/</c>.</summary>
+    public string Value { get; }
+
+    public override string ToString() => Value;
+
+    public static BaseUrl Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.BaseUrlInvalid,
+                $"{PropertyName} is required when CdnRefresh is true: set it to the URL at which the content root is served, for example -p:{PropertyName}=https://www.example.com/");
+        }
+
+        var text = value!.Trim();
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        var scheme = schemeEnd < 0 ? string.Empty : text.Substring(0, schemeEnd).ToLowerInvariant();
+        if (scheme != "http" && scheme != "https")
+        {
+            throw Invalid(value, "it must be an absolute URL starting with http:// or https://");
+        }
+
+        if (text.IndexOf('?') >= 0)
+        {
+            throw Invalid(value, "it must not have a query ('?...'); the refreshed URLs are built by appending file paths to it");
+        }
+
+        if (text.IndexOf('#') >= 0)
+        {
+            throw Invalid(value, "it must not have a fragment ('#...')");
+        }
+
+        if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\'))
+        {
+            throw Invalid(value, "it must not contain spaces, control characters or backslashes");
+        }
+
+        var rest = text.Substring(schemeEnd + 3);
+        var pathStart = rest.IndexOf('/');
+        var authority = pathStart < 0 ? rest : rest.Substring(0, pathStart);
+        var path = pathStart < 0 ? "/" : rest.Substring(pathStart);
+
+        var normalized = new StringBuilder(scheme).Append("://").Append(NormalizeAuthority(value, authority));
+        AppendPathPrefix(value, normalized, path);
+        if (normalized[normalized.Length - 1] != '/')
+        {
+            normalized.Append('/');
+        }
+
+        var result = normalized.ToString();
+        if (!Uri.TryCreate(result, UriKind.Absolute, out _))
+        {
+            throw Invalid(value, "it is not a well-formed URL");
+        }
+
+        return new BaseUrl(result);
+    }
+
+    private static string NormalizeAuthority(string original, string authority)
+    {
+        if (authority.Length == 0)
+        {
+            throw Invalid(original, "it has no host name");
+        }
+
+        if (authority.IndexOf('@') >= 0)
+        {
+            throw Invalid(original, "it must not contain a user name or password");
+        }
+
+        // An IPv6 literal carries colons inside its brackets; the port colon comes after ']'.
+        var hostEnd = authority[0] == '[' ? authority.IndexOf(']') + 1 : authority.LastIndexOf(':');
+        if (hostEnd == 0)
+        {
+            throw Invalid(original, "its IPv6 address lacks the closing ']'");
+        }
+
+        var host = hostEnd < 0 ? authority : authority.Substring(0, hostEnd);
+        var port = hostEnd < 0 || hostEnd == authority.Length ? null : authority.Substring(hostEnd);
+        if (port != null && !IsValidPort(port))
+        {
+            throw Invalid(original, $"'{port}' after the host is not a port number (1 to 65535)");
+        }
+
+        string asciiHost;
+        try
+        {
+            asciiHost = host.Any(c => c > 0x7F) ? new IdnMapping().GetAscii(host) : host;
+        }
+        catch (ArgumentException)
+        {
+            throw Invalid(original, $"'{host}' is not a valid host name");
+        }
+
+        asciiHost = asciiHost.ToLowerInvariant();
+        if (Uri.CheckHostName(asciiHost) == UriHostNameType.Unknown)
+        {
+            throw Invalid(original, $"'{host}' is not a valid host name");
+        }
+
+        return asciiHost + port;
+    }
+
+    private static bool IsValidPort(string colonAndPort) =>
+        colonAndPort.Length > 1
+        && colonAndPort.Length <= 6
+        && colonAndPort[0] == ':'
+        && colonAndPort.Skip(1).All(c => c >= '0' && c <= '9')
+        && int.Parse(colonAndPort.Substring(1), CultureInfo.InvariantCulture) is >= 1 and <= 65535;
+
+    private static void AppendPathPrefix(string original, StringBuilder url, string path)
+    {
+        foreach (var segment in path.Split('/').Skip(1))
+        {
+            if (segment == "." || segment == "..")
+            {
+                throw Invalid(original, "its path must not contain '.' or '..' segments");
+            }
+
+            url.Append('/');
+            if (!TryAppendKeepingEscapes(url, segment))
+            {
+                throw Invalid(original, "its path contains a character that has no UTF-8 form");
+            }
+        }
+    }
+
+    /// <summary>Escapes what a browser would, but keeps <c>%XX</c> that the user already escaped.</summary>
+    private static bool TryAppendKeepingEscapes(StringBuilder url, string segment)
+    {
+        var start = 0;
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (segment[i] == '%' && i + 2 < segment.Length && IsHex(segment[i + 1]) && IsHex(segment[i + 2]))
+            {
+                if (!UrlPathEncoder.TryAppendSegment(url, segment.Substring(start, i - start)))
+                {
+                    return false;
+                }
+
+                url.Append(segment, i, 3);
+                i += 2;
+                start = i + 1;
+            }
+        }
+
+        return UrlPathEncoder.TryAppendSegment(url, segment.Substring(start));
+    }
+
+    private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+    private static CdnRefreshException Invalid(string value, string reason) =>
+        new(DiagnosticCodes.BaseUrlInvalid, $"{PropertyName} '{value}' is not valid: {reason}. Use the URL at which the content root is served, for example {Example}");
+}

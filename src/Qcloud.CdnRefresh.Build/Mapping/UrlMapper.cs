@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+
+namespace Qcloud.CdnRefresh.Build.Mapping;
+
+/// <summary>Turns paths relative to the content root into the URLs under <see cref="BaseUrl"/> that serve them.</summary>
+internal sealed class UrlMapper
+{
+    public const string DefaultDirectoryIndex = "index.html";
+
+    private readonly BaseUrl _baseUrl;
+    private readonly string? _directoryIndex;
+
+    /// <param name="baseUrl">Where the content root is served.</param>
+    /// <param name="directoryIndex">
+    /// The <c>CdnRefreshDirectoryIndex</c> file name (e.g. <see cref="DefaultDirectoryIndex"/>): a file of that name also
+    /// maps to its folder's URL. Null or empty turns this off. Matched case-sensitively, like the URL the server serves.
+    /// </param>
+    public UrlMapper(BaseUrl baseUrl, string? directoryIndex = DefaultDirectoryIndex)
+    {
+        _baseUrl = baseUrl;
+        var index = directoryIndex?.Trim();
+        if (!string.IsNullOrEmpty(index) && (index!.IndexOf('/') >= 0 || index.IndexOf('\\') >= 0))
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.InvalidOption,
+                $"CdnRefreshDirectoryIndex '{directoryIndex}' must be a file name such as index.html, without a folder; leave it empty to turn folder URLs off.");
+        }
+
+        _directoryIndex = string.IsNullOrEmpty(index) ? null : index;
+    }
+
+    /// <summary>
+    /// The URLs of one file: its own, and for a directory index also its folder's (<c>…/docs/</c>, or the base URL for
+    /// the root's index).
+    /// </summary>
+    /// <param name="relativePath"><c>/</c>-separated path from the content root (a <c>\</c> is part of a name).</param>
+    public IReadOnlyList<string> Map(string relativePath)
+    {
+        var segments = relativePath.Split('/');
+        var url = new StringBuilder(_baseUrl.Value, _baseUrl.Value.Length + (relativePath.Length * 3));
+        var folderUrlLength = url.Length;
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            if (segment.Length == 0 || segment == "." || segment == "..")
+            {
+                throw NotUrl(relativePath, "it has an empty, '.' or '..' path segment");
+            }
+
+            if (i > 0)
+            {
+                url.Append('/');
+            }
+
+            folderUrlLength = url.Length;
+            if (!UrlPathEncoder.TryAppendSegment(url, segment))
+            {
+                throw NotUrl(relativePath, "its name holds a lone UTF-16 surrogate, a character with no UTF-8 form (usually a file name mangled by an archive tool)");
+            }
+        }
+
+        var fileUrl = url.ToString();
+        return _directoryIndex != null && string.Equals(segments[segments.Length - 1], _directoryIndex, StringComparison.Ordinal)
+            ? new[] { fileUrl, fileUrl.Substring(0, folderUrlLength) }
+            : new[] { fileUrl };
+    }
+
+    /// <summary>The URLs of all <paramref name="relativePaths"/>, without duplicates, sorted ordinally.</summary>
+    public IReadOnlyList<string> MapAll(IEnumerable<string> relativePaths)
+    {
+        var urls = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var relativePath in relativePaths)
+        {
+            urls.UnionWith(Map(relativePath));
+        }
+
+        return new List<string>(urls);
+    }
+
+    private static CdnRefreshException NotUrl(string relativePath, string reason) =>
+        new(
+            DiagnosticCodes.FileNameNotUrl,
+            $"'{Printable(relativePath)}' in the content root cannot be turned into a URL: {reason}. Rename the file, or exclude it with a CdnRefreshExclude item.");
+
+    // A lone surrogate would garble the build log; show it (and controls) as its code instead.
+    private static string Printable(string text)
+    {
+        var printable = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                printable.Append(c).Append(text[++i]);
+            }
+            else if (char.IsSurrogate(c) || char.IsControl(c))
+            {
+                printable.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                printable.Append(c);
+            }
+        }
+
+        return printable.ToString();
+    }
+}

@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Threading;
+using Qcloud.CdnRefresh.Build.ChangeDetection;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.ChangeDetection;
+
+public sealed class FileHasherTests : IDisposable
+{
+    private readonly TempDirectory _root = new();
+    private readonly ConcurrentDictionary<string, int> _opens = new();
+
+    public void Dispose() => _root.Dispose();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData((1024 * 1024) + 1)]
+    public void Hash_FileOfSize_EqualsSha256OfContents(int size)
+    {
+        var content = new byte[size];
+        new Random(size).NextBytes(content);
+        _root.Write("f.bin", content);
+
+        var result = new FileHasher().Hash(Listed("f.bin"));
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), Assert.Single(result.Files).Sha256);
+    }
+
+    [Fact]
+    public void Hash_ManyFilesInParallel_ReadsEachOnceAndKeepsInputOrder()
+    {
+        var names = Enumerable.Range(0, 40).Select(i => $"f{i:D2}.txt").ToArray();
+        foreach (var name in names)
+        {
+            _root.Write(name, new string('a', name.Length * 5000));
+        }
+
+        var result = new FileHasher(CountingOpen, maxDegreeOfParallelism: 4).Hash(Listed(names));
+
+        Assert.Equal(names, result.Files.Select(file => file.RelativePath));
+        Assert.All(result.Files, file => Assert.Equal(Sha256Of(file.RelativePath), file.Sha256));
+        Assert.All(names, name => Assert.Equal(1, _opens[_root.FullPath(name)]));
+        Assert.Equal(new HashingStats(40, 0, names.Sum(name => (long)name.Length * 5000)), result.Stats);
+    }
+
+    [Fact]
+    public void Hash_Output_CarriesListedPathsSizeAndTime()
+    {
+        _root.Write("css/site.css.br", "zz");
+        var listed = new ListedFile("css/site.css.br", "css/site.css", _root.FullPath("css/site.css.br"), 2, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var file = Assert.Single(new FileHasher().Hash(new[] { listed }).Files);
+
+        Assert.Equal(new ContentFile("css/site.css.br", "css/site.css", 2, listed.LastWriteTimeUtc, Sha256Of("css/site.css.br")), file);
+    }
+
+    [Fact]
+    public void Hash_CacheWithSameSizeAndTime_ReusesHashWithoutOpeningFile()
+    {
+        _root.Write("a.txt", "hello");
+        var listed = Listed("a.txt");
+        var cache = new Dictionary<string, CachedHash>
+        {
+            ["a.txt"] = new(listed[0].Size, listed[0].LastWriteTimeUtc.Ticks, "cached-hash"),
+        };
+
+        var result = new FileHasher(CountingOpen).Hash(listed, cache);
+
+        Assert.Equal("cached-hash", Assert.Single(result.Files).Sha256);
+        Assert.Empty(_opens);
+        Assert.Equal(new HashingStats(0, 1, 0), result.Stats);
+    }
+
+    [Fact]
+    public void Hash_CacheWithOtherTime_RehashesFile()
+    {
+        _root.Write("a.txt", "hello");
+        var listed = Listed("a.txt");
+        var cache = new Dictionary<string, CachedHash>
+        {
+            ["a.txt"] = new(listed[0].Size, listed[0].LastWriteTimeUtc.Ticks - 1, "stale-hash"),
+        };
+
+        var result = new FileHasher(CountingOpen).Hash(listed, cache);
+
+        Assert.Equal(Sha256Of("a.txt"), Assert.Single(result.Files).Sha256);
+        Assert.Equal(new HashingStats(1, 0, 5), result.Stats);
+    }
+
+    [Fact]
+    public void Hash_CacheWithOtherSize_RehashesFile()
+    {
+        _root.Write("a.txt", "hello");
+        var listed = Listed("a.txt");
+        var cache = new Dictionary<string, CachedHash>
+        {
+            ["a.txt"] = new(4, listed[0].LastWriteTimeUtc.Ticks, "stale-hash"),
+        };
+
+        var result = new FileHasher(CountingOpen).Hash(listed, cache);
+
+        Assert.Equal(Sha256Of("a.txt"), Assert.Single(result.Files).Sha256);
+    }
+
+    [Fact]
+    public void Hash_OpenThrowsIOException_ThrowsFileUnreadableNamingRelativePath()
+    {
+        _root.Write("ok.txt");
+        _root.Write("locked/busy.txt");
+        var hasher = new FileHasher(path => path.EndsWith("busy.txt", StringComparison.Ordinal)
+            ? throw new IOException("The process cannot access the file.")
+            : FileHasher.OpenForHashing(path));
+
+        var error = Assert.Throws<CdnRefreshException>(() => hasher.Hash(Listed("ok.txt", "locked/busy.txt")));
+
+        Assert.Equal(DiagnosticCodes.FileUnreadable, error.Code);
+        Assert.Contains("'locked/busy.txt'", error.Message);
+    }
+
+    [Fact]
+    public void Hash_OpenThrowsUnauthorizedAccess_ThrowsFileUnreadable()
+    {
+        _root.Write("secret.txt");
+        var hasher = new FileHasher(_ => throw new UnauthorizedAccessException("Access denied."));
+
+        var error = Assert.Throws<CdnRefreshException>(() => hasher.Hash(Listed("secret.txt")));
+
+        Assert.Equal(DiagnosticCodes.FileUnreadable, error.Code);
+        Assert.Contains("'secret.txt'", error.Message);
+    }
+
+    [Fact]
+    public void Hash_ReadFailsMidway_ThrowsFileUnreadable()
+    {
+        _root.Write("half.bin", new byte[200_000]);
+        var hasher = new FileHasher(path => new FailingAfterFirstReadStream(FileHasher.OpenForHashing(path)));
+
+        var error = Assert.Throws<CdnRefreshException>(() => hasher.Hash(Listed("half.bin")));
+
+        Assert.Equal(DiagnosticCodes.FileUnreadable, error.Code);
+    }
+
+    [Fact]
+    public void Hash_CancelledWhileReading_StopsBeforeRemainingFiles()
+    {
+        var names = Enumerable.Range(0, 50).Select(i => $"f{i:D2}.bin").ToArray();
+        foreach (var name in names)
+        {
+            _root.Write(name, new byte[10]);
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        var hasher = new FileHasher(
+            path =>
+            {
+                cancellation.Cancel();
+                return CountingOpen(path);
+            },
+            maxDegreeOfParallelism: 1);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => hasher.Hash(Listed(names), cancellationToken: cancellation.Token));
+        Assert.True(_opens.Count < names.Length, $"opened {_opens.Count} of {names.Length} files");
+    }
+
+    [Fact]
+    public void Hash_AlreadyCancelled_OpensNothing()
+    {
+        _root.Write("a.txt");
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new FileHasher(CountingOpen).Hash(Listed("a.txt"), cancellationToken: cancellation.Token));
+        Assert.Empty(_opens);
+    }
+
+    private Stream CountingOpen(string fullPath)
+    {
+        _opens.AddOrUpdate(fullPath, 1, (_, count) => count + 1);
+        return FileHasher.OpenForHashing(fullPath);
+    }
+
+    private string Sha256Of(string relativePath) =>
+        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(_root.FullPath(relativePath))));
+
+    private IReadOnlyList<ListedFile> Listed(params string[] relativePaths) =>
+        relativePaths.Select(relativePath =>
+        {
+            var info = new FileInfo(_root.FullPath(relativePath));
+            return new ListedFile(relativePath, relativePath, info.FullName, info.Length, info.LastWriteTimeUtc);
+        }).ToList();
+}
