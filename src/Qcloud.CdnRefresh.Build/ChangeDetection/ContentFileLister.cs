@@ -47,7 +47,7 @@ internal sealed class ContentFileLister
         if (!Directory.Exists(rootFullPath))
         {
             throw new CdnRefreshException(
-                DiagnosticCodes.InvalidOption,
+                DiagnosticCodes.ContentRootMissing,
                 $"The content root '{rootFullPath}' does not exist. Check CdnRefreshContentRoot and PublishDir.");
         }
 

@@ -27,9 +27,8 @@ internal static class ContentRoot
             var explicitRoot = Path.GetFullPath(Path.Combine(publishFullPath, configuredContentRoot!.Trim()));
             if (!Directory.Exists(explicitRoot))
             {
-                // No dedicated code yet for a missing explicit content root; InvalidOption is the closest configuration error.
                 throw new CdnRefreshException(
-                    DiagnosticCodes.InvalidOption,
+                    DiagnosticCodes.ContentRootMissing,
                     $"CdnRefreshContentRoot '{configuredContentRoot}' points to '{explicitRoot}', which does not exist. Set it to a folder of the publish output (relative to '{publishFullPath}'), or remove it to use '{DefaultFolderName}' or the publish folder itself.");
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Qcloud.CdnRefresh.Build.Mapping;
 
 namespace Qcloud.CdnRefresh.Build.Configuration;
 
@@ -10,7 +11,7 @@ internal sealed record RefreshSettings
 
     public string? ContentRoot { get; init; }
 
-    public required Uri BaseUrl { get; init; }
+    public required BaseUrl BaseUrl { get; init; }
 
     public ApiVersion Api { get; init; } = ApiVersion.V3;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Mapping;
 
 namespace Qcloud.CdnRefresh.Build.Configuration;
 
@@ -22,7 +23,7 @@ internal static class RefreshSettingsParser
         {
             PublishDir = ParsePublishDir(raw.PublishDir),
             ContentRoot = Blank(raw.ContentRoot) ? null : raw.ContentRoot!.Trim(),
-            BaseUrl = ParseBaseUrl(raw.BaseUrl),
+            BaseUrl = BaseUrl.Parse(raw.BaseUrl),
             Api = api,
             Area = OneOf(raw.Area, "overseas", DiagnosticCodes.UnknownArea, "CdnRefreshArea", "overseas", "mainland"),
             Endpoint = ParseEndpoint(raw.Endpoint, api),
@@ -86,17 +87,6 @@ internal static class RefreshSettingsParser
 
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
-
-    // TODO(merge): replace with Mapping.BaseUrl once the scan branch lands.
-    private static Uri ParseBaseUrl(string? value)
-    {
-        if (Blank(value) || !Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var url) || (url.Scheme != "https" && url.Scheme != "http"))
-        {
-            throw new CdnRefreshException(DiagnosticCodes.BaseUrlInvalid, $"CdnRefreshBaseUrl '{value}' is not an absolute http(s):// URL.");
-        }
-
-        return url;
-    }
 
     private static Uri? ParseBaselineUrl(string? value)
     {

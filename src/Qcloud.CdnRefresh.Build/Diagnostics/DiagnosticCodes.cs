@@ -17,6 +17,7 @@ internal static class DiagnosticCodes
     public const string CredentialsMissing = "QCDN1008";
     public const string InvalidOption = "QCDN1009";
     public const string PublishDirMissing = "QCDN1010";
+    public const string ContentRootMissing = "QCDN1011";
 
     // 2xxx: files, hashing, URL mapping and the manifest.
     public const string FileUnreadable = "QCDN2001";

@@ -83,6 +83,9 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
     /// <summary>Globs relative to the content root that are never refreshed (<c>CdnRefreshExclude</c> items).</summary>
     public ITaskItem[] Exclude { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>Globs relative to the content root that are never refreshed, separated by <c>;</c> (<c>CdnRefreshExcludePatterns</c>).</summary>
+    public string? ExcludePatterns { get; set; }
+
     /// <summary>Names of secret-looking properties the project set; each is refused with an explanation.</summary>
     public ITaskItem[] SecretPropertyNames { get; set; } = Array.Empty<ITaskItem>();
 
@@ -160,6 +163,10 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
         MaxRetries = MaxRetries,
         Timeout = Timeout,
         Report = Report,
-        Exclude = Exclude.Select(item => item.ItemSpec).ToList(),
+        Exclude = Exclude
+            .Select(item => item.ItemSpec)
+            .Concat((ExcludePatterns ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()))
+            .Where(p => p.Length > 0)
+            .ToList(),
     };
 }

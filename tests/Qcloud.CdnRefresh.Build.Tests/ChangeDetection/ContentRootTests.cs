@@ -48,13 +48,13 @@ public sealed class ContentRootTests
     }
 
     [Fact]
-    public void Resolve_MissingExplicitContentRoot_ThrowsInvalidOptionNamingIt()
+    public void Resolve_MissingExplicitContentRoot_ThrowsContentRootMissingNamingIt()
     {
         using var publish = new TempDirectory();
 
         var error = Assert.Throws<CdnRefreshException>(() => ContentRoot.Resolve(publish.Path, "public"));
 
-        Assert.Equal(DiagnosticCodes.InvalidOption, error.Code);
+        Assert.Equal(DiagnosticCodes.ContentRootMissing, error.Code);
         Assert.Contains("CdnRefreshContentRoot 'public'", error.Message);
     }
 }

@@ -1,0 +1,55 @@
+using System;
+using System.Globalization;
+using Qcloud.CdnRefresh.Build.Configuration;
+using Qcloud.CdnRefresh.Build.Reporting;
+
+namespace Qcloud.CdnRefresh.Build.Refresh;
+
+/// <summary>Everything a run tells the world when it ends: the summary line, the API failure, the report and the step summary.</summary>
+internal static class RunReporter
+{
+    private static readonly TimeSpan StepSummaryLockTimeout = TimeSpan.FromSeconds(10);
+
+    public static void Report(RefreshResult result, RefreshSettings settings, RefreshEnvironment environment)
+    {
+        environment.Log.Summary(SummaryLine(result, settings));
+        if (result.FailureCode is not null)
+        {
+            if (settings.ContinueOnError)
+            {
+                environment.Log.Warning(result.FailureCode, result.FailureMessage ?? string.Empty);
+            }
+            else
+            {
+                environment.Log.Error(result.FailureCode, result.FailureMessage ?? string.Empty);
+            }
+        }
+
+        if (settings.ReportPath is not null)
+        {
+            RunReportWriter.Write(settings.ReportPath, result);
+        }
+
+        var stepSummary = environment.Variable(StepSummaryWriter.Variable);
+        if (!string.IsNullOrWhiteSpace(stepSummary))
+        {
+            StepSummaryWriter.Append(stepSummary!, StepSummaryWriter.Render(result), StepSummaryLockTimeout);
+        }
+    }
+
+    /// <summary>e.g. <c>412 files (3 modified, 1 deleted, 0 added), 5 URLs in 1 batch to PurgeUrlsCache (overseas): 5 accepted, 0 pending, 0.41 s.</c></summary>
+    public static string SummaryLine(RefreshResult result, RefreshSettings settings)
+    {
+        var files = result.HadBaseline
+            ? $"{result.FilesListed} files ({result.Modified} modified, {result.Deleted} deleted, {result.Added} added)"
+            : $"{result.FilesListed} files (no baseline)";
+        var owed = result.Owed > 0 ? $", {result.Owed} owed" : string.Empty;
+        var batches = result.Batches == 1 ? "1 batch" : $"{result.Batches} batches";
+        var target = $"{result.Action} ({settings.Area}) at {result.Endpoint}";
+        var outcome = result.DryRun
+            ? "dry run, nothing sent"
+            : $"{result.AcceptedUrls.Count} accepted, {result.PendingUrls.Count} pending";
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        return $"{files}{owed}, {result.PlannedUrls.Count} URLs in {batches} to {target}: {outcome}, {result.FilesHashed} hashed, {seconds} s.";
+    }
+}
