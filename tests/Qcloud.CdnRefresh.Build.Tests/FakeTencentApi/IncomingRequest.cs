@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 
@@ -96,6 +97,8 @@ internal sealed class IncomingRequest
         {
             // The body was consumed to keep its exact bytes; the form reader gets a copy.
             request.Body = new MemoryStream(body, writable: false);
+            // A 1000-URL batch plus common parameters is past the default 1024 fields; the batch limit is ours to answer.
+            context.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { ValueCountLimit = int.MaxValue }));
             IFormCollection form = await request.ReadFormAsync(context.RequestAborted);
             foreach (var field in form)
             {

@@ -7,6 +7,7 @@ namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 internal static class V2Verifier
 {
     private const int WindowSeconds = 2 * 60 * 60;
+    private const int MaxGetBytes = 32 * 1024;
     private static readonly string[] Required = { "Action", "SecretId", "Timestamp", "Nonce", "Signature" };
 
     public static ApiOutcome AuthFailure() => ResponseBodies.V2Error(4100, "鉴权失败", "AuthFailure");
@@ -17,6 +18,11 @@ internal static class V2Verifier
         if (request.Method != "GET" && request.Method != "POST")
         {
             return SignatureCheck.Fail(ResponseBodies.V2Error(4600, "(4600)协议不支持: GET 或 POST", "UnsupportedProtocol"));
+        }
+
+        if (request.Method == "GET" && request.Path.Length + request.QueryString.Length > MaxGetBytes)
+        {
+            return SignatureCheck.Fail(new ApiOutcome { StatusCode = 501, ContentType = "text/plain", Body = "Not Implemented" });
         }
 
         foreach (string name in Required)
