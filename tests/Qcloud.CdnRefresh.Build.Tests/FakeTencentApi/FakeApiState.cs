@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+
+namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
+
+/// <summary>Everything the handlers share: keys, clock, quota, seen nonces, id sources.</summary>
+internal sealed class FakeApiState
+{
+    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _nonces = new(StringComparer.Ordinal);
+    private readonly HashSet<string>? _knownHosts;
+    private Func<DateTimeOffset> _clock;
+    private long _sequence;
+    private long _taskCounter;
+
+    public FakeApiState(FakeTencentApiOptions options)
+    {
+        Options = options;
+        Ledger = new PurgeLedger(options.DailyQuota);
+        _clock = options.Clock ?? (() => DateTimeOffset.UtcNow);
+        _keys[options.SecretId] = options.SecretKey;
+        foreach (var pair in options.ExtraKeys)
+        {
+            _keys[pair.Key] = pair.Value;
+        }
+
+        if (options.KnownHosts is not null)
+        {
+            _knownHosts = new HashSet<string>(options.KnownHosts, StringComparer.OrdinalIgnoreCase);
+        }
+    }
+
+    public FakeTencentApiOptions Options { get; }
+
+    public PurgeLedger Ledger { get; }
+
+    public DateTimeOffset Now => Volatile.Read(ref _clock)();
+
+    public void SetClock(Func<DateTimeOffset> clock) => Volatile.Write(ref _clock, clock);
+
+    public long NextSequence() => Interlocked.Increment(ref _sequence);
+
+    public string? SecretKeyFor(string? secretId) =>
+        secretId is not null && _keys.TryGetValue(secretId, out string? key) ? key : null;
+
+    public bool IsKnownHost(string host) => _knownHosts is null || _knownHosts.Contains(host);
+
+    /// <summary>False when this nonce was already used with this SecretId.</summary>
+    public bool TryUseNonce(string secretId, string nonce)
+    {
+        lock (_nonces)
+        {
+            return _nonces.Add(secretId + "\n" + nonce);
+        }
+    }
+
+    /// <summary>Shaped like Tencent's <c>1533045796-i60rfmzm</c>; the counter makes it unique.</summary>
+    public string NewV3TaskId()
+    {
+        long n = Interlocked.Increment(ref _taskCounter);
+        string suffix = Base36(n).PadLeft(3, '0') + Guid.NewGuid().ToString("N")[..5];
+        return Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "-" + suffix;
+    }
+
+    /// <summary>19 digits like <c>1480069888795584532</c>: 13 of milliseconds, 6 of counter.</summary>
+    public string NewV2TaskId()
+    {
+        long n = Interlocked.Increment(ref _taskCounter) % 1_000_000;
+        long ms = Math.Clamp(Now.ToUnixTimeMilliseconds(), 1_000_000_000_000, 9_999_999_999_999);
+        return ms.ToString(CultureInfo.InvariantCulture) + n.ToString("D6", CultureInfo.InvariantCulture);
+    }
+
+    private static string Base36(long value)
+    {
+        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        string result = "";
+        do
+        {
+            result = digits[(int)(value % 36)] + result;
+            value /= 36;
+        }
+        while (value > 0);
+        return result;
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that answers like Tencent Cloud CDN's API 3.0 (<see cref="V3Endpoint"/>)
+/// and API 2.0 (<see cref="V2Endpoint"/>), verifying signatures with its own code, enforcing batch and
+/// daily limits, recording every request and injecting faults on demand.
+/// </summary>
+public sealed class FakeTencentApiServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly FakeApiState _state;
+    private readonly FaultInjector _faults;
+    private readonly CancellationTokenSource _stopping;
+    private readonly List<RecordedRequest> _requests;
+    private int _disposed;
+
+    private FakeTencentApiServer(
+        WebApplication app, FakeApiState state, FaultInjector faults, CancellationTokenSource stopping,
+        List<RecordedRequest> requests, Uri baseUri)
+    {
+        _requests = requests;
+        _app = app;
+        _state = state;
+        _faults = faults;
+        _stopping = stopping;
+        V3Endpoint = baseUri;
+        V2Endpoint = new Uri(baseUri, "v2/index.php");
+    }
+
+    /// <summary><c>http://127.0.0.1:PORT/</c></summary>
+    public Uri V3Endpoint { get; }
+
+    /// <summary><c>http://127.0.0.1:PORT/v2/index.php</c></summary>
+    public Uri V2Endpoint { get; }
+
+    public FakeTencentApiOptions Options => _state.Options;
+
+    /// <summary>A snapshot, in the order the requests finished.</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return _requests.ToArray();
+            }
+        }
+    }
+
+    public static async Task<FakeTencentApiServer> StartAsync(FakeTencentApiOptions? options = null)
+    {
+        var state = new FakeApiState(options ?? new FakeTencentApiOptions());
+        var faults = new FaultInjector();
+        var stopping = new CancellationTokenSource();
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = Array.Empty<string>(),
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            // Tencent's own limit for GET is 32 KB (answered 501 by V2Verifier); Kestrel's 8 KB default would cut in first.
+            kestrel.Limits.MaxRequestLineSize = 1024 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 1024 * 1024;
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        WebApplication app = builder.Build();
+
+        var requests = new List<RecordedRequest>();
+        var pipeline = new RequestPipeline(state, faults, r => Add(requests, r), stopping.Token);
+        app.Run(pipeline.HandleAsync);
+        await app.StartAsync();
+
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.Single();
+        var port = new Uri(address).Port;
+        return new FakeTencentApiServer(app, state, faults, stopping, requests, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    public void InjectFault(FaultRule rule) => _faults.Add(rule ?? throw new ArgumentNullException(nameof(rule)));
+
+    /// <summary>Replaces the server's clock, against which request timestamps are checked.</summary>
+    public void SetClock(Func<DateTimeOffset> clock) => _state.SetClock(clock ?? throw new ArgumentNullException(nameof(clock)));
+
+    /// <summary>URLs accepted so far in <paramref name="area"/> (<c>mainland</c> or <c>overseas</c>), both APIs together.</summary>
+    public int UrlsAccepted(string area) => _state.Ledger.Accepted(area);
+
+    /// <summary>What DescribePurgeQuota would report as <c>Available</c> for <paramref name="area"/>.</summary>
+    public int UrlsAvailable(string area) => _state.Ledger.Available(area);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // Hanging requests watch this token, so they end now instead of holding up the shutdown.
+        _stopping.Cancel();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _app.StopAsync(timeout.Token);
+        }
+
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private static void Add(List<RecordedRequest> requests, RecordedRequest request)
+    {
+        lock (requests)
+        {
+            requests.Add(request);
+        }
+    }
+}
