@@ -31,12 +31,7 @@ internal sealed class ManifestLock : IDisposable
     public static ManifestLock Acquire(string manifestPath, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var lockPath = Path.GetFullPath(manifestPath) + ".lock";
-        var folder = Path.GetDirectoryName(lockPath);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
+        CreateFolderOf(lockPath);
         var clock = Stopwatch.StartNew();
         var backoff = FirstBackoff;
         while (true)
@@ -78,6 +73,26 @@ internal sealed class ManifestLock : IDisposable
                     + "Make its folder writable or point CdnRefreshManifest to a writable location.",
                     exception);
             }
+        }
+    }
+
+    private static void CreateFolderOf(string lockPath)
+    {
+        var folder = Path.GetDirectoryName(lockPath);
+        try
+        {
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.ManifestWriteFailed,
+                $"Cannot create the folder '{folder}' of the CDN refresh manifest: {exception.Message} "
+                + "Make it writable or point CdnRefreshManifest to a writable location.",
+                exception);
         }
     }
 
