@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Diagnostics;
@@ -71,5 +72,35 @@ public class ManifestLockTests
 
         Assert.ThrowsAny<OperationCanceledException>(
             () => _store.AcquireLock(path, TimeSpan.FromSeconds(30), cancel.Token));
+    }
+
+    [Fact]
+    public void Another_process_cannot_take_the_lock_while_it_is_held()
+    {
+        // .NET implements FileShare.None with flock(2) on Unix, so flock(1) is a genuine second process contending for it.
+        if (!OperatingSystem.IsLinux() || !System.IO.File.Exists("/usr/bin/flock"))
+        {
+            return;
+        }
+
+        using var temp = new TempDirectory();
+        var path = temp.Combine("manifest.json");
+
+        using (_store.AcquireLock(path, TimeSpan.FromSeconds(1), CancellationToken.None))
+        {
+            Assert.Equal(1, RunFlock(path + ".lock"));
+        }
+
+        Assert.Equal(0, RunFlock(path + ".lock"));
+    }
+
+    private static int RunFlock(string lockPath)
+    {
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/flock", new[] { "--nonblock", lockPath, "true" })
+        {
+            RedirectStandardError = true,
+        })!;
+        process.WaitForExit(10_000);
+        return process.ExitCode;
     }
 }
