@@ -1,0 +1,102 @@
+using System;
+using System.IO;
+using System.Threading;
+
+namespace Qcloud.CdnRefresh.Build.Manifest;
+
+/// <summary>
+/// Replaces a file so that a reader (or a crash) sees either the whole old content or the whole new one: the bytes go
+/// to a temporary file in the same folder (same volume, so the final step is a rename), are flushed to disk, and the
+/// temporary file is then moved over the target.
+/// </summary>
+internal static class AtomicFileWriter
+{
+    private const int MoveAttempts = 5;
+
+    /// <param name="path">The file to replace or create.</param>
+    /// <param name="content">The complete new content.</param>
+    /// <param name="temporaryPathFor">Test seam: picks the temporary file's path for a target.</param>
+    /// <exception cref="IOException">The file could not be written; the target is unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file could not be written; the target is unchanged.</exception>
+    public static void Write(string path, byte[] content, Func<string, string>? temporaryPathFor = null)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(fullPath);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var temporaryPath = (temporaryPathFor ?? DefaultTemporaryPath)(fullPath);
+        try
+        {
+            using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content, 0, content.Length);
+                stream.Flush(flushToDisk: true);
+            }
+
+            MoveOver(temporaryPath, fullPath);
+        }
+        catch
+        {
+            TryDelete(temporaryPath);
+            throw;
+        }
+    }
+
+    // A unique name, so a writer that does not hold the lock (or a leftover from a crash) cannot collide with this one.
+    private static string DefaultTemporaryPath(string target) =>
+        target + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp";
+
+    private static void MoveOver(string source, string target)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+#if NETFRAMEWORK
+                // net472 has no File.Move(overwrite); File.Replace is the atomic swap there but needs an existing target.
+                if (File.Exists(target))
+                {
+                    File.Replace(source, target, destinationBackupFileName: null, ignoreMetadataErrors: true);
+                }
+                else
+                {
+                    File.Move(source, target);
+                }
+#else
+                File.Move(source, target, overwrite: true);
+#endif
+                return;
+            }
+            catch (IOException) when (attempt < MoveAttempts)
+            {
+                // On Windows a virus scanner or an indexer briefly opening the target makes the swap fail; it clears fast.
+                Thread.Sleep(20 * attempt);
+            }
+            catch (UnauthorizedAccessException) when (attempt < MoveAttempts && File.Exists(source))
+            {
+                Thread.Sleep(20 * attempt);
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temporary file is harmless and never read.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

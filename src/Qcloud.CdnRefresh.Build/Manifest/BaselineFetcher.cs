@@ -1,0 +1,133 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+
+namespace Qcloud.CdnRefresh.Build.Manifest;
+
+/// <summary>
+/// Fetches the baseline manifest from <c>CdnRefreshBaselineUrl</c> (typically the <c>cdn-refresh-manifest.json</c> that
+/// the previous run published with the site), for CI runners that keep no local state.
+/// </summary>
+internal sealed class BaselineFetcher
+{
+    private readonly TimeSpan _timeout;
+    private readonly HttpMessageHandler? _handler;
+
+    /// <param name="timeout">Time allowed for the whole request, body included.</param>
+    /// <param name="handler">The transport; null means a new <see cref="HttpClientHandler"/>. Not disposed by this class.</param>
+    public BaselineFetcher(TimeSpan timeout, HttpMessageHandler? handler = null)
+    {
+        _timeout = timeout;
+        _handler = handler;
+    }
+
+    /// <summary>
+    /// 200: the manifest, parsed as <see cref="ManifestReader.Parse"/> does (same warnings). 404: no baseline, with an
+    /// informational message (the first deployment has published none yet).
+    /// </summary>
+    /// <exception cref="CdnRefreshException">
+    /// <see cref="DiagnosticCodes.InvalidOption"/>: the URL is not absolute http(s).
+    /// <see cref="DiagnosticCodes.BaselineFetchFailed"/>: another status, a network error or the timeout.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<ManifestLoadResult> FetchAsync(string baselineUrl, string currentBaseUrl, CancellationToken cancellationToken)
+    {
+        var uri = ParseBaselineUrl(baselineUrl);
+        var shownUrl = ForMessages(uri);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_timeout);
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        // The baseline is usually served through the very CDN being refreshed: ask for a fresh copy, not a cached one.
+        request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+        request.Headers.Pragma.Add(new NameValueHeaderValue("no-cache"));
+
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token)
+                .ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return ManifestLoadResult.NoBaseline(
+                    $"No baseline manifest at '{shownUrl}' (HTTP 404), as before the first deployment that publishes one: "
+                    + "CdnRefreshWithoutBaseline decides what is refreshed (by default every file).");
+            }
+
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw Failed(
+                    shownUrl,
+                    $"answered HTTP {(int)response.StatusCode} ({response.StatusCode})",
+                    null);
+            }
+
+            var content = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            return ManifestReader.Parse(content, shownUrl, currentBaseUrl);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failed(shownUrl, $"did not answer within {_timeout.TotalSeconds:0.###} s", exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw Failed(shownUrl, "could not be reached (" + InnermostMessage(exception) + ")", exception);
+        }
+    }
+
+    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.InvalidOption"/>: not an absolute http(s) URL.</exception>
+    public static Uri ParseBaselineUrl(string baselineUrl)
+    {
+        if (!Uri.TryCreate(baselineUrl?.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.InvalidOption,
+                $"CdnRefreshBaselineUrl '{baselineUrl}' is not an absolute http:// or https:// URL. Set it to the full URL "
+                + $"of the published manifest, e.g. https://www.example.com/{ManifestStore.PublishedFileName}, or leave it "
+                + "empty to use the local CdnRefreshManifest.");
+        }
+
+        return uri;
+    }
+
+    private HttpClient CreateClient()
+    {
+        var handler = _handler ?? new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
+
+        // The timeout is enforced by our token so that it can be told apart from the caller's cancellation.
+        return new HttpClient(handler, disposeHandler: _handler is null) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>Scheme, host, port and path only: user info and query strings may carry access tokens.</summary>
+    private static string ForMessages(Uri uri) =>
+        uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+        + (string.IsNullOrEmpty(uri.Query) ? string.Empty : "?…");
+
+    private static string InnermostMessage(Exception exception)
+    {
+        while (exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception.Message;
+    }
+
+    private static CdnRefreshException Failed(string shownUrl, string what, Exception? inner) =>
+        new(
+            DiagnosticCodes.BaselineFetchFailed,
+            $"The baseline manifest at '{shownUrl}' (CdnRefreshBaselineUrl) {what}. Nothing was refreshed. Check the URL "
+            + "and that the site is reachable from this machine, or clear CdnRefreshBaselineUrl to use the local "
+            + "CdnRefreshManifest instead.",
+            inner);
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Qcloud.CdnRefresh.Build.Manifest;
+
+/// <summary>
+/// The state of the last refresh: the files that were deployed and the URLs still owed to the CDN. Kept in canonical
+/// form (files sorted by path, pending URLs distinct and sorted, both ordinally) so that writing is deterministic and two
+/// manifests can be compared entry by entry.
+/// </summary>
+internal sealed class DeploymentManifest
+{
+    /// <summary>The format version this assembly writes and the newest it reads.</summary>
+    public const int CurrentVersion = 1;
+
+    public DeploymentManifest(
+        string baseUrl,
+        IEnumerable<ManifestFile> files,
+        IEnumerable<string> pendingUrls,
+        DateTime updatedUtc)
+    {
+        BaseUrl = baseUrl ?? throw new ArgumentNullException(nameof(baseUrl));
+        var sortedFiles = files.OrderBy(file => file.RelativePath, StringComparer.Ordinal).ToArray();
+        for (var i = 1; i < sortedFiles.Length; i++)
+        {
+            if (string.Equals(sortedFiles[i - 1].RelativePath, sortedFiles[i].RelativePath, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"The file '{sortedFiles[i].RelativePath}' is listed twice.", nameof(files));
+            }
+        }
+
+        Files = sortedFiles;
+        PendingUrls = pendingUrls.Distinct(StringComparer.Ordinal).OrderBy(url => url, StringComparer.Ordinal).ToArray();
+        UpdatedUtc = DateTime.SpecifyKind(updatedUtc, DateTimeKind.Utc);
+    }
+
+    public int Version => CurrentVersion;
+
+    /// <summary>The <c>CdnRefreshBaseUrl</c> the files were deployed under; a baseline only counts for the same one.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>Sorted ordinally by <see cref="ManifestFile.RelativePath"/>, no duplicates.</summary>
+    public IReadOnlyList<ManifestFile> Files { get; }
+
+    /// <summary>URLs of a failed or unsent batch: sent again by the next run. Distinct, sorted ordinally.</summary>
+    public IReadOnlyList<string> PendingUrls { get; }
+
+    public DateTime UpdatedUtc { get; }
+
+    /// <summary>Same base URL, files and pending URLs; <see cref="UpdatedUtc"/> is ignored.</summary>
+    public bool HasSameContentAs(DeploymentManifest other) =>
+        string.Equals(BaseUrl, other.BaseUrl, StringComparison.Ordinal)
+        && Files.SequenceEqual(other.Files)
+        && PendingUrls.SequenceEqual(other.PendingUrls, StringComparer.Ordinal);
+}

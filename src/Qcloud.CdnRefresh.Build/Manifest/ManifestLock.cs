@@ -1,0 +1,103 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+
+namespace Qcloud.CdnRefresh.Build.Manifest;
+
+/// <summary>
+/// A cross-process lock on a manifest, held from loading the baseline until the new manifest is saved, so that two
+/// builds at once cannot both read the same baseline and then overwrite each other's result. It is an exclusive handle
+/// on <c>&lt;manifest&gt;.lock</c>: the OS releases it even when the process dies, so a crash never leaves a stale lock.
+/// </summary>
+internal sealed class ManifestLock : IDisposable
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(250);
+
+    private FileStream? _handle;
+
+    private ManifestLock(FileStream handle, string lockPath)
+    {
+        _handle = handle;
+        LockPath = lockPath;
+    }
+
+    public string LockPath { get; }
+
+    /// <exception cref="CdnRefreshException">The lock was not free within <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
+    public static ManifestLock Acquire(string manifestPath, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var lockPath = Path.GetFullPath(manifestPath) + ".lock";
+        CreateFolderOf(lockPath);
+        var clock = Stopwatch.StartNew();
+        var backoff = FirstBackoff;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                // The lock file is never deleted: deleting it on release would let a waiter lock the unlinked file while
+                // a newcomer creates and locks a fresh one, and both would believe they hold the lock.
+                var handle = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new ManifestLock(handle, lockPath);
+            }
+            catch (IOException exception)
+            {
+                var left = timeout - clock.Elapsed;
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new CdnRefreshException(
+                        DiagnosticCodes.ManifestWriteFailed,
+                        $"The CDN refresh manifest '{manifestPath}' is locked by another build ('{lockPath}' stayed locked "
+                        + $"for {timeout.TotalSeconds:0.#} s). Wait for the other build to finish, or give each build its own "
+                        + "CdnRefreshManifest.",
+                        exception);
+                }
+
+                var wait = backoff < left ? backoff : left;
+                if (cancellationToken.WaitHandle.WaitOne(wait))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+            catch (UnauthorizedAccessException exception)
+            {
+                throw new CdnRefreshException(
+                    DiagnosticCodes.ManifestWriteFailed,
+                    $"Cannot create the lock file '{lockPath}' of the CDN refresh manifest: {exception.Message} "
+                    + "Make its folder writable or point CdnRefreshManifest to a writable location.",
+                    exception);
+            }
+        }
+    }
+
+    private static void CreateFolderOf(string lockPath)
+    {
+        var folder = Path.GetDirectoryName(lockPath);
+        try
+        {
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.ManifestWriteFailed,
+                $"Cannot create the folder '{folder}' of the CDN refresh manifest: {exception.Message} "
+                + "Make it writable or point CdnRefreshManifest to a writable location.",
+                exception);
+        }
+    }
+
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _handle, null)?.Dispose();
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.IO;
+using System.Threading;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+
+namespace Qcloud.CdnRefresh.Build.Manifest;
+
+/// <summary>
+/// The manifest as a local file (<c>CdnRefreshManifest</c>) and as the published copy in the content root
+/// (<c>CdnRefreshPublishManifest</c>). Callers hold <see cref="AcquireLock"/> around load, refresh and save.
+/// </summary>
+internal sealed class ManifestStore
+{
+    /// <summary>Name of the copy written into the content root, to be served as the next <c>CdnRefreshBaselineUrl</c>.</summary>
+    public const string PublishedFileName = "cdn-refresh-manifest.json";
+
+    private readonly Func<string, string>? _temporaryPathFor;
+
+    public ManifestStore()
+    {
+    }
+
+    /// <param name="temporaryPathFor">Test seam: where the temporary file of an atomic write goes.</param>
+    internal ManifestStore(Func<string, string> temporaryPathFor)
+    {
+        _temporaryPathFor = temporaryPathFor;
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for exclusive use of the manifest at <paramref name="path"/>.</summary>
+    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.ManifestWriteFailed"/>: still locked at the timeout.</exception>
+    public IDisposable AcquireLock(string path, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ManifestLock.Acquire(path, timeout, cancellationToken);
+
+    /// <summary>
+    /// Reads the baseline. A missing file is simply no baseline; a defective one is no baseline plus a warning.
+    /// </summary>
+    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.FileUnreadable"/>: the file exists but cannot be read.</exception>
+    public ManifestLoadResult Load(string path, string baseUrl)
+    {
+        byte[] content;
+        try
+        {
+            // Share read/write/delete so that reading never blocks another build's atomic replace.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            content = buffer.ToArray();
+        }
+        catch (FileNotFoundException)
+        {
+            return ManifestLoadResult.NoBaseline();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return ManifestLoadResult.NoBaseline();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Failing is better than silently refreshing every file (and spending the daily quota) on a permissions problem.
+            throw new CdnRefreshException(
+                DiagnosticCodes.FileUnreadable,
+                $"Cannot read the CDN refresh manifest '{path}': {exception.Message} "
+                + "Make it readable, or delete it to start from no baseline.",
+                exception);
+        }
+
+        return ManifestReader.Parse(content, path, baseUrl);
+    }
+
+    /// <summary>Replaces the manifest at <paramref name="path"/> atomically, creating its folder if needed.</summary>
+    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.ManifestWriteFailed"/>; the old file is intact.</exception>
+    public void Save(string path, DeploymentManifest manifest) => WriteAtomically(path, manifest);
+
+    /// <summary>Writes <see cref="PublishedFileName"/> into <paramref name="contentRoot"/>, atomically like <see cref="Save"/>.</summary>
+    /// <returns>The path written.</returns>
+    public string WritePublished(string contentRoot, DeploymentManifest manifest)
+    {
+        var path = Path.Combine(contentRoot, PublishedFileName);
+        WriteAtomically(path, manifest);
+        return path;
+    }
+
+    private void WriteAtomically(string path, DeploymentManifest manifest)
+    {
+        var content = ManifestWriter.Serialize(manifest);
+        try
+        {
+            AtomicFileWriter.Write(path, content, _temporaryPathFor);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.ManifestWriteFailed,
+                $"Cannot write the CDN refresh manifest '{path}': {exception.Message} The previous manifest is unchanged, so "
+                + "the next run refreshes this run's URLs again. Make the folder writable and check the free disk space.",
+                exception);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Qcloud.CdnRefresh.Build.Manifest;
+
+/// <summary>
+/// Builds the manifest a run leaves behind. The invariant, after any run that is not a dry run:
+/// <code>
+///   manifest.files       = the current files
+///   manifest.pendingUrls = planned URLs − URLs of accepted batches
+/// </code>
+/// and the next run plans <c>changes since manifest.files ∪ manifest.pendingUrls</c>. Together this means nothing is lost
+/// (a URL leaves the owed set only when a batch containing it was accepted, however many runs fail in between, because
+/// each plan re-includes what the baseline owed) and nothing is sent twice (an accepted URL is neither owed nor, its file
+/// now being in the baseline, a change again). Runs that crash before saving keep the old manifest: their changes are
+/// still changes next time, so the worst case is a URL sent twice, never one lost.
+/// </summary>
+internal static class ManifestUpdater
+{
+    /// <summary>The new state: the current files, owing <paramref name="notAcceptedUrls"/>.</summary>
+    public static DeploymentManifest Build(
+        IReadOnlyList<ManifestFile> currentFiles,
+        string baseUrl,
+        DateTime utcNow,
+        IEnumerable<string> notAcceptedUrls) =>
+        new(baseUrl, currentFiles, notAcceptedUrls, utcNow);
+
+    /// <summary>Decides whether and what to write after a run.</summary>
+    /// <param name="previous">The baseline the plan was made from, or null when there was none.</param>
+    /// <param name="currentFiles">The content root as it is now.</param>
+    /// <param name="baseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
+    /// <param name="plannedUrls"><see cref="RefreshPlan.Urls"/>.</param>
+    /// <param name="acceptedUrls">The URLs of every batch the API accepted (failed and unsent batches left out).</param>
+    /// <param name="dryRun"><c>CdnRefreshDryRun</c>: never writes.</param>
+    /// <param name="utcNow">The clock, for <see cref="DeploymentManifest.UpdatedUtc"/>.</param>
+    public static ManifestUpdate Decide(
+        DeploymentManifest? previous,
+        IReadOnlyList<ManifestFile> currentFiles,
+        string baseUrl,
+        IReadOnlyCollection<string> plannedUrls,
+        IEnumerable<string> acceptedUrls,
+        bool dryRun,
+        DateTime utcNow)
+    {
+        if (dryRun)
+        {
+            return new ManifestUpdate(null, "Dry run: the manifest is not written.");
+        }
+
+        var accepted = new HashSet<string>(acceptedUrls, StringComparer.Ordinal);
+        var notAccepted = plannedUrls.Where(url => !accepted.Contains(url)).ToList();
+        var next = Build(currentFiles, baseUrl, utcNow, notAccepted);
+
+        if (plannedUrls.Count == 0)
+        {
+            // Nothing was sent, but added files (not refreshed by default), a 'none' first run or touched timestamps
+            // still change the state worth recording; an identical state is not rewritten, to keep the file stable.
+            return previous is not null && previous.HasSameContentAs(next)
+                ? new ManifestUpdate(null, "Nothing to refresh and nothing changed: the manifest is left as it is.")
+                : new ManifestUpdate(next, "Nothing to refresh: the manifest records the current files.");
+        }
+
+        return notAccepted.Count == 0
+            ? new ManifestUpdate(next, $"All {plannedUrls.Count} URLs were accepted: the manifest records the current files.")
+            : new ManifestUpdate(
+                next,
+                $"{notAccepted.Count} of {plannedUrls.Count} URLs were not accepted: the manifest owes them to the next run.");
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+
+namespace Qcloud.CdnRefresh.Build.Manifest;
+
+/// <summary>Turns the current files and the baseline into the list of URLs to refresh.</summary>
+internal static class RefreshPlanner
+{
+    /// <summary>Parses <c>CdnRefreshWithoutBaseline</c>; empty means the default, <c>all</c>.</summary>
+    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.InvalidOption"/>: neither <c>all</c> nor <c>none</c>.</exception>
+    public static WithoutBaselineMode ParseWithoutBaseline(string? value)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || string.Equals(trimmed, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            return WithoutBaselineMode.All;
+        }
+
+        if (string.Equals(trimmed, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return WithoutBaselineMode.None;
+        }
+
+        throw new CdnRefreshException(
+            DiagnosticCodes.InvalidOption,
+            $"CdnRefreshWithoutBaseline is '{value}', but it must be 'all' (refresh every file when there is no baseline) "
+            + "or 'none' (only record the baseline).");
+    }
+
+    /// <inheritdoc cref="Plan(IReadOnlyList{ManifestFile}, DeploymentManifest?, bool, WithoutBaselineMode, Func{IEnumerable{string}, IReadOnlyList{string}})"/>
+    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.InvalidOption"/>: bad <paramref name="withoutBaseline"/>.</exception>
+    public static RefreshPlan Plan(
+        IReadOnlyList<ManifestFile> currentFiles,
+        DeploymentManifest? baseline,
+        bool addedFiles,
+        string? withoutBaseline,
+        Func<IEnumerable<string>, IReadOnlyList<string>> mapUrls) =>
+        Plan(currentFiles, baseline, addedFiles, ParseWithoutBaseline(withoutBaseline), mapUrls);
+
+    /// <param name="currentFiles">The content root as it is now.</param>
+    /// <param name="baseline">The usable baseline, or null.</param>
+    /// <param name="addedFiles"><c>CdnRefreshAddedFiles</c>: also refresh new files (a CDN may have cached a 404).</param>
+    /// <param name="withoutBaseline"><c>CdnRefreshWithoutBaseline</c>, used only when <paramref name="baseline"/> is null.</param>
+    /// <param name="mapUrls">Maps URL paths to absolute URLs (may return more than one per path, e.g. a directory index).</param>
+    public static RefreshPlan Plan(
+        IReadOnlyList<ManifestFile> currentFiles,
+        DeploymentManifest? baseline,
+        bool addedFiles,
+        WithoutBaselineMode withoutBaseline,
+        Func<IEnumerable<string>, IReadOnlyList<string>> mapUrls)
+    {
+        ChangeSet? changes = null;
+        IEnumerable<ManifestFile> toRefresh;
+        if (baseline is null)
+        {
+            toRefresh = withoutBaseline == WithoutBaselineMode.All ? currentFiles : Enumerable.Empty<ManifestFile>();
+        }
+        else
+        {
+            changes = ManifestDiff.Compute(currentFiles, baseline);
+            toRefresh = changes.Modified.Concat(changes.Deleted);
+            if (addedFiles)
+            {
+                toRefresh = toRefresh.Concat(changes.Added);
+            }
+        }
+
+        // Several files can stand for one URL (x.css and x.css.gz): map each URL path once.
+        var urlPaths = toRefresh
+            .Select(file => file.UrlPath)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToArray();
+        var mapped = urlPaths.Length == 0 ? Array.Empty<string>() : (IEnumerable<string>)mapUrls(urlPaths);
+
+        // Owed URLs are sent again as if they had just changed: the previous run never had them accepted.
+        var owed = baseline?.PendingUrls ?? Array.Empty<string>();
+        var urls = mapped
+            .Concat(owed)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(url => url, StringComparer.Ordinal)
+            .ToArray();
+
+        return new RefreshPlan(urls, urlPaths, changes, currentFiles.Count, owed.Count, addedFiles);
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Manifest;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.Manifest;
+
+public class ManifestLockTests
+{
+    private readonly ManifestStore _store = new();
+
+    [Fact]
+    public void A_second_acquirer_times_out_with_ManifestWriteFailed_while_the_lock_is_held()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("obj", "manifest.json");
+        using var held = _store.AcquireLock(path, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        var clock = Stopwatch.StartNew();
+        var exception = Assert.Throws<CdnRefreshException>(
+            () => _store.AcquireLock(path, TimeSpan.FromMilliseconds(200), CancellationToken.None));
+
+        Assert.Equal(DiagnosticCodes.ManifestWriteFailed, exception.Code);
+        Assert.Contains(path, exception.Message);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_second_acquirer_waits_until_the_first_releases()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("manifest.json");
+        var first = _store.AcquireLock(path, TimeSpan.FromSeconds(5), CancellationToken.None);
+        var released = 0;
+
+        var second = Task.Run(() =>
+        {
+            using (_store.AcquireLock(path, TimeSpan.FromSeconds(30), CancellationToken.None))
+            {
+                return Volatile.Read(ref released);
+            }
+        });
+        await Task.Delay(300);
+        Assert.False(second.IsCompleted);
+        Volatile.Write(ref released, 1);
+        first.Dispose();
+
+        Assert.Equal(1, await second.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void The_lock_can_be_taken_again_after_release()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("manifest.json");
+
+        _store.AcquireLock(path, TimeSpan.FromSeconds(1), CancellationToken.None).Dispose();
+        using var again = _store.AcquireLock(path, TimeSpan.FromMilliseconds(100), CancellationToken.None);
+    }
+
+    [Fact]
+    public void Cancelling_the_wait_throws_OperationCanceledException()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("manifest.json");
+        using var held = _store.AcquireLock(path, TimeSpan.FromSeconds(1), CancellationToken.None);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        Assert.ThrowsAny<OperationCanceledException>(
+            () => _store.AcquireLock(path, TimeSpan.FromSeconds(30), cancel.Token));
+    }
+
+    [Fact]
+    public void Another_process_cannot_take_the_lock_while_it_is_held()
+    {
+        // .NET implements FileShare.None with flock(2) on Unix, so flock(1) is a genuine second process contending for it.
+        if (!OperatingSystem.IsLinux() || !System.IO.File.Exists("/usr/bin/flock"))
+        {
+            return;
+        }
+
+        using var temp = new TempDirectory();
+        var path = temp.Combine("manifest.json");
+
+        using (_store.AcquireLock(path, TimeSpan.FromSeconds(1), CancellationToken.None))
+        {
+            Assert.Equal(1, RunFlock(path + ".lock"));
+        }
+
+        Assert.Equal(0, RunFlock(path + ".lock"));
+    }
+
+    private static int RunFlock(string lockPath)
+    {
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/flock", new[] { "--nonblock", lockPath, "true" })
+        {
+            RedirectStandardError = true,
+        })!;
+        process.WaitForExit(10_000);
+        return process.ExitCode;
+    }
+}
