@@ -29,6 +29,7 @@ internal static class DiagnosticCodes
     public const string ManifestOtherBaseUrl = "QCDN2103";
     public const string ManifestWriteFailed = "QCDN2104";
     public const string BaselineFetchFailed = "QCDN2105";
+    public const string ManifestLocked = "QCDN2106";
 
     // 3xxx: the CDN API.
     public const string ApiError = "QCDN3001";

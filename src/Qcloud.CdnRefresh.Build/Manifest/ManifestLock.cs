@@ -50,7 +50,7 @@ internal sealed class ManifestLock : IDisposable
                 if (left <= TimeSpan.Zero)
                 {
                     throw new CdnRefreshException(
-                        DiagnosticCodes.ManifestWriteFailed,
+                        DiagnosticCodes.ManifestLocked,
                         $"The CDN refresh manifest '{manifestPath}' is locked by another build ('{lockPath}' stayed locked "
                         + $"for {timeout.TotalSeconds:0.#} s). Wait for the other build to finish, or give each build its own "
                         + "CdnRefreshManifest.",

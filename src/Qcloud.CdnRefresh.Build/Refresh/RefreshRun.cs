@@ -105,7 +105,8 @@ internal sealed class RefreshRun
         var accepted = submission?.AcceptedUrls ?? Array.Empty<string>();
         var update = ManifestUpdater.Decide(baseline.Baseline, current, _settings.BaseUrl.Value, plan.Urls, accepted, dryRun: false, _environment.Clock().UtcDateTime);
         Log.Detail(update.Reason);
-        if (update.Manifest is not null && manifestPath is not null)
+        // A manifest of a newer version of this package is left alone (the warning said so).
+        if (update.Manifest is not null && manifestPath is not null && local.MayOverwrite)
         {
             _store.Save(manifestPath, update.Manifest);
         }

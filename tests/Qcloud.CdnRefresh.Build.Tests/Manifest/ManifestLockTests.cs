@@ -14,7 +14,7 @@ public class ManifestLockTests
     private readonly ManifestStore _store = new();
 
     [Fact]
-    public void A_second_acquirer_times_out_with_ManifestWriteFailed_while_the_lock_is_held()
+    public void A_second_acquirer_times_out_with_ManifestLocked_while_the_lock_is_held()
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("obj", "manifest.json");
@@ -24,7 +24,7 @@ public class ManifestLockTests
         var exception = Assert.Throws<CdnRefreshException>(
             () => _store.AcquireLock(path, TimeSpan.FromMilliseconds(200), CancellationToken.None));
 
-        Assert.Equal(DiagnosticCodes.ManifestWriteFailed, exception.Code);
+        Assert.Equal(DiagnosticCodes.ManifestLocked, exception.Code);
         Assert.Contains(path, exception.Message);
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(5));
     }
