@@ -152,6 +152,6 @@ internal sealed class RetryingRequestRunner : IDisposable
             message = message.Replace(secret, "***");
         }
 
-        return ReferenceEquals(message, failure.Message) || message == failure.Message ? failure : failure with { Message = message };
+        return message == failure.Message ? failure : failure with { Message = message };
     }
 }
