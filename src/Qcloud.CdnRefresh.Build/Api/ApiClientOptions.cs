@@ -39,4 +39,7 @@ internal sealed record ApiClientOptions
 
     /// <summary>Jitter source in [0, 1).</summary>
     public Func<double> Jitter { get; init; } = RandomNonce.NextDouble;
+
+    /// <summary>Told before each retry, so the task can log it as a warning. Null: retries are silent.</summary>
+    public Action<RetryNotice>? OnRetry { get; init; }
 }

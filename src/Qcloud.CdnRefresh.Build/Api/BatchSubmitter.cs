@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Qcloud.CdnRefresh.Build.Api;
+
+/// <summary>
+/// Splits URLs into batches and submits them in order, stopping at the first batch that fails for good: later batches
+/// would likely fail the same way (quota, credentials) and the URLs they hold stay owed for the next run.
+/// </summary>
+internal sealed class BatchSubmitter
+{
+    private readonly ICdnRefreshClient client;
+    private readonly int batchSize;
+
+    public BatchSubmitter(ICdnRefreshClient client, int batchSize)
+    {
+        this.client = client ?? throw new ArgumentNullException(nameof(client));
+        this.batchSize = CheckBatchSize(batchSize);
+    }
+
+    /// <summary>Consecutive slices of at most <paramref name="batchSize"/> URLs, in the order given.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Split(IReadOnlyList<string> urls, int batchSize)
+    {
+        CheckBatchSize(batchSize);
+        var batches = new List<IReadOnlyList<string>>((urls.Count + batchSize - 1) / batchSize);
+        for (var start = 0; start < urls.Count; start += batchSize)
+        {
+            batches.Add(urls.Skip(start).Take(batchSize).ToArray());
+        }
+
+        return batches;
+    }
+
+    /// <summary>
+    /// Submits every batch in order. Never throws for API failures or cancellation: a cancelled run returns what was
+    /// accepted so far with <see cref="SubmissionResult.Cancelled"/> set. <paramref name="onBatchCompleted"/> is told
+    /// about each batch that was sent, as soon as its outcome is known.
+    /// </summary>
+    public async Task<SubmissionResult> SubmitAsync(
+        IReadOnlyList<string> urls,
+        Action<BatchResult>? onBatchCompleted,
+        CancellationToken cancellationToken)
+    {
+        var slices = Split(urls ?? throw new ArgumentNullException(nameof(urls)), batchSize);
+        var results = new List<BatchResult>(slices.Count);
+        var stopped = false;
+        var cancelled = false;
+
+        for (var index = 0; index < slices.Count; index++)
+        {
+            var batch = new BatchResult { Index = index, TotalBatches = slices.Count, Urls = slices[index], Status = BatchStatus.NotSent };
+            if (stopped || cancellationToken.IsCancellationRequested)
+            {
+                cancelled |= !stopped;
+                stopped = true;
+                results.Add(batch);
+                continue;
+            }
+
+            BatchOutcome outcome;
+            try
+            {
+                outcome = await client.SubmitAsync(slices[index], cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                cancelled = stopped = true;
+                results.Add(batch with { Status = BatchStatus.Interrupted });
+                continue;
+            }
+
+            batch = batch with { Status = outcome.Succeeded ? BatchStatus.Accepted : BatchStatus.Failed, Outcome = outcome };
+            stopped = !outcome.Succeeded;
+            results.Add(batch);
+            onBatchCompleted?.Invoke(batch);
+        }
+
+        return new SubmissionResult
+        {
+            Batches = results,
+            AcceptedUrls = results.Where(b => b.Status == BatchStatus.Accepted).SelectMany(b => b.Urls).ToArray(),
+            NotAcceptedUrls = results.Where(b => b.Status != BatchStatus.Accepted).SelectMany(b => b.Urls).ToArray(),
+            Cancelled = cancelled,
+        };
+    }
+
+    private static int CheckBatchSize(int batchSize)
+    {
+        if (batchSize < 1 || batchSize > BatchLimits.MaxUrlsPerRequest)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(batchSize),
+                batchSize,
+                "The batch size must be 1 to " + BatchLimits.MaxUrlsPerRequest.ToString(CultureInfo.InvariantCulture) + ".");
+        }
+
+        return batchSize;
+    }
+}

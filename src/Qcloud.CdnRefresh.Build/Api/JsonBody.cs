@@ -1,0 +1,49 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Qcloud.CdnRefresh.Build.Api;
+
+/// <summary>Lenient readers for the loosely typed fields of Tencent's responses.</summary>
+internal static class JsonBody
+{
+    /// <summary>Parses a body, or returns null when it is not JSON (an HTML page, a truncated body).</summary>
+    public static JsonDocument? TryParse(byte[] body)
+    {
+        // A UTF-8 byte order mark is legal on the wire but not to the JSON reader.
+        var start = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
+        try
+        {
+            return JsonDocument.Parse(new ReadOnlyMemory<byte>(body, start, body.Length - start));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static JsonElement? Property(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
+
+    /// <summary>A string or number as text (documented as Int, <c>task_id</c> is sent as a string); null otherwise.</summary>
+    public static string? Text(JsonElement? element) => element?.ValueKind switch
+    {
+        JsonValueKind.String => element.Value.GetString(),
+        JsonValueKind.Number => element.Value.GetRawText(),
+        _ => null,
+    };
+
+    /// <summary>An integer sent as a number or as a numeric string; null otherwise.</summary>
+    public static long? Integer(JsonElement? element)
+    {
+        if (element?.ValueKind == JsonValueKind.Number && element.Value.TryGetInt64(out var number))
+        {
+            return number;
+        }
+
+        return element?.ValueKind == JsonValueKind.String
+            && long.TryParse(element.Value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : null;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Qcloud.CdnRefresh.Build.Api;
+
+/// <summary>
+/// What became of all batches of a run. Accepted URLs are reported even when a later batch failed or the build was
+/// cancelled, so the manifest records them and the next run sends only what is still owed.
+/// </summary>
+internal sealed record SubmissionResult
+{
+    /// <summary>Every batch in order, sent or not.</summary>
+    public required IReadOnlyList<BatchResult> Batches { get; init; }
+
+    /// <summary>URLs of accepted batches, in submission order.</summary>
+    public required IReadOnlyList<string> AcceptedUrls { get; init; }
+
+    /// <summary>URLs still owed: those of the failed, interrupted and unsent batches, in submission order.</summary>
+    public required IReadOnlyList<string> NotAcceptedUrls { get; init; }
+
+    /// <summary>The submission stopped because the caller's cancellation token fired.</summary>
+    public bool Cancelled { get; init; }
+
+    public int TotalBatches => Batches.Count;
+
+    /// <summary>Every batch was accepted.</summary>
+    public bool Succeeded => !Cancelled && FailedBatch is null;
+
+    /// <summary>The batch that failed for good and stopped the submission; null when none did.</summary>
+    public BatchResult? FailedBatch => Batches.FirstOrDefault(b => b.Status == BatchStatus.Failed);
+
+    /// <summary>Why <see cref="FailedBatch"/> failed.</summary>
+    public ApiFailure? Failure => FailedBatch?.Outcome?.Failure;
+
+    /// <summary>How many URLs the API had accepted before the submission stopped (all of them on success).</summary>
+    public int AcceptedCount => AcceptedUrls.Count;
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Text;
+using Qcloud.CdnRefresh.Build.Api;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.Api;
+
+// The retry table of reference/tencent-cdn-api.md §6.9 and the brief, one row per code.
+public class ApiErrorClassifierTests
+{
+    [Theory]
+    [InlineData("InternalError", "Retryable")]
+    [InlineData("InternalError.CdnSystemError", "Retryable")]
+    [InlineData("RequestLimitExceeded", "Retryable")]
+    [InlineData("RequestLimitExceeded.UinLimitExceeded", "Retryable")]
+    [InlineData("UnauthorizedOperation.OperationTooOften", "Retryable")]
+    [InlineData("LimitExceeded", "Quota")]
+    [InlineData("LimitExceeded.CdnPurgeUrlExceedDayLimit", "Quota")]
+    [InlineData("LimitExceeded.CdnPurgeUrlExceedBatchLimit", "Quota")]
+    [InlineData("AuthFailure.SignatureFailure", "Authentication")]
+    [InlineData("AuthFailure.SignatureExpire", "Authentication")]
+    [InlineData("AuthFailure.SecretIdNotFound", "Authentication")]
+    [InlineData("ActionOffline", "Retired")]
+    [InlineData("InvalidParameter.CdnParamError", "Final")]
+    [InlineData("ResourceNotFound.CdnHostNotExists", "Final")]
+    [InlineData("UnauthorizedOperation.CdnHostUnauthorized", "Final")]
+    [InlineData("FailedOperation", "Final")]
+    public void V3Code_IsClassified(string code, string kind)
+    {
+        Assert.Equal(Enum.Parse<ApiFailureKind>(kind), ApiErrorClassifier.KindOfV3Code(code));
+    }
+
+    [Theory]
+    [InlineData(5100, null, "Retryable")]
+    [InlineData(6000, null, "Retryable")]
+    [InlineData(6200, null, "Retryable")]
+    [InlineData(4500, null, "Retryable")]
+    [InlineData(4000, "9163", "Retryable")]
+    [InlineData(4000, "22063", "Retryable")]
+    [InlineData(4400, null, "Quota")]
+    [InlineData(4000, "22044", "Quota")]
+    [InlineData(4000, "22043", "Quota")]
+    [InlineData(4100, null, "Authentication")]
+    [InlineData(4200, null, "Authentication")]
+    [InlineData(4300, null, "Retired")]
+    [InlineData(6100, null, "Retired")]
+    [InlineData(4000, "9110", "Final")]
+    [InlineData(4000, null, "Final")]
+    [InlineData(4600, null, "Final")]
+    [InlineData(5000, null, "Final")]
+    [InlineData(5400, null, "Final")]
+    public void V2Code_IsClassified(int code, string? moduleCode, string kind)
+    {
+        Assert.Equal(Enum.Parse<ApiFailureKind>(kind), ApiErrorClassifier.KindOfV2Code(code, moduleCode));
+    }
+
+    [Theory]
+    [InlineData("InternalError", true)]
+    [InlineData("LimitExceeded.CdnPurgeUrlExceedDayLimit", false)]
+    [InlineData("AuthFailure.SignatureFailure", false)]
+    public void V3Failure_IsRetryableExactlyWhenItsKindIs(string code, bool retryable)
+    {
+        Assert.Equal(retryable, ApiErrorClassifier.FromV3Error(code, "m", 200, null).IsRetryable);
+    }
+
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(502, true)]
+    [InlineData(503, true)]
+    [InlineData(429, true)]
+    [InlineData(200, false)]
+    [InlineData(404, false)]
+    [InlineData(403, false)]
+    public void UnexpectedBody_IsRetryableOnlyFor5xxAnd429(int status, bool retryable)
+    {
+        var failure = ApiErrorClassifier.UnexpectedResponse(status, Encoding.UTF8.GetBytes("<html>oops</html>"));
+
+        Assert.Equal(ApiFailureKind.UnexpectedResponse, failure.Kind);
+        Assert.Equal(retryable, failure.IsRetryable);
+    }
+
+    [Fact]
+    public void UnexpectedBody_MessageQuotesTheFirst100CharactersOnOneLine()
+    {
+        var body = "<html>\r\n<head><title>502 Bad Gateway</title></head>\n\t<body>" + new string('x', 300) + "</body></html>";
+
+        var failure = ApiErrorClassifier.UnexpectedResponse(502, Encoding.UTF8.GetBytes(body));
+
+        Assert.StartsWith("HTTP 502 answered with a body that is not the expected JSON: \"<html> <head><title>502 Bad Gateway</title></head> <body>xxx", failure.Message);
+        Assert.DoesNotContain("\n", failure.Message);
+        Assert.DoesNotContain(new string('x', 100), failure.Message);
+        Assert.Contains("…", failure.Message);
+    }
+
+    [Fact]
+    public void UnexpectedBody_EmptyBody_SaysSo()
+    {
+        Assert.Equal("HTTP 503 answered with an empty body", ApiErrorClassifier.UnexpectedResponse(503, Array.Empty<byte>()).Message);
+    }
+
+    [Fact]
+    public void NetworkError_IsRetryableAndNamesTheInnerCause()
+    {
+        var failure = ApiErrorClassifier.NetworkError(
+            new System.Net.Http.HttpRequestException("An error occurred while sending the request.", new System.IO.IOException("Connection reset by peer")));
+
+        Assert.Equal(ApiFailureKind.Retryable, failure.Kind);
+        Assert.True(failure.IsRetryable);
+        Assert.Contains("Connection reset by peer", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("(9110)没有这个域名的信息 cdn no such host", "9110")]
+    [InlineData(" (22044) URL刷新数目超出单日限额", "22044")]
+    [InlineData("（9163）操作频繁", "9163")]
+    [InlineData("没有这个域名的信息", null)]
+    [InlineData("", null)]
+    [InlineData("see (9110) later", null)]
+    public void V2ModuleCode_IsReadFromTheStartOfTheMessage(string message, string? moduleCode)
+    {
+        Assert.Equal(moduleCode, ApiV2ResponseReader.ModuleCodeOf(message));
+    }
+
+    [Fact]
+    public void V2Failure_ApiCodeJoinsCodeAndModuleCode()
+    {
+        Assert.Equal("4000 (9110)", ApiErrorClassifier.FromV2Error(4000, "9110", "(9110)x", "9110", 200).ApiCode);
+    }
+}

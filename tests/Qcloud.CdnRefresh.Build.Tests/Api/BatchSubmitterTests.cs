@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.Api;
+
+public class BatchSubmitterTests
+{
+    private static readonly ApiFailure QuotaFailure = new()
+    {
+        Kind = ApiFailureKind.Quota,
+        ApiCode = "LimitExceeded.CdnPurgeUrlExceedDayLimit",
+        Message = "daily limit",
+    };
+
+    private readonly FakeRefreshClient client = new();
+
+    [Fact]
+    public void Split_2500Urls_Gives1000And1000And500InOrder()
+    {
+        var urls = ClientHarness.Urls(2500);
+
+        var batches = BatchSubmitter.Split(urls, 1000);
+
+        Assert.Equal(new[] { 1000, 1000, 500 }, batches.Select(b => b.Count));
+        Assert.Equal(urls, batches.SelectMany(b => b));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(1001)]
+    public void BatchSizeOutsideOneTo1000_IsRejected(int batchSize)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BatchSubmitter(client, batchSize));
+    }
+
+    [Fact]
+    public async Task AllBatchesAccepted_ReportsEveryUrlAcceptedInOrder()
+    {
+        var urls = ClientHarness.Urls(2500);
+
+        var result = await new BatchSubmitter(client, 1000).SubmitAsync(urls, null, CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(3, result.TotalBatches);
+        Assert.Equal(urls, result.AcceptedUrls);
+        Assert.Empty(result.NotAcceptedUrls);
+        Assert.Equal(urls, client.Submitted.SelectMany(b => b));
+        Assert.Null(result.FailedBatch);
+    }
+
+    [Fact]
+    public async Task FinalFailureInBatch2Of3_KeepsBatch1AndLeavesBatch3Unsent()
+    {
+        var urls = ClientHarness.Urls(2500);
+        client.Then(BatchOutcome.Accepted(1000, "t1", "r1", 1)).Then(BatchOutcome.Failed(QuotaFailure, 1));
+
+        var result = await new BatchSubmitter(client, 1000).SubmitAsync(urls, null, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Failed, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
+        Assert.Equal(2, client.Submitted.Count);
+        Assert.Equal("2 of 3", result.FailedBatch!.Label);
+        Assert.Same(QuotaFailure, result.Failure);
+        Assert.Equal(1000, result.AcceptedCount);
+        Assert.Equal(urls.Take(1000), result.AcceptedUrls);
+        Assert.Equal(urls.Skip(1000), result.NotAcceptedUrls);
+        Assert.Null(result.Batches[2].Outcome);
+        Assert.False(result.Cancelled);
+    }
+
+    [Fact]
+    public async Task ProgressCallback_IsToldAboutEachSentBatch()
+    {
+        client.Then(BatchOutcome.Accepted(2, "t1", "r1", 1)).Then(BatchOutcome.Failed(QuotaFailure, 1));
+        var seen = new List<BatchResult>();
+
+        await new BatchSubmitter(client, 2).SubmitAsync(ClientHarness.Urls(6), seen.Add, CancellationToken.None);
+
+        Assert.Equal(new[] { "1 of 3", "2 of 3" }, seen.Select(b => b.Label));
+        Assert.Equal("t1", seen[0].Outcome!.TaskId);
+    }
+
+    [Fact]
+    public async Task CancelledBetweenBatches_ReturnsTheAcceptedBatchesAndSendsNoMore()
+    {
+        using var cancellation = new CancellationTokenSource();
+
+        var result = await new BatchSubmitter(client, 2).SubmitAsync(ClientHarness.Urls(6), _ => cancellation.Cancel(), cancellation.Token);
+
+        Assert.True(result.Cancelled);
+        Assert.False(result.Succeeded);
+        Assert.Single(client.Submitted);
+        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.NotSent, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
+        Assert.Equal(ClientHarness.Urls(2), result.AcceptedUrls);
+        Assert.Equal(4, result.NotAcceptedUrls.Count);
+        Assert.Null(result.FailedBatch);
+    }
+
+    [Fact]
+    public async Task CancelledDuringABatch_MarksItInterruptedAndOwed()
+    {
+        using var cancellation = new CancellationTokenSource();
+        client.Then(BatchOutcome.Accepted(2, "t1", "r1", 1)).Then((_, token) =>
+        {
+            cancellation.Cancel();
+            return Task.FromCanceled<BatchOutcome>(token);
+        });
+
+        var result = await new BatchSubmitter(client, 2).SubmitAsync(ClientHarness.Urls(6), null, cancellation.Token);
+
+        Assert.True(result.Cancelled);
+        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Interrupted, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
+        Assert.Equal(ClientHarness.Urls(2), result.AcceptedUrls);
+        Assert.Equal(ClientHarness.Urls(6).Skip(2), result.NotAcceptedUrls);
+    }
+
+    [Fact]
+    public async Task NoUrls_SucceedsWithoutSending()
+    {
+        var result = await new BatchSubmitter(client, 1000).SubmitAsync(Array.Empty<string>(), null, CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(0, result.TotalBatches);
+        Assert.Empty(client.Submitted);
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Signing;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.Api;
+
+public class CdnApiV3ClientTests
+{
+    private readonly ClientHarness harness = new();
+
+    [Fact]
+    public async Task Submit_Success_ParsesTaskIdAndRequestId()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Success("task-7", "req-7"));
+
+        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(3), CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal("task-7", outcome.TaskId);
+        Assert.Equal("req-7", outcome.RequestId);
+        Assert.Equal(3, outcome.AcceptedCount);
+        Assert.Equal(1, outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task Submit_PostsUrlsAndAreaAsJson()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Success());
+
+        await harness.V3(o => o with { Area = "overseas" }).SubmitAsync(new[] { "https://a.example/x+y.js", "https://a.example/" }, CancellationToken.None);
+
+        var request = harness.Handler.Requests.Single();
+        Assert.Equal("POST", request.Method);
+        Assert.Equal(ClientHarness.V3Endpoint, request.Uri);
+        using var json = JsonDocument.Parse(request.Body);
+        Assert.Equal(new[] { "https://a.example/x+y.js", "https://a.example/" }, json.RootElement.GetProperty("Urls").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal("overseas", json.RootElement.GetProperty("Area").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_SetsExactlyTheSignedContentType()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Success());
+
+        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal("application/json; charset=utf-8", harness.Handler.Requests.Single().Header("Content-Type"));
+    }
+
+    [Fact]
+    public async Task Submit_SendsActionTimestampAndVersionHeaders()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Success());
+
+        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        var request = harness.Handler.Requests.Single();
+        Assert.Equal("PurgeUrlsCache", request.Header("X-TC-Action"));
+        Assert.Equal(ClientHarness.StartTimestamp.ToString(), request.Header("X-TC-Timestamp"));
+        Assert.Equal("2018-06-06", request.Header("X-TC-Version"));
+    }
+
+    [Fact]
+    public async Task Submit_HostHeaderCarriesTheNonDefaultPort()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Success());
+
+        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal("127.0.0.1:5081", harness.Handler.Requests.Single().Header("Host"));
+    }
+
+    [Fact]
+    public async Task Submit_AuthorizationIsTheTc3SignatureOfTheSentBody()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Success());
+
+        await harness.V3().SubmitAsync(ClientHarness.Urls(2), CancellationToken.None);
+
+        var request = harness.Handler.Requests.Single();
+        var expected = Tc3Signer.BuildAuthorization(
+            ClientHarness.Credentials, "cdn", "127.0.0.1:5081", "application/json; charset=utf-8", ClientHarness.StartTimestamp, request.Body);
+        Assert.Equal(expected, request.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task Submit_AgainstTheDefaultEndpoint_MatchesTheReferenceVector()
+    {
+        // reference/tencent-cdn-api.md §3.6: body bytes, host and signature computed independently of this code.
+        harness.Handler.RespondJson(ClientHarness.V3Success());
+        var client = harness.V3(o => o with { Endpoint = new Uri("https://cdn.tencentcloudapi.com/") });
+
+        await client.SubmitAsync(new[] { "https://www.example.com/1.jpg" }, CancellationToken.None);
+
+        var request = harness.Handler.Requests.Single();
+        Assert.Equal("{\"Urls\":[\"https://www.example.com/1.jpg\"],\"Area\":\"overseas\"}", request.BodyText);
+        Assert.Equal("cdn.tencentcloudapi.com", request.Header("Host"));
+        Assert.Equal(
+            "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA/2019-02-25/cdn/tc3_request, SignedHeaders=content-type;host, Signature=48cbf5290890ee044d9723e068738e8dcdd704b5662216298dccf890c9ec8f59",
+            request.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task Submit_WithToken_SendsXTcToken()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Success());
+
+        await harness.V3(credentials: new TencentCredentials(ClientHarness.SecretId, ClientHarness.SecretKey, "temp-token"))
+            .SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal("temp-token", harness.Handler.Requests.Single().Header("X-TC-Token"));
+    }
+
+    [Fact]
+    public async Task Submit_WithoutToken_SendsNoXTcToken()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Success());
+
+        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Null(harness.Handler.Requests.Single().Header("X-TC-Token"));
+    }
+
+    [Fact]
+    public async Task Submit_ErrorBody_ReportsCodeMessageAndRequestId()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Error("ResourceNotFound.CdnHostNotExists", "no such domain", "req-9"));
+
+        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("ResourceNotFound.CdnHostNotExists", outcome.Failure!.ApiCode);
+        Assert.Equal("no such domain", outcome.Failure.Message);
+        Assert.Equal("req-9", outcome.Failure.RequestId);
+        Assert.Equal("req-9", outcome.RequestId);
+        Assert.Equal(200, outcome.Failure.HttpStatus);
+    }
+
+    [Fact]
+    public async Task Submit_Non2xxWithTencentErrorBody_UsesTheApiCode()
+    {
+        harness.Handler.Respond(401, ClientHarness.V3Error("AuthFailure.SignatureFailure"));
+
+        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(ApiFailureKind.Authentication, outcome.Failure!.Kind);
+        Assert.Equal("AuthFailure.SignatureFailure", outcome.Failure.ApiCode);
+        Assert.Equal(401, outcome.Failure.HttpStatus);
+    }
+
+    [Fact]
+    public async Task Submit_ErrorMessageEchoingTheSecret_IsRedacted()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Error("InvalidParameter", "bad key " + ClientHarness.SecretKey));
+
+        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.DoesNotContain(ClientHarness.SecretKey, outcome.Failure!.Message);
+    }
+
+    [Fact]
+    public async Task Submit_NoUrls_IsRejectedBeforeSending()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => harness.V3().SubmitAsync(Array.Empty<string>(), CancellationToken.None));
+
+        Assert.Empty(harness.Handler.Requests);
+    }
+
+    [Fact]
+    public void Body_NonAsciiUrl_IsValidUtf8Json()
+    {
+        var body = CdnApiV3Client.PurgeUrlsCacheBody(new[] { "https://a.example/中文.png" }, "mainland");
+
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("https://a.example/中文.png", json.RootElement.GetProperty("Urls")[0].GetString());
+        Assert.True(Encoding.UTF8.GetString(body).All(c => c < 128));
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Signing;
+
+namespace Qcloud.CdnRefresh.Build.Tests.Api;
+
+/// <summary>A client wired to a scripted transport, a fake clock, instant delays and counting nonces.</summary>
+internal sealed class ClientHarness
+{
+    public const string SecretId = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA";
+    public const string SecretKey = "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA";
+    public const long StartTimestamp = 1551113065;
+
+    public static readonly Uri V3Endpoint = new("http://127.0.0.1:5081/");
+    public static readonly Uri V2Endpoint = new("http://127.0.0.1:5081/v2/index.php");
+    public static readonly TencentCredentials Credentials = new(SecretId, SecretKey);
+
+    private uint nextNonce = 1000;
+
+    public ScriptedHttpHandler Handler { get; } = new();
+
+    public FakeTime Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(StartTimestamp));
+
+    public List<RetryNotice> Notices { get; } = new();
+
+    public static string[] Urls(int count) =>
+        Enumerable.Range(0, count).Select(i => "https://www.example.com/" + i + ".jpg").ToArray();
+
+    public static string V3Success(string taskId = "1533045796-i60rfmzm", string requestId = "req-ok") =>
+        "{\"Response\":{\"RequestId\":\"" + requestId + "\",\"TaskId\":\"" + taskId + "\"}}";
+
+    public static string V3Error(string code, string message = "the message", string requestId = "req-err") =>
+        "{\"Response\":{\"Error\":{\"Code\":\"" + code + "\",\"Message\":\"" + message + "\"},\"RequestId\":\"" + requestId + "\"}}";
+
+    public static string V2Success(int count = 1) =>
+        "{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"data\":{\"count\":" + count + "}}";
+
+    public static string V2Error(int code, string message = "", string codeDesc = "\"InvalidParameter\"") =>
+        "{\"code\":" + code + ",\"message\":\"" + message + "\",\"codeDesc\":" + codeDesc + "}";
+
+    public ApiClientOptions Options(Uri endpoint) => new()
+    {
+        Endpoint = endpoint,
+        Handler = Handler,
+        Clock = Time.Clock,
+        Delay = Time.Delay,
+        Nonce = () => nextNonce++,
+        Jitter = () => 0,
+        InitialBackoff = TimeSpan.FromMilliseconds(100),
+        MaxBackoff = TimeSpan.FromSeconds(1),
+        RequestTimeout = TimeSpan.FromSeconds(5),
+        OnRetry = Notices.Add,
+    };
+
+    public CdnApiV3Client V3(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
+        new(credentials ?? Credentials, (adjust ?? (o => o))(Options(V3Endpoint)));
+
+    public CdnApiV2Client V2(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
+        new(credentials ?? Credentials, (adjust ?? (o => o))(Options(V2Endpoint)));
+}

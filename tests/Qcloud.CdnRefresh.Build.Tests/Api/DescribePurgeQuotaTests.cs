@@ -1,0 +1,76 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.Api;
+
+public class DescribePurgeQuotaTests
+{
+    private const string QuotaBody =
+        "{\"Response\":{\"UrlPurge\":[{\"Batch\":1000,\"Total\":10000,\"Available\":9990,\"Area\":\"mainland\"}," +
+        "{\"Batch\":1000,\"Total\":10000,\"Available\":7500,\"Area\":\"overseas\"}]," +
+        "\"PathPurge\":[{\"Batch\":500,\"Total\":100,\"Available\":100,\"Area\":\"mainland\"}],\"RequestId\":\"req-q\"}}";
+
+    private readonly ClientHarness harness = new();
+
+    [Fact]
+    public async Task Quota_IsReadPerAreaForUrlsAndPaths()
+    {
+        harness.Handler.RespondJson(QuotaBody);
+
+        var outcome = await harness.V3().DescribePurgeQuotaAsync(CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal("req-q", outcome.RequestId);
+        Assert.Equal(new PurgeQuota { Area = "overseas", Batch = 1000, Total = 10000, Available = 7500 }, outcome.UrlQuotaFor("overseas"));
+        Assert.Equal(2, outcome.UrlPurge.Count);
+        Assert.Equal(new PurgeQuota { Area = "mainland", Batch = 500, Total = 100, Available = 100 }, outcome.PathPurge.Single());
+    }
+
+    [Fact]
+    public async Task Quota_SendsDescribePurgeQuotaWithAnEmptyObject()
+    {
+        harness.Handler.RespondJson(QuotaBody);
+
+        await harness.V3().DescribePurgeQuotaAsync(CancellationToken.None);
+
+        var request = harness.Handler.Requests.Single();
+        Assert.Equal("DescribePurgeQuota", request.Header("X-TC-Action"));
+        Assert.Equal("{}", request.BodyText);
+    }
+
+    [Fact]
+    public async Task Quota_ErrorIsClassifiedAndRetriedLikeAPurge()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Error("InternalError")).RespondJson(ClientHarness.V3Error("AuthFailure.SecretIdNotFound", "no id", "req-a"));
+
+        var outcome = await harness.V3().DescribePurgeQuotaAsync(CancellationToken.None);
+
+        Assert.Equal(ApiFailureKind.Authentication, outcome.Failure!.Kind);
+        Assert.Equal("req-a", outcome.RequestId);
+        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal("DescribePurgeQuota", harness.Notices.Single().Action);
+    }
+
+    [Fact]
+    public async Task Quota_WithoutUrlPurge_IsAnUnexpectedResponse()
+    {
+        harness.Handler.RespondJson("{\"Response\":{\"RequestId\":\"req-x\"}}");
+
+        var outcome = await harness.V3().DescribePurgeQuotaAsync(CancellationToken.None);
+
+        Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
+    }
+
+    [Fact]
+    public async Task Quota_AreaNotReported_IsNull()
+    {
+        harness.Handler.RespondJson("{\"Response\":{\"UrlPurge\":[],\"PathPurge\":[],\"RequestId\":\"r\"}}");
+
+        var outcome = await harness.V3().DescribePurgeQuotaAsync(CancellationToken.None);
+
+        Assert.Null(outcome.UrlQuotaFor("overseas"));
+    }
+}

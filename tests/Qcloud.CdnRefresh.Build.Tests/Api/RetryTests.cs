@@ -1,0 +1,267 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.Api;
+
+public class RetryTests
+{
+    private readonly ClientHarness harness = new();
+
+    [Fact]
+    public async Task RetryableFailureThenSuccess_IsAcceptedAfterTwoAttempts()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Error("InternalError")).RespondJson(ClientHarness.V3Success());
+
+        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal(2, harness.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task FinalFailure_IsNotRetried()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Error("InvalidParameter"));
+
+        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Empty(harness.Time.Delays);
+    }
+
+    [Fact]
+    public async Task MaxRetries_BoundsTheAttempts()
+    {
+        harness.Handler.RespondRepeatedly(3, 503, "busy", "text/plain");
+
+        var outcome = await harness.V3(o => o with { MaxRetries = 2 }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(3, outcome.Attempts);
+        Assert.Equal(3, harness.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ZeroMaxRetries_MakesOneAttempt()
+    {
+        harness.Handler.Respond(503, "busy", "text/plain");
+
+        var outcome = await harness.V3(o => o with { MaxRetries = 0 }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(1, outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task BackoffDelays_DoubleAndAreCapped()
+    {
+        harness.Handler.RespondRepeatedly(6, 500, "", "text/plain");
+        var client = harness.V3(o => o with { MaxRetries = 5, InitialBackoff = TimeSpan.FromMilliseconds(100), MaxBackoff = TimeSpan.FromMilliseconds(300) });
+
+        await client.SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(new[] { 100, 200, 300, 300, 300 }, harness.Time.Delays.Select(d => (int)d.TotalMilliseconds));
+    }
+
+    [Fact]
+    public async Task BackoffDelays_IncludeTheJitter()
+    {
+        harness.Handler.RespondRepeatedly(2, 500, "", "text/plain");
+
+        await harness.V3(o => o with { MaxRetries = 1, Jitter = () => 0.5 }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(125), harness.Time.Delays.Single());
+    }
+
+    [Fact]
+    public async Task V3Retry_IsSignedAgainWithANewTimestamp()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Error("RequestLimitExceeded")).RespondJson(ClientHarness.V3Success());
+
+        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        var (first, second) = (harness.Handler.Requests[0], harness.Handler.Requests[1]);
+        Assert.NotEqual(first.Header("X-TC-Timestamp"), second.Header("X-TC-Timestamp"));
+        Assert.NotEqual(first.Header("Authorization"), second.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task V2Retry_IsSignedAgainWithANewNonceAndTimestamp()
+    {
+        harness.Handler.RespondJson(ClientHarness.V2Error(4500, "(4500)重放攻击")).RespondJson(ClientHarness.V2Success());
+
+        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        var (first, second) = (harness.Handler.Requests[0].Form, harness.Handler.Requests[1].Form);
+        Assert.True(outcome.Succeeded);
+        Assert.NotEqual(first["Nonce"], second["Nonce"]);
+        Assert.NotEqual(first["Timestamp"], second["Timestamp"]);
+        Assert.NotEqual(first["Signature"], second["Signature"]);
+    }
+
+    [Fact]
+    public async Task EachRetry_IsAnnouncedWithAttemptDelayAndFailure()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Error("InternalError", "boom")).Respond(502, "<html>bad gateway</html>", "text/html").RespondJson(ClientHarness.V3Success());
+
+        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(new[] { 1, 2 }, harness.Notices.Select(n => n.Attempt));
+        Assert.All(harness.Notices, n => Assert.Equal(4, n.MaxAttempts));
+        Assert.All(harness.Notices, n => Assert.Equal("PurgeUrlsCache", n.Action));
+        Assert.Equal(harness.Time.Delays, harness.Notices.Select(n => n.Delay));
+        Assert.Equal("InternalError", harness.Notices[0].Failure.ApiCode);
+        Assert.Equal(502, harness.Notices[1].Failure.HttpStatus);
+    }
+
+    [Fact]
+    public async Task NetworkErrors_AreRetried()
+    {
+        harness.Handler
+            .Throw(new HttpRequestException("Connection refused"))
+            .Throw(new IOException("Connection reset"))
+            .RespondJson(ClientHarness.V2Success());
+
+        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(3, outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task NetworkErrorEveryTime_FailsAsRetryableAfterTheLastAttempt()
+    {
+        harness.Handler.Throw(new HttpRequestException("Connection refused")).Throw(new HttpRequestException("Connection refused"));
+
+        var outcome = await harness.V2(o => o with { MaxRetries = 1 }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(ApiFailureKind.Retryable, outcome.Failure!.Kind);
+        Assert.Contains("Connection refused", outcome.Failure.Message);
+        Assert.Null(outcome.Failure.HttpStatus);
+    }
+
+    [Fact]
+    public async Task Html502Page_FailsWithStatusAndFirstBytes()
+    {
+        var page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><center><h1>502 Bad Gateway</h1></center></body></html>";
+        harness.Handler.RespondRepeatedly(2, 502, page, "text/html");
+
+        var outcome = await harness.V3(o => o with { MaxRetries = 1 }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
+        Assert.Equal(502, outcome.Failure.HttpStatus);
+        Assert.StartsWith("HTTP 502 answered with a body that is not the expected JSON: \"<html> <head><title>502 Bad Gateway</title></head>", outcome.Failure.Message);
+    }
+
+    [Fact]
+    public async Task TruncatedJson_FailsFinallyWithStatusAndFirstBytes()
+    {
+        harness.Handler.RespondJson("{\"code\":0,\"message\":\"\",\"codeDe");
+
+        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
+        Assert.False(outcome.Failure.IsRetryable);
+        Assert.Equal("HTTP 200 answered with a body that is not the expected JSON: \"{\"code\":0,\"message\":\"\",\"codeDe\"", outcome.Failure.Message);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{\"Response\":\"nope\"}")]
+    [InlineData("{\"Response\":{}}")]
+    [InlineData("{\"Response\":{\"Error\":{\"Message\":\"no code\"},\"RequestId\":\"r\"}}")]
+    public async Task V3JsonOfTheWrongShape_IsAnUnexpectedResponse(string body)
+    {
+        harness.Handler.RespondJson(body);
+
+        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
+        Assert.Contains("HTTP 200", outcome.Failure.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"message\":\"no code\"}")]
+    [InlineData("{\"code\":\"zero\"}")]
+    [InlineData("\"just a string\"")]
+    public async Task V2JsonOfTheWrongShape_IsAnUnexpectedResponse(string body)
+    {
+        harness.Handler.RespondJson(body);
+
+        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
+    }
+
+    [Fact]
+    public async Task RequestTimeout_IsRetried()
+    {
+        harness.Handler.Hang().RespondJson(ClientHarness.V3Success());
+
+        var outcome = await harness.V3(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(50) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(2, outcome.Attempts);
+        Assert.Contains("no complete response within 0.05 s", harness.Notices.Single().Failure.Message);
+    }
+
+    [Fact]
+    public async Task TimeoutWhileReadingTheBody_IsRetried()
+    {
+        harness.Handler.HangInBody().RespondJson(ClientHarness.V2Success());
+
+        var outcome = await harness.V2(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(50) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(2, outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task CallerCancellation_StopsAtOnceWithoutRetrying()
+    {
+        harness.Handler.Hang().RespondJson(ClientHarness.V3Success());
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        var stopwatch = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.V3().SubmitAsync(ClientHarness.Urls(1), cancellation.Token));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), stopwatch.Elapsed.ToString());
+        Assert.Single(harness.Handler.Requests);
+        Assert.Empty(harness.Notices);
+    }
+
+    [Fact]
+    public async Task CallerCancellation_DuringTheBackoff_StopsAtOnce()
+    {
+        harness.Handler.Respond(503, "busy", "text/plain");
+        using var cancellation = new CancellationTokenSource();
+        var client = harness.V3(o => o with
+        {
+            Delay = (_, token) =>
+            {
+                cancellation.Cancel();
+                return Task.Delay(Timeout.Infinite, token);
+            },
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SubmitAsync(ClientHarness.Urls(1), cancellation.Token));
+        Assert.Single(harness.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task AlreadyCancelledToken_SendsNothing()
+    {
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.V2().SubmitAsync(ClientHarness.Urls(1), new CancellationToken(canceled: true)));
+
+        Assert.Empty(harness.Handler.Requests);
+    }
+}

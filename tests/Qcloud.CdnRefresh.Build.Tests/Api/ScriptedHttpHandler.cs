@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Qcloud.CdnRefresh.Build.Tests.Api;
+
+/// <summary>
+/// An in-memory transport: records every request and answers with the next scripted step (a response, an exception,
+/// or a hang until the request's token is cancelled). Running out of steps fails the test.
+/// </summary>
+public sealed class ScriptedHttpHandler : HttpMessageHandler
+{
+    private readonly Queue<Func<CancellationToken, Task<HttpResponseMessage>>> steps = new();
+    private readonly List<RecordedRequest> requests = new();
+
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (requests)
+            {
+                return requests.ToArray();
+            }
+        }
+    }
+
+    public ScriptedHttpHandler Respond(int status, string body, string contentType = "application/json")
+    {
+        steps.Enqueue(_ => Task.FromResult(Response(status, new StringContent(body, Encoding.UTF8, contentType))));
+        return this;
+    }
+
+    public ScriptedHttpHandler RespondJson(string json) => Respond(200, json);
+
+    /// <summary>Answers the same response <paramref name="times"/> times.</summary>
+    public ScriptedHttpHandler RespondRepeatedly(int times, int status, string body, string contentType = "application/json")
+    {
+        for (var i = 0; i < times; i++)
+        {
+            Respond(status, body, contentType);
+        }
+
+        return this;
+    }
+
+    public ScriptedHttpHandler Throw(Exception exception)
+    {
+        steps.Enqueue(_ => Task.FromException<HttpResponseMessage>(exception));
+        return this;
+    }
+
+    /// <summary>Never answers; ends only when the request is cancelled (by a timeout or the caller).</summary>
+    public ScriptedHttpHandler Hang()
+    {
+        steps.Enqueue(async token =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            throw new InvalidOperationException("unreachable");
+        });
+        return this;
+    }
+
+    /// <summary>Sends the status line and headers, then a body that never finishes.</summary>
+    public ScriptedHttpHandler HangInBody()
+    {
+        steps.Enqueue(_ => Task.FromResult(Response(200, new StreamContent(new HangingStream()))));
+        return this;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        lock (requests)
+        {
+            requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, headers, body));
+        }
+
+        if (steps.Count == 0)
+        {
+            throw new InvalidOperationException("The script has no response left for request " + requests.Count + ".");
+        }
+
+        return await steps.Dequeue()(cancellationToken);
+    }
+
+    private static HttpResponseMessage Response(int status, HttpContent content) =>
+        new((HttpStatusCode)status) { Content = content };
+
+    private sealed class HangingStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("async only");
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
