@@ -93,6 +93,9 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
     [Output]
     public ITaskItem[] RefreshedUrls { get; private set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>Test seam: builds the run's environment (credentials, transport, clock) around the task's log.</summary>
+    internal Func<IRefreshLog, RefreshEnvironment> EnvironmentFactory { get; set; } = RefreshEnvironment.FromProcess;
+
     /// <inheritdoc />
     public void Cancel() => _cancellation.Cancel();
 
@@ -117,7 +120,7 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
         try
         {
             var settings = RefreshSettingsParser.Parse(ToRawSettings());
-            var run = new RefreshRun(settings, RefreshEnvironment.FromProcess(log));
+            var run = new RefreshRun(settings, EnvironmentFactory(log));
             var result = run.RunAsync(_cancellation.Token).GetAwaiter().GetResult();
             RefreshedUrls = result.AcceptedUrls
                 .Select(url => (ITaskItem)new TaskItem(url.Url, new System.Collections.Generic.Dictionary<string, string>
