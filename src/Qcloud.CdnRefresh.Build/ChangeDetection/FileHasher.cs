@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Signing;
 
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
@@ -102,7 +103,7 @@ internal sealed class FileHasher
             }
 
             worker.FilesHashed++;
-            return ToLowerHex(worker.Hash.GetHashAndReset());
+            return Hex.ToLower(worker.Hash.GetHashAndReset());
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
         {
@@ -132,18 +133,6 @@ internal sealed class FileHasher
         return aggregate;
     }
 
-    private static string ToLowerHex(byte[] bytes)
-    {
-        const string digits = "0123456789abcdef";
-        var chars = new char[bytes.Length * 2];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            chars[2 * i] = digits[bytes[i] >> 4];
-            chars[(2 * i) + 1] = digits[bytes[i] & 0xF];
-        }
-
-        return new string(chars);
-    }
 
     /// <summary>What one parallel worker reuses from file to file: the buffer, the hash state and its counters.</summary>
     private sealed class Worker : IDisposable

@@ -1,18 +1,18 @@
-using System.Text;
-
 namespace Qcloud.CdnRefresh.Build.Signing;
 
-/// <summary>Lowercase hex, the form TC3 signing and our manifest use (net472 has no Convert.ToHexString).</summary>
+/// <summary>Lowercase hex, the form TC3 signing and the manifest's hashes use (net472 has no Convert.ToHexString).</summary>
 internal static class Hex
 {
     public static string ToLower(byte[] bytes)
     {
-        var builder = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes)
+        const string Digits = "0123456789abcdef";
+        var chars = new char[bytes.Length * 2];
+        for (var i = 0; i < bytes.Length; i++)
         {
-            builder.Append("0123456789abcdef"[b >> 4]).Append("0123456789abcdef"[b & 0xF]);
+            chars[2 * i] = Digits[bytes[i] >> 4];
+            chars[(2 * i) + 1] = Digits[bytes[i] & 0xF];
         }
 
-        return builder.ToString();
+        return new string(chars);
     }
 }
