@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Mapping;
 
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
@@ -76,6 +77,8 @@ internal sealed class ContentFileLister
 
             if (!excluded)
             {
+                // Checked before hashing: such a name cannot even be opened again by the name .NET reports.
+                UrlMapper.ThrowIfNotEncodable(file.RelativePath);
                 listed.Add(file with { UrlPath = urlPath });
             }
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Mapping;
 
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
@@ -55,6 +56,14 @@ internal sealed class DirectoryWalk
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var relativePath = relativePrefix + entry.Name;
+            if (!UrlPathEncoder.IsEncodable(entry.Name))
+            {
+                // Not valid Unicode on disk: .NET cannot even stat it by the name it reports. Listed as it is, so the
+                // lister can refuse it with a coded error unless an exclusion drops it first.
+                Found.Add(new ListedFile(relativePath, relativePath, entry.FullName, 0, default));
+                continue;
+            }
+
             if ((entry.Attributes & FileAttributes.ReparsePoint) != 0)
             {
                 VisitLink(entry, relativePath);

@@ -59,7 +59,7 @@ internal sealed class UrlMapper
             folderUrlLength = url.Length;
             if (!UrlPathEncoder.TryAppendSegment(url, segment))
             {
-                throw NotUrl(relativePath, "its name holds a lone UTF-16 surrogate, a character with no UTF-8 form (usually a file name mangled by an archive tool)");
+                throw NotEncodable(relativePath);
             }
         }
 
@@ -80,6 +80,18 @@ internal sealed class UrlMapper
 
         return new List<string>(urls);
     }
+
+    /// <summary>Throws the <see cref="DiagnosticCodes.FileNameNotUrl"/> error when a path has no URL form.</summary>
+    public static void ThrowIfNotEncodable(string relativePath)
+    {
+        if (!UrlPathEncoder.IsEncodable(relativePath))
+        {
+            throw NotEncodable(relativePath);
+        }
+    }
+
+    private static CdnRefreshException NotEncodable(string relativePath) =>
+        NotUrl(relativePath, "its name is not valid Unicode (bytes that are not UTF-8, read as U+FFFD, or a lone UTF-16 surrogate), so the URL the CDN cached for it cannot be known; this usually comes from a file name mangled by an archive tool");
 
     private static CdnRefreshException NotUrl(string relativePath, string reason) =>
         new(

@@ -14,7 +14,22 @@ internal static class UrlPathEncoder
     // Sub-delimiters (RFC 3986) plus ':' and '@', which a path segment may carry unescaped.
     private const string KeptPunctuation = "-._~!$&'()*+,;=:@";
 
-    /// <summary>Appends <paramref name="segment"/> encoded; false when it holds a lone UTF-16 surrogate, which has no UTF-8 form.</summary>
+    /// <summary>Whether every character of <paramref name="text"/> has a UTF-8 form that is the file's real name.</summary>
+    public static bool IsEncodable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\uFFFD' || char.IsLowSurrogate(c) || (char.IsHighSurrogate(c) && (i + 1 == text.Length || !char.IsLowSurrogate(text[++i]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Appends <paramref name="segment"/> encoded; false when it holds a character without a UTF-8 form (see IsEncodable).</summary>
     public static bool TryAppendSegment(StringBuilder url, string segment)
     {
         for (var i = 0; i < segment.Length; i++)
@@ -45,8 +60,9 @@ internal static class UrlPathEncoder
                 AppendEscaped(url, 0x80 | ((codePoint >> 6) & 0x3F));
                 AppendEscaped(url, 0x80 | (codePoint & 0x3F));
             }
-            else if (char.IsSurrogate(c))
+            else if (char.IsSurrogate(c) || c == '\uFFFD')
             {
+                // U+FFFD is how .NET reads file-name bytes that are not UTF-8: the real name's URL cannot be known.
                 return false;
             }
             else
