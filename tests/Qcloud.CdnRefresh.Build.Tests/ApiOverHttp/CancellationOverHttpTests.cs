@@ -44,7 +44,8 @@ public class CancellationOverHttpTests : OverHttpTestBase
             {
                 if (batch.Number == 1)
                 {
-                    cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
+                    // Long enough for batch 2 to be on the wire, where the fake holds it.
+                    cancellation.CancelAfter(TimeSpan.FromMilliseconds(300));
                 }
             },
             cancellation.Token);

@@ -100,7 +100,7 @@ public class RetryOverHttpTests : OverHttpTestBase
     {
         Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(10)));
 
-        var outcome = await V3(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(300) }).SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await V3(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(500) }).SubmitAsync(Urls(1), CancellationToken.None);
 
         var requests = await WaitForRequestsAsync(2);
         Assert.Equal(2, requests.Count);

@@ -15,9 +15,16 @@ internal sealed class RecordingLog : IRefreshLog
 
     public IReadOnlyList<string> Summaries => Entries("summary").Select(e => e.Message).ToList();
 
+    /// <summary>Told about each detail line as it is logged: lets a test act at a precise point of a run.</summary>
+    public System.Action<string>? OnDetail { get; set; }
+
     public void Summary(string message) => Add("summary", null, message);
 
-    public void Detail(string message) => Add("detail", null, message);
+    public void Detail(string message)
+    {
+        Add("detail", null, message);
+        OnDetail?.Invoke(message);
+    }
 
     public void Warning(string code, string message) => Add("warning", code, message);
 

@@ -11,24 +11,27 @@ namespace Qcloud.CdnRefresh.Build.Tests.Refresh;
 public class RefreshRunCancellationTests : RefreshRunTestBase
 {
     [Fact]
-    public async Task CancelledDuringBatch2_Throws_AndTheManifestOwesEverythingButBatch1()
+    public async Task CancelledAfterBatch1_Throws_AndTheManifestOwesEverythingButBatch1()
     {
-        // Request 1 is DescribePurgeQuota, 2 is batch 1, 3 is batch 2.
+        // Request 1 is DescribePurgeQuota, 2 is batch 1, 3 is batch 2: it hangs until the cancellation.
         Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(30)).OnRequest(3));
         using var cancellation = new CancellationTokenSource();
-        var stopwatch = Stopwatch.StartNew();
-        var run = RunAsync(Settings() with { BatchSize = 2, Timeout = TimeSpan.FromSeconds(20) }, cancellation.Token);
-        while (Server.Requests.Count < 2 && stopwatch.Elapsed < TimeSpan.FromSeconds(10))
+        Log.OnDetail = line =>
         {
-            await Task.Delay(10);
-        }
+            if (line.StartsWith("Batch 1 of 2:", StringComparison.Ordinal))
+            {
+                cancellation.CancelAfter(TimeSpan.FromMilliseconds(300));
+            }
+        };
+        var stopwatch = Stopwatch.StartNew();
 
-        cancellation.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => RunAsync(Settings() with { BatchSize = 2, Timeout = TimeSpan.FromSeconds(20) }, cancellation.Token));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
         var batch1 = PurgeRequests().First(r => r.StatusCode == 200).Urls;
         Assert.Equal(2, batch1.Count);
         Assert.Equal(UrlsOf(InitialFiles).Except(batch1), ManifestPendingUrls());
+        Assert.Equal(2, Server.UrlsAccepted("overseas"));
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Refresh;
@@ -81,6 +83,23 @@ public class RefreshRunFailureTests : RefreshRunTestBase
         Assert.Equal(DiagnosticCodes.ApiRetrying, Assert.Single(Log.Warnings).Code);
         Assert.Single(Delays);
         Assert.Empty(Log.Errors);
+    }
+
+    [Fact]
+    public async Task UnreachableEndpoint_FailsWithQcdn3004NamingTheEndpoint_AndOwesEveryUrl()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+        listener.Stop();
+
+        var result = await RunAsync(Settings() with { Endpoint = endpoint });
+
+        var error = Assert.Single(Log.Errors);
+        Assert.Equal(DiagnosticCodes.ApiUnreachable, error.Code);
+        Assert.Contains(endpoint.ToString(), error.Message);
+        Assert.Equal(DiagnosticCodes.ApiUnreachable, result.FailureCode);
+        Assert.Equal(UrlsOf(InitialFiles), ManifestPendingUrls());
     }
 
     private async Task<RefreshResult> RunWithBatch2RefusedAsync()
