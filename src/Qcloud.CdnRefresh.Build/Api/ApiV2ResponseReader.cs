@@ -40,7 +40,10 @@ internal static class ApiV2ResponseReader
         if (code != 0)
         {
             // A Tencent error body wins over the HTTP status: its code says more than "400" or "503".
-            var moduleCode = ModuleCodeOf(message) ?? NumericCodeDesc(codeDesc, (int)code.Value);
+            // "(4000)请求失败…" leads with the public code itself: that is no module code, and "4000 (4000)" says nothing more.
+            var leading = ModuleCodeOf(message);
+            var moduleCode = (leading == code.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ? null : leading)
+                ?? NumericCodeDesc(codeDesc, (int)code.Value);
             return ApiCallResult<BatchOutcome>.Failed(ApiErrorClassifier.FromV2Error((int)code.Value, moduleCode, message, codeDesc, httpStatus));
         }
 

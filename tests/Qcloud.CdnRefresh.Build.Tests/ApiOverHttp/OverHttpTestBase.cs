@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Signing;
+using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.ApiOverHttp;
+
+/// <summary>
+/// The real clients against a fresh fake server per test, over real HTTP on 127.0.0.1: no scripted handler. The client
+/// and the server share one clock; backoff waits return at once and are recorded.
+/// </summary>
+public abstract class OverHttpTestBase : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly List<RetryNotice> notices = new();
+    private readonly List<IDisposable> clients = new();
+    private uint nextNonce = 5000;
+
+    protected SharedClock Clock { get; } = new(Start);
+
+    protected FakeTencentApiServer Server { get; private set; } = null!;
+
+    /// <summary>What the server is started with; its clock is always <see cref="Clock"/>.</summary>
+    protected virtual FakeTencentApiOptions ServerOptions => new();
+
+    internal IReadOnlyList<RetryNotice> Notices
+    {
+        get
+        {
+            lock (notices)
+            {
+                return notices.ToArray();
+            }
+        }
+    }
+
+    internal static TencentCredentials FakeKeys =>
+        new(FakeTencentApiOptions.DefaultSecretId, FakeTencentApiOptions.DefaultSecretKey);
+
+    public async Task InitializeAsync()
+    {
+        var options = ServerOptions;
+        Server = await FakeTencentApiServer.StartAsync(new FakeTencentApiOptions
+        {
+            SecretId = options.SecretId,
+            SecretKey = options.SecretKey,
+            Token = options.Token,
+            ExtraKeys = options.ExtraKeys,
+            BatchLimit = options.BatchLimit,
+            DailyQuota = options.DailyQuota,
+            KnownHosts = options.KnownHosts,
+            DefaultArea = options.DefaultArea,
+            Clock = Clock.Now,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+
+        await Server.DisposeAsync();
+    }
+
+    internal static string[] Urls(int count, string prefix = "https://www.example.com/file") =>
+        Enumerable.Range(0, count).Select(i => prefix + i + ".js").ToArray();
+
+    internal ApiClientOptions Options(Uri endpoint) => new()
+    {
+        Endpoint = endpoint,
+        Area = "overseas",
+        Clock = Clock.Now,
+        Delay = Clock.Delay,
+        Nonce = () => Interlocked.Increment(ref nextNonce),
+        Jitter = () => 0,
+        MaxRetries = 3,
+        InitialBackoff = TimeSpan.FromMilliseconds(100),
+        MaxBackoff = TimeSpan.FromSeconds(10),
+        RequestTimeout = TimeSpan.FromSeconds(5),
+        OnRetry = notice =>
+        {
+            lock (notices)
+            {
+                notices.Add(notice);
+            }
+        },
+    };
+
+    internal CdnApiV3Client V3(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
+        Track(new CdnApiV3Client(credentials ?? FakeKeys, (adjust ?? (o => o))(Options(Server.V3Endpoint))));
+
+    internal CdnApiV2Client V2(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
+        Track(new CdnApiV2Client(credentials ?? FakeKeys, (adjust ?? (o => o))(Options(Server.V2Endpoint))));
+
+    /// <summary>A client for <c>v3</c> or <c>v2</c>, as the factory builds it, wired to the fake.</summary>
+    internal ICdnRefreshClient Client(string api, Func<ApiClientOptions, ApiClientOptions>? adjust = null) =>
+        api == CdnRefreshClientFactory.ApiV2 ? V2(adjust) : V3(adjust);
+
+    /// <summary>The requests that carried <paramref name="action"/>, in the order they finished.</summary>
+    protected IReadOnlyList<RecordedRequest> RequestsFor(string action) =>
+        Server.Requests.Where(r => r.Action == action).ToList();
+
+    /// <summary>
+    /// The server records a request when it is done with it; one whose client went away is recorded a moment after
+    /// the client gave up. Waits (briefly) until <paramref name="count"/> requests are recorded.
+    /// </summary>
+    protected async Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(int count)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (Server.Requests.Count < count && stopwatch.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(20);
+        }
+
+        return Server.Requests.OrderBy(r => r.Sequence).ToList();
+    }
+
+    private T Track<T>(T client)
+        where T : IDisposable
+    {
+        clients.Add(client);
+        return client;
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.ApiOverHttp;
+
+/// <summary>Retryable failures, injected by the fake, followed by a success.</summary>
+public class RetryOverHttpTests : OverHttpTestBase
+{
+    [Fact]
+    public async Task V3_Http500ThenSuccess_IsRetriedWithANewTimestampAndSignature_AndAcceptedOnce()
+    {
+        Server.InjectFault(FaultRule.Http500());
+
+        var outcome = await V3().SubmitAsync(Urls(2), CancellationToken.None);
+
+        var requests = Server.Requests.OrderBy(r => r.Sequence).ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(500, requests[0].StatusCode);
+        Assert.Equal(200, requests[1].StatusCode);
+        Assert.All(requests, r => Assert.True(r.SignatureVerified));
+        Assert.NotEqual(requests[0].Headers["X-TC-Timestamp"], requests[1].Headers["X-TC-Timestamp"]);
+        Assert.NotEqual(requests[0].Headers["Authorization"], requests[1].Headers["Authorization"]);
+        Assert.Equal(2, Server.UrlsAccepted("overseas"));
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(2, outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task V2_Http500ThenSuccess_IsRetriedWithANewNonceAndSignature_AndAcceptedOnce()
+    {
+        Server.InjectFault(FaultRule.Http500());
+
+        var outcome = await V2().SubmitAsync(Urls(2), CancellationToken.None);
+
+        var requests = Server.Requests.OrderBy(r => r.Sequence).ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(500, requests[0].StatusCode);
+        Assert.Equal("0", requests[1].ApiCode);
+        Assert.All(requests, r => Assert.True(r.SignatureVerified));
+        Assert.NotEqual(requests[0].Parameters["Nonce"], requests[1].Parameters["Nonce"]);
+        Assert.NotEqual(requests[0].Parameters["Signature"], requests[1].Parameters["Signature"]);
+        Assert.Equal(2, Server.UrlsAccepted("overseas"));
+        Assert.True(outcome.Succeeded);
+    }
+
+    [Fact]
+    public async Task Http429_IsRetriedWithGrowingBackoff()
+    {
+        Server.InjectFault(FaultRule.Http429().ForNext(3));
+
+        var outcome = await V3().SubmitAsync(Urls(1), CancellationToken.None);
+
+        Assert.Equal(new[] { 429, 429, 429, 200 }, Server.Requests.OrderBy(r => r.Sequence).Select(r => r.StatusCode));
+        var delays = Clock.Delays;
+        Assert.Equal(3, delays.Count);
+        Assert.True(delays[0] > TimeSpan.Zero);
+        Assert.True(delays[1] > delays[0], $"{delays[1]} should be longer than {delays[0]}");
+        Assert.True(delays[2] > delays[1], $"{delays[2]} should be longer than {delays[1]}");
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(4, outcome.Attempts);
+    }
+
+    [Theory]
+    [InlineData("RequestLimitExceeded")]
+    [InlineData("InternalError")]
+    public async Task V3_RetryableErrorCodeThenSuccess_IsRetriedAndAccepted(string code)
+    {
+        Server.InjectFault(FaultRule.V3Error(code, "try again later"));
+
+        var outcome = await V3().SubmitAsync(Urls(1), CancellationToken.None);
+
+        var requests = Server.Requests.OrderBy(r => r.Sequence).ToList();
+        Assert.Equal(new[] { code, null }, requests.Select(r => r.ApiCode));
+        Assert.Equal(code, Assert.Single(Notices).Failure.ApiCode);
+        Assert.Equal(1, Server.UrlsAccepted("overseas"));
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(2, outcome.Attempts);
+    }
+
+    [Fact]
+    public async Task V2_Code6000ThenSuccess_IsRetriedAndAccepted()
+    {
+        Server.InjectFault(FaultRule.V2Error(6000, "(6000)服务器内部错误", "InternalError"));
+
+        var outcome = await V2().SubmitAsync(Urls(1), CancellationToken.None);
+
+        var requests = Server.Requests.OrderBy(r => r.Sequence).ToList();
+        Assert.Equal(new[] { "6000", "0" }, requests.Select(r => r.ApiCode));
+        Assert.StartsWith("6000", Assert.Single(Notices).Failure.ApiCode);
+        Assert.Equal(1, Server.UrlsAccepted("overseas"));
+        Assert.True(outcome.Succeeded);
+    }
+
+    [Fact]
+    public async Task HangLongerThanTheRequestTimeout_TimesOut_AndIsRetried()
+    {
+        Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(10)));
+
+        var outcome = await V3(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(500) }).SubmitAsync(Urls(1), CancellationToken.None);
+
+        var requests = await WaitForRequestsAsync(2);
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(FaultKind.Hang, requests[0].Fault);
+        Assert.Equal(0, requests[0].StatusCode);
+        Assert.Equal(200, requests[1].StatusCode);
+        Assert.Contains("CdnRefreshTimeout", Assert.Single(Notices).Failure.Message);
+        Assert.Equal(1, Server.UrlsAccepted("overseas"));
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(2, outcome.Attempts);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Signing;
+using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.ApiOverHttp;
+
+/// <summary>The fake is configured with a token, so it refuses any request that does not carry exactly that token.</summary>
+public class TemporaryKeyOverHttpTests : OverHttpTestBase
+{
+    private const string Token = "fakeSessionToken-0123456789+/=";
+
+    protected override FakeTencentApiOptions ServerOptions => new() { Token = Token };
+
+    private static TencentCredentials TemporaryKey =>
+        new(FakeTencentApiOptions.DefaultSecretId, FakeTencentApiOptions.DefaultSecretKey, Token);
+
+    [Fact]
+    public async Task V3_WithToken_IsAccepted_AndSendsXTcToken()
+    {
+        var outcome = await V3(credentials: TemporaryKey).SubmitAsync(Urls(1), CancellationToken.None);
+
+        var request = Assert.Single(Server.Requests);
+        Assert.Equal(Token, request.Headers["X-TC-Token"]);
+        Assert.Null(request.ApiCode);
+        Assert.True(outcome.Succeeded);
+    }
+
+    [Fact]
+    public async Task V2_WithToken_IsAccepted_AndSendsTokenParameter()
+    {
+        var outcome = await V2(credentials: TemporaryKey).SubmitAsync(Urls(1), CancellationToken.None);
+
+        var request = Assert.Single(Server.Requests);
+        Assert.Equal(Token, request.Parameters["Token"]);
+        Assert.Equal("0", request.ApiCode);
+        Assert.True(outcome.Succeeded);
+    }
+
+    [Fact]
+    public async Task V3_WithoutTheToken_IsRefusedByTheFake()
+    {
+        // Shows that the fake really checks the token, which gives the two tests above their meaning.
+        var outcome = await V3().SubmitAsync(Urls(1), CancellationToken.None);
+
+        Assert.Equal("AuthFailure.TokenFailure", Assert.Single(Server.Requests).ApiCode);
+        Assert.False(outcome.Succeeded);
+    }
+}

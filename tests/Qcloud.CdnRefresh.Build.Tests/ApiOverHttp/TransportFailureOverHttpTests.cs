@@ -1,0 +1,96 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.ApiOverHttp;
+
+/// <summary>Answers that are not Tencent's JSON, and no answer at all.</summary>
+public class TransportFailureOverHttpTests : OverHttpTestBase
+{
+    [Fact]
+    public async Task Http502HtmlPage_FailureNamesTheStatusAndTheFirstBytes()
+    {
+        Server.InjectFault(FaultRule.Http502Html());
+
+        var outcome = await V3(o => o with { MaxRetries = 0 }).SubmitAsync(Urls(1), CancellationToken.None);
+
+        Assert.Equal(FaultKind.Http502Html, Assert.Single(Server.Requests).Fault);
+        Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
+        Assert.Equal(502, outcome.Failure.HttpStatus);
+        Assert.Contains("HTTP 502", outcome.Failure.Message);
+        Assert.Contains("<html>", outcome.Failure.Message);
+        Assert.Contains("502 Bad Gateway", outcome.Failure.Message);
+    }
+
+    [Fact]
+    public async Task Http502HtmlPage_IsRetried_AsAServerFailure()
+    {
+        Server.InjectFault(FaultRule.Http502Html());
+
+        var outcome = await V3().SubmitAsync(Urls(1), CancellationToken.None);
+
+        Assert.Equal(new[] { 502, 200 }, Server.Requests.OrderBy(r => r.Sequence).Select(r => r.StatusCode));
+        Assert.True(outcome.Succeeded);
+    }
+
+    [Fact]
+    public async Task TruncatedJson_IsAnUnexpectedResponse_QuotingTheBody_NotRetried()
+    {
+        Server.InjectFault(FaultRule.TruncatedJson());
+
+        var outcome = await V3().SubmitAsync(Urls(1), CancellationToken.None);
+
+        Assert.Single(Server.Requests);
+        Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
+        Assert.False(outcome.Failure.IsRetryable);
+        Assert.Contains("HTTP 200", outcome.Failure.Message);
+        Assert.Contains("{\"Response\":{\"TaskId\":", outcome.Failure.Message);
+    }
+
+    [Fact]
+    public async Task GarbageBody_IsAnUnexpectedResponse_QuotingTheBody_NotRetried()
+    {
+        Server.InjectFault(FaultRule.GarbageBody());
+
+        var outcome = await V2().SubmitAsync(Urls(1), CancellationToken.None);
+
+        Assert.Single(Server.Requests);
+        Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
+        Assert.False(outcome.Failure.IsRetryable);
+        Assert.Contains("<<this is not JSON>>", outcome.Failure.Message);
+    }
+
+    [Fact]
+    public async Task ConnectionRefused_IsRetriedUntilExhausted_AndNamesTheEndpoint()
+    {
+        var closedPort = ClosedPort();
+        var endpoint = new Uri($"http://127.0.0.1:{closedPort}/");
+
+        var outcome = await V3(o => o with { Endpoint = endpoint, MaxRetries = 2 }).SubmitAsync(Urls(1), CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(ApiFailureKind.Retryable, outcome.Failure!.Kind);
+        Assert.True(outcome.Failure.IsRetryable);
+        Assert.Null(outcome.Failure.HttpStatus);
+        Assert.Equal(3, outcome.Attempts);
+        Assert.Equal(2, Notices.Count);
+        Assert.Contains("127.0.0.1:" + closedPort, outcome.Failure.Message);
+        Assert.Contains("refused", outcome.Failure.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A port that was just free on 127.0.0.1 and has nothing listening now.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Refresh;
+using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.Refresh;
+
+/// <summary>
+/// Six files in batches of two, and the fake refuses batch 2 with the daily-limit error. A v3 run asks
+/// DescribePurgeQuota first, so the batches are requests 2, 3 and 4.
+/// </summary>
+public class RefreshRunFailureTests : RefreshRunTestBase
+{
+    private static readonly string[] ExtraFiles = { "js/one.js", "js/two.js" };
+
+    private static string[] AllUrls => UrlsOf(InitialFiles.Concat(ExtraFiles));
+
+    [Fact]
+    public async Task Batch2Of3Fails_ResultAndLogCarryQcdn3003()
+    {
+        var result = await RunWithBatch2RefusedAsync();
+
+        Assert.Equal(DiagnosticCodes.ApiQuotaExceeded, result.FailureCode);
+        Assert.Equal(DiagnosticCodes.ApiQuotaExceeded, Assert.Single(Log.Errors).Code);
+    }
+
+    [Fact]
+    public async Task Batch2Of3Fails_ManifestOwesExactlyTheUrlsOfBatches2And3()
+    {
+        await RunWithBatch2RefusedAsync();
+
+        var purges = PurgeRequests();
+        Assert.Equal(2, purges.Count);
+        var batch1 = purges[0].Urls;
+        Assert.Equal(2, batch1.Count);
+        Assert.Equal("LimitExceeded.CdnPurgeUrlExceedDayLimit", purges[1].ApiCode);
+        Assert.Equal(AllUrls.Except(batch1).OrderBy(u => u, StringComparer.Ordinal), ManifestPendingUrls());
+        Assert.Equal(4, ManifestPendingUrls().Length);
+    }
+
+    [Fact]
+    public async Task AfterBatch2Of3Failed_NextRun_SendsExactlyTheUrlsOfBatches2And3()
+    {
+        await RunWithBatch2RefusedAsync();
+        var batch1 = PurgeRequests()[0].Urls;
+        var before = LastSequence();
+        NewLog();
+
+        var result = await RunAsync(Settings() with { BatchSize = 2 });
+
+        var sent = AcceptedByFake(before);
+        Assert.Equal(AllUrls.Except(batch1).OrderBy(u => u, StringComparer.Ordinal), sent.OrderBy(u => u, StringComparer.Ordinal));
+        Assert.Empty(sent.Intersect(batch1));
+        Assert.Null(result.FailureCode);
+        Assert.Empty(ManifestPendingUrls());
+    }
+
+    [Fact]
+    public async Task ContinueOnError_TurnsTheApiFailureIntoAWarning()
+    {
+        Server.InjectFault(FaultRule.V3Error("LimitExceeded.CdnPurgeUrlExceedDayLimit", "quota used up").ForAction("PurgeUrlsCache"));
+
+        await RunAsync(Settings() with { ContinueOnError = true });
+
+        Assert.Equal("LimitExceeded.CdnPurgeUrlExceedDayLimit", Assert.Single(PurgeRequests()).ApiCode);
+        Assert.Empty(Log.Errors);
+        Assert.Equal(DiagnosticCodes.ApiQuotaExceeded, Assert.Single(Log.Warnings).Code);
+    }
+
+    [Fact]
+    public async Task RetriedBatch_WarnsQcdn3101_AndWaitsThroughTheEnvironmentDelay()
+    {
+        Server.InjectFault(FaultRule.Http500().ForAction("PurgeUrlsCache"));
+
+        await RunAsync();
+
+        Assert.Equal(new[] { 500, 200 }, PurgeRequests().Select(r => r.StatusCode));
+        Assert.Equal(DiagnosticCodes.ApiRetrying, Assert.Single(Log.Warnings).Code);
+        Assert.Single(Delays);
+        Assert.Empty(Log.Errors);
+    }
+
+    [Fact]
+    public async Task UnreachableEndpoint_FailsWithQcdn3004NamingTheEndpoint_AndOwesEveryUrl()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+        listener.Stop();
+
+        var result = await RunAsync(Settings() with { Endpoint = endpoint });
+
+        var error = Assert.Single(Log.Errors);
+        Assert.Equal(DiagnosticCodes.ApiUnreachable, error.Code);
+        Assert.Contains(endpoint.ToString(), error.Message);
+        Assert.Equal(DiagnosticCodes.ApiUnreachable, result.FailureCode);
+        Assert.Equal(UrlsOf(InitialFiles), ManifestPendingUrls());
+    }
+
+    private async Task<RefreshResult> RunWithBatch2RefusedAsync()
+    {
+        foreach (var file in ExtraFiles)
+        {
+            WriteSiteFile(file, "content of " + file);
+        }
+
+        Server.InjectFault(FaultRule.V3Error("LimitExceeded.CdnPurgeUrlExceedDayLimit", "Daily URL purge quota exceeded.")
+            .OnRequest(3).ForAction("PurgeUrlsCache"));
+        return await RunAsync(Settings() with { BatchSize = 2 });
+    }
+}
