@@ -94,12 +94,19 @@ internal sealed class RefreshRun
             PendingUrls = plan.Urls,
         };
 
-        CheckDailyQuota(plan.Urls.Count, _settings.DailyQuota, "CdnRefreshDailyQuota");
         if (_settings.DryRun)
         {
+            // A plan that a real run would refuse says so, without failing the dry run itself.
+            if (plan.Urls.Count > _settings.DailyQuota)
+            {
+                Log.Warning(DiagnosticCodes.DailyQuotaInsufficient, QuotaMessage(plan.Urls.Count, _settings.DailyQuota, "CdnRefreshDailyQuota"));
+            }
+
             LogPlan(result);
             return Finish(result, stopwatch);
         }
+
+        CheckDailyQuota(plan.Urls.Count, _settings.DailyQuota, "CdnRefreshDailyQuota");
 
         var submission = plan.Urls.Count == 0 ? null : await SubmitAsync(plan.Urls, cancellationToken).ConfigureAwait(false);
         var accepted = submission?.AcceptedUrls ?? Array.Empty<string>();
@@ -194,11 +201,13 @@ internal sealed class RefreshRun
     {
         if (urlCount > available)
         {
-            throw new CdnRefreshException(
-                DiagnosticCodes.DailyQuotaInsufficient,
-                $"This run needs {urlCount} URLs but {source} allows {available}. Nothing was sent and the manifest was not changed. Exclude files with CdnRefreshExclude, raise the quota with Tencent Cloud, or refresh in parts.");
+            throw new CdnRefreshException(DiagnosticCodes.DailyQuotaInsufficient, QuotaMessage(urlCount, available, source));
         }
     }
+
+    private static string QuotaMessage(int urlCount, long available, string source) =>
+        $"This run needs {urlCount} URLs but {source} allows {available}. Nothing was sent and the manifest was not changed. "
+        + "Exclude files with CdnRefreshExcludePatterns, raise the quota with Tencent Cloud, or refresh in parts.";
 
     private static IReadOnlyList<RefreshedUrl> AcceptedUrlsOf(SubmissionResult submission) =>
         submission.Batches

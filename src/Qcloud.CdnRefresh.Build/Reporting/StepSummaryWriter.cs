@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Qcloud.CdnRefresh.Build.Refresh;
@@ -22,8 +23,8 @@ internal static class StepSummaryWriter
         text.Append("### CDN refresh").Append(result.DryRun ? " (dry run)" : string.Empty).Append("\n\n");
         text.Append(string.Format(
             CultureInfo.InvariantCulture,
-            "{0} files, {1} modified, {2} deleted, {3} added; {4} URLs in {5} batches, {6} accepted, {7} pending.\n\n",
-            result.FilesListed, result.Modified, result.Deleted, result.Added, result.PlannedUrls.Count, result.Batches,
+            "{0} files, {1} modified, {2} deleted, {3} added; {4} URLs in {5} {6}, {7} accepted, {8} pending.\n\n",
+            result.FilesListed, result.Modified, result.Deleted, result.Added, result.PlannedUrls.Count, result.Batches, result.Batches == 1 ? "batch" : "batches",
             result.AcceptedUrls.Count, result.PendingUrls.Count));
         if (result.FailureCode is not null)
         {
@@ -82,15 +83,7 @@ internal static class StepSummaryWriter
             return "planned";
         }
 
-        foreach (var accepted in result.AcceptedUrls)
-        {
-            if (accepted.Url == url)
-            {
-                return "accepted";
-            }
-        }
-
-        return "pending";
+        return result.AcceptedUrls.Any(accepted => accepted.Url == url) ? "accepted" : "pending";
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");

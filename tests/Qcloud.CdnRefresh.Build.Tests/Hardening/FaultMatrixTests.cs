@@ -188,6 +188,22 @@ public sealed class FaultMatrixTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task DryRunNeedingMoreThanTheDailyQuota_WarnsQcdn3007_AndSucceeds()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+
+        var run = harness.Run(task =>
+        {
+            task.DailyQuota = "5";
+            task.DryRun = "true";
+        });
+
+        Assert.True(run.Succeeded);
+        Assert.Equal(new[] { "QCDN3007" }, run.WarningCodes);
+        Assert.Empty(run.Requests);
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task RunNeedingMoreThanDescribePurgeQuotaAvailable_SendsNoPurge()
     {
         await using var harness = await TaskHarness.StartAsync(new FakeTencentApiOptions { DailyQuota = 4 });
