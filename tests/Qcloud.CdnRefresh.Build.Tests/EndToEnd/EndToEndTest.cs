@@ -98,6 +98,12 @@ public abstract class EndToEndTest : IAsyncLifetime
     protected static void AssertOutputContains(DotNetResult result, string expected) =>
         Assert.True(result.Output.Contains(expected, StringComparison.Ordinal), $"Expected '{expected}' in the output.\n{result}");
 
+    /// <summary>Some line of the output ends with <paramref name="expected"/> (whatever the line endings).</summary>
+    protected static void AssertOutputLineEndsWith(DotNetResult result, string expected) =>
+        Assert.True(
+            result.Output.Split('\n').Any(line => line.TrimEnd('\r').EndsWith(expected, StringComparison.Ordinal)),
+            $"Expected a line ending with '{expected}' in the output.\n{result}");
+
     /// <summary>Exactly these URLs, in any order, each once.</summary>
     protected static void AssertUrls(IEnumerable<string> expected, IEnumerable<string> actual) =>
         Assert.Equal(expected.OrderBy(u => u, StringComparer.Ordinal), actual.OrderBy(u => u, StringComparer.Ordinal));

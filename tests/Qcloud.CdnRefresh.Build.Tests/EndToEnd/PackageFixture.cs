@@ -24,7 +24,7 @@ public sealed class PackageFixture : IDisposable
         PackagesFolder = Path.Combine(Root, "packages");
         Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(PackagesFolder);
-        Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Guid.NewGuid().ToString("N")[..6];
+        Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         try
         {
             WriteIsolationFiles();
@@ -47,7 +47,7 @@ public sealed class PackageFixture : IDisposable
 
     public string PackagesFolder { get; }
 
-    /// <summary>The version packed for this run, e.g. <c>0.1.0-e2e.20260301080000.1a2b3c</c>.</summary>
+    /// <summary>The version packed for this run, e.g. <c>0.1.0-e2e.20260301080000-1a2b3c</c> (the hyphen keeps the label alphanumeric whatever the digits).</summary>
     public string Version { get; }
 
     /// <summary>How long packing took, for the report.</summary>

@@ -49,7 +49,8 @@ public sealed class V3PublishTests : EndToEndTest
         AssertAcceptedV3(purges[1]);
         Assert.Equal(new[] { "https://www.example.com/css/site.css" }, purges[1].Urls);
         // site.css and its precompressed siblings changed (files), one URL is owed.
-        AssertOutputContains(result, "(3 modified, 0 deleted, 0 added), 1 URLs in 1 batch");
+        AssertOutputContains(result, " modified, 0 deleted, 0 added), 1 URLs in 1 batch");
+        AssertOutputContains(result, ": 1 accepted, 0 pending");
     }
 
     [Fact]
@@ -85,6 +86,23 @@ public sealed class V3PublishTests : EndToEndTest
     }
 
     [Fact]
+    public void RefusedBatch_IsSentAgainByTheNextPublish()
+    {
+        var project = NewProject("v3-owed");
+        Server.InjectFault(FaultRule.V3Error("ResourceNotFound.CdnHostNotExists", "The domain www.example.com does not exist in this account.").ForAction(Purge));
+        AssertFailed(PublishV3(project));
+
+        var result = PublishV3(project);
+
+        AssertSucceeded(result);
+        var purges = Refreshes(Purge);
+        Assert.Equal(2, purges.Count);
+        AssertAcceptedV3(purges[1]);
+        AssertUrls(AllUrls, purges[1].Urls);
+        AssertOutputContains(result, "6 owed");
+    }
+
+    [Fact]
     public void DryRun_SendsNoRequestAndNeedsNoCredentials()
     {
         var project = NewProject("v3-dryrun");
@@ -97,7 +115,7 @@ public sealed class V3PublishTests : EndToEndTest
         AssertOutputContains(result, "dry run, nothing sent");
         foreach (var url in AllUrls)
         {
-            AssertOutputContains(result, "would refresh " + url + "\n");
+            AssertOutputLineEndsWith(result, "would refresh " + url);
         }
 
         Assert.DoesNotContain("QCDN1008", result.Output);
