@@ -50,7 +50,7 @@ public abstract class EndToEndTest : IAsyncLifetime
     protected ThrowawayWebProject NewProject(string name)
     {
         var project = ThrowawayWebProject.CreateAndRestore(Fixture, name);
-        _output.WriteLine($"project {project.Directory}");
+        _output.WriteLine($"package {Fixture.Version}, packed in {Fixture.PackTime.TotalSeconds:0.0} s; project {project.Directory}");
         return project;
     }
 
