@@ -1,0 +1,147 @@
+using System.IO;
+using System.Linq;
+using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Qcloud.CdnRefresh.Build.Tests.EndToEnd;
+
+/// <summary><c>dotnet publish -p:CdnRefresh=true</c> of a real web project against the fake API 3.0 (the default API).</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class V3PublishTests : EndToEndTest
+{
+    private const string Purge = "PurgeUrlsCache";
+
+    public V3PublishTests(PackageFixture fixture, ITestOutputHelper output)
+        : base(fixture, output)
+    {
+    }
+
+    [Fact]
+    public void FirstPublish_WithoutBaseline_SendsEveryUrlInOnePurgeUrlsCacheForOverseas()
+    {
+        var project = NewProject("v3-first");
+
+        var result = PublishV3(project);
+
+        AssertSucceeded(result);
+        var purge = Assert.Single(Refreshes(Purge));
+        AssertAcceptedV3(purge);
+        Assert.Equal("overseas", purge.Area);
+        AssertUrls(AllUrls, purge.Urls);
+        AssertOutputContains(result, "(no baseline), 6 URLs in 1 batch to PurgeUrlsCache (overseas)");
+        AssertOutputContains(result, "6 accepted, 0 pending");
+        Assert.True(File.Exists(project.ManifestPath), "no manifest at " + project.ManifestPath);
+    }
+
+    [Fact]
+    public void SecondPublish_AfterOneFileChanged_SendsOnlyThatUrl()
+    {
+        var project = NewProject("v3-change");
+        AssertSucceeded(PublishV3(project));
+        project.WriteFile("wwwroot/css/site.css", "body { color: red; }\n");
+
+        var result = PublishV3(project);
+
+        AssertSucceeded(result);
+        var purges = Refreshes(Purge);
+        Assert.Equal(2, purges.Count);
+        AssertAcceptedV3(purges[1]);
+        Assert.Equal(new[] { "https://www.example.com/css/site.css" }, purges[1].Urls);
+        // site.css and its precompressed siblings changed (files), one URL is owed.
+        AssertOutputContains(result, " modified, 0 deleted, 0 added), 1 URLs in 1 batch");
+        AssertOutputContains(result, ": 1 accepted, 0 pending");
+    }
+
+    [Fact]
+    public void DocsIndexChanged_SendsTheFileAndItsDirectoryUrl()
+    {
+        var project = NewProject("v3-dirindex");
+        AssertSucceeded(PublishV3(project));
+        project.WriteFile("wwwroot/docs/index.html", "<h1>Docs, version 2</h1>\n");
+
+        var result = PublishV3(project);
+
+        AssertSucceeded(result);
+        var purges = Refreshes(Purge);
+        Assert.Equal(2, purges.Count);
+        AssertAcceptedV3(purges[1]);
+        AssertUrls(new[] { "https://www.example.com/docs/index.html", "https://www.example.com/docs/" }, purges[1].Urls);
+    }
+
+    [Fact]
+    public void ApiErrorCode_FailsThePublishWithQcdn3001AndTheApiCode()
+    {
+        var project = NewProject("v3-apierror");
+        Server.InjectFault(FaultRule.V3Error("ResourceNotFound.CdnHostNotExists", "The domain www.example.com does not exist in this account.").ForAction(Purge));
+
+        var result = PublishV3(project);
+
+        AssertFailed(result);
+        AssertOutputContains(result, "error QCDN3001");
+        AssertOutputContains(result, "ResourceNotFound.CdnHostNotExists");
+        var purge = Assert.Single(Refreshes(Purge));
+        Assert.True(purge.SignatureVerified);
+        Assert.Equal("ResourceNotFound.CdnHostNotExists", purge.ApiCode);
+    }
+
+    [Fact]
+    public void RefusedBatch_IsSentAgainByTheNextPublish()
+    {
+        var project = NewProject("v3-owed");
+        Server.InjectFault(FaultRule.V3Error("ResourceNotFound.CdnHostNotExists", "The domain www.example.com does not exist in this account.").ForAction(Purge));
+        AssertFailed(PublishV3(project));
+
+        var result = PublishV3(project);
+
+        AssertSucceeded(result);
+        var purges = Refreshes(Purge);
+        Assert.Equal(2, purges.Count);
+        AssertAcceptedV3(purges[1]);
+        AssertUrls(AllUrls, purges[1].Urls);
+        AssertOutputContains(result, "6 owed");
+    }
+
+    [Fact]
+    public void DryRun_SendsNoRequestAndNeedsNoCredentials()
+    {
+        var project = NewProject("v3-dryrun");
+
+        // No TENCENTCLOUD_* variable at all: DotNetCli strips the machine's, and none is added.
+        var result = Logged(project.Publish(RefreshArguments(Server.V3Endpoint, "-p:CdnRefreshDryRun=true"), null));
+
+        AssertSucceeded(result);
+        Assert.Empty(Server.Requests);
+        AssertOutputContains(result, "dry run, nothing sent");
+        foreach (var url in AllUrls)
+        {
+            AssertOutputLineEndsWith(result, "would refresh " + url);
+        }
+
+        Assert.DoesNotContain("QCDN1008", result.Output);
+        Assert.False(File.Exists(project.ManifestPath), "a dry run wrote the manifest");
+    }
+
+    [Fact]
+    public void CdnRefreshTargetAlone_AfterPlainPublish_SendsTheUrls()
+    {
+        var project = NewProject("v3-standalone");
+        var outDir = Path.Combine(project.Directory, "out");
+        var publish = Logged(project.Publish(new[] { "-o", outDir }, Credentials()));
+        AssertSucceeded(publish);
+        Assert.Empty(Server.Requests);
+        Assert.True(File.Exists(Path.Combine(outDir, "wwwroot", "css", "site.css")));
+
+        var result = Logged(project.MSBuild(
+            RefreshArguments(Server.V3Endpoint, "-t:CdnRefresh", "-p:PublishDir=" + outDir + "/"),
+            Credentials()));
+
+        AssertSucceeded(result);
+        var purge = Assert.Single(Refreshes(Purge));
+        AssertAcceptedV3(purge);
+        Assert.Equal("overseas", purge.Area);
+        AssertUrls(AllUrls, purge.Urls);
+        Assert.DoesNotContain(Server.Requests, r => !r.SignatureVerified);
+        Assert.Equal(new[] { "DescribePurgeQuota", Purge }, Server.Requests.OrderBy(r => r.Sequence).Select(r => r.Action));
+    }
+}
