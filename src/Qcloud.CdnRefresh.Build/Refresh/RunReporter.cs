@@ -50,6 +50,7 @@ internal static class RunReporter
             ? "dry run, nothing sent"
             : $"{result.AcceptedUrls.Count} accepted, {result.PendingUrls.Count} pending";
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        return $"{files}{owed}, {result.PlannedUrls.Count} URLs in {batches} to {target}: {outcome}, {result.FilesHashed} hashed, {seconds} s.";
+        var urls = result.PlannedUrls.Count == 1 ? "1 URL" : $"{result.PlannedUrls.Count} URLs";
+        return $"{files}{owed}, {urls} in {batches} to {target}: {outcome}, {result.FilesHashed} hashed, {seconds} s.";
     }
 }

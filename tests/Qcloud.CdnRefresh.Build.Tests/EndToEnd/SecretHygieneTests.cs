@@ -28,8 +28,10 @@ public sealed class SecretHygieneTests : EndToEndTest
         var project = NewProject("secrets");
         var binlog = Path.Combine(project.Directory, "publish.binlog");
         var report = Path.Combine(project.Directory, "cdn-refresh-report.json");
+        var stepSummary = Path.Combine(project.Directory, "step-summary.md");
+        var environment = new Dictionary<string, string>(Credentials()) { ["GITHUB_STEP_SUMMARY"] = stepSummary };
 
-        var result = PublishV3(project, "-v:diag", "-bl:" + binlog, "-p:CdnRefreshReport=" + report);
+        var result = Logged(project.Publish(RefreshArguments(Server.V3Endpoint, "-v:diag", "-bl:" + binlog, "-p:CdnRefreshReport=" + report), environment));
 
         AssertSucceeded(result);
         var purge = Assert.Single(Refreshes("PurgeUrlsCache"));
@@ -43,12 +45,14 @@ public sealed class SecretHygieneTests : EndToEndTest
             ["the binary log (decompressed)"] = SecretScan.DecompressBinaryLog(binlog),
             ["the report"] = File.ReadAllBytes(report),
             ["the manifest"] = File.ReadAllBytes(project.ManifestPath),
+            ["the step summary"] = File.ReadAllBytes(stepSummary),
         };
 
         // The scan must see what is there: the endpoint is a global property (in the binlog), the URLs are in the report and manifest.
         Assert.True(SecretScan.Contains(places["the binary log (decompressed)"], Server.V3Endpoint.ToString()), "the decompressed binlog does not even hold the endpoint");
         Assert.True(SecretScan.Contains(places["the report"], "https://www.example.com/css/site.css"), "the report does not hold the URLs");
         Assert.True(SecretScan.Contains(places["the manifest"], "css/site.css"), "the manifest does not hold the files");
+        Assert.True(SecretScan.Contains(places["the step summary"], "https://www.example.com/css/site.css"), "the step summary does not hold the URLs");
         Assert.True(result.Output.Length > 100_000, $"-v:diag output is only {result.Output.Length} chars");
 
         var findings = SecretScan.Findings(places, SecretsOnTheWire());

@@ -49,7 +49,7 @@ public sealed class V3PublishTests : EndToEndTest
         AssertAcceptedV3(purges[1]);
         Assert.Equal(new[] { "https://www.example.com/css/site.css" }, purges[1].Urls);
         // site.css and its precompressed siblings changed (files), one URL is owed.
-        AssertOutputContains(result, " modified, 0 deleted, 0 added), 1 URLs in 1 batch");
+        AssertOutputContains(result, " modified, 0 deleted, 0 added), 1 URL in 1 batch");
         AssertOutputContains(result, ": 1 accepted, 0 pending");
     }
 
