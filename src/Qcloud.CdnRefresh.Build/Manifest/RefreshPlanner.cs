@@ -29,27 +29,31 @@ internal static class RefreshPlanner
             + "or 'none' (only record the baseline).");
     }
 
-    /// <inheritdoc cref="Plan(IReadOnlyList{ManifestFile}, DeploymentManifest?, bool, WithoutBaselineMode, Func{IEnumerable{string}, IReadOnlyList{string}})"/>
+    /// <inheritdoc cref="Plan(IReadOnlyList{ManifestFile}, DeploymentManifest?, bool, WithoutBaselineMode, Func{IEnumerable{string}, IReadOnlyList{string}}, IEnumerable{string})"/>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.InvalidOption"/>: bad <paramref name="withoutBaseline"/>.</exception>
     public static RefreshPlan Plan(
         IReadOnlyList<ManifestFile> currentFiles,
         DeploymentManifest? baseline,
         bool addedFiles,
         string? withoutBaseline,
-        Func<IEnumerable<string>, IReadOnlyList<string>> mapUrls) =>
-        Plan(currentFiles, baseline, addedFiles, ParseWithoutBaseline(withoutBaseline), mapUrls);
+        Func<IEnumerable<string>, IReadOnlyList<string>> mapUrls,
+        IEnumerable<string>? alsoOwed = null) =>
+        Plan(currentFiles, baseline, addedFiles, ParseWithoutBaseline(withoutBaseline), mapUrls, alsoOwed);
 
     /// <param name="currentFiles">The content root as it is now.</param>
     /// <param name="baseline">The usable baseline, or null.</param>
     /// <param name="addedFiles"><c>CdnRefreshAddedFiles</c>: also refresh new files (a CDN may have cached a 404).</param>
     /// <param name="withoutBaseline"><c>CdnRefreshWithoutBaseline</c>, used only when <paramref name="baseline"/> is null.</param>
     /// <param name="mapUrls">Maps URL paths to absolute URLs (may return more than one per path, e.g. a directory index).</param>
+    /// <param name="alsoOwed">URLs owed according to another record than <paramref name="baseline"/>: the local manifest
+    /// when the baseline came from <c>CdnRefreshBaselineUrl</c>, where a failed run's debts would otherwise be forgotten.</param>
     public static RefreshPlan Plan(
         IReadOnlyList<ManifestFile> currentFiles,
         DeploymentManifest? baseline,
         bool addedFiles,
         WithoutBaselineMode withoutBaseline,
-        Func<IEnumerable<string>, IReadOnlyList<string>> mapUrls)
+        Func<IEnumerable<string>, IReadOnlyList<string>> mapUrls,
+        IEnumerable<string>? alsoOwed = null)
     {
         ChangeSet? changes = null;
         IEnumerable<ManifestFile> toRefresh;
@@ -76,7 +80,10 @@ internal static class RefreshPlanner
         var mapped = urlPaths.Length == 0 ? Array.Empty<string>() : (IEnumerable<string>)mapUrls(urlPaths);
 
         // Owed URLs are sent again as if they had just changed: the previous run never had them accepted.
-        var owed = baseline?.PendingUrls ?? Array.Empty<string>();
+        var owed = (baseline?.PendingUrls ?? Array.Empty<string>())
+            .Concat(alsoOwed ?? Array.Empty<string>())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var urls = mapped
             .Concat(owed)
             .Distinct(StringComparer.Ordinal)

@@ -72,7 +72,8 @@ internal sealed class RefreshRun
             .Select(f => new ManifestFile(f.RelativePath, f.Size, f.Sha256, f.LastWriteTimeUtc, f.UrlPath))
             .ToList();
         var mapper = new UrlMapper(_settings.BaseUrl, _settings.DirectoryIndex);
-        var plan = RefreshPlanner.Plan(current, baseline.Baseline, _settings.AddedFiles, _settings.WithoutBaseline, paths => mapper.MapAll(paths));
+        var localDebts = _settings.BaselineUrl is null ? null : local.Baseline?.PendingUrls;
+        var plan = RefreshPlanner.Plan(current, baseline.Baseline, _settings.AddedFiles, _settings.WithoutBaseline, paths => mapper.MapAll(paths), localDebts);
         Log.Detail(plan.Summary);
 
         var result = new RefreshResult

@@ -99,6 +99,17 @@ public class RefreshPlannerTests
     }
 
     [Fact]
+    public void Urls_owed_by_another_record_are_merged_with_the_baselines_debts()
+    {
+        var baseline = ManifestOf(Current, Url("owed-remote.js"));
+
+        var plan = RefreshPlanner.Plan(Current, baseline, false, "all", MapUrls, new[] { Url("owed-local.js"), Url("owed-remote.js") });
+
+        Assert.Equal(new[] { Url("owed-local.js"), Url("owed-remote.js") }, plan.Urls);
+        Assert.Equal(2, plan.OwedCount);
+    }
+
+    [Fact]
     public void Owed_urls_are_sent_even_when_nothing_changed()
     {
         var baseline = ManifestOf(Current, Url("owed.js"));
