@@ -98,7 +98,7 @@ internal static class QuotaBudget
         var urls = new Allowance(
             request.DailyQuota - urlsUsedToday,
             request.BatchSize,
-            $"CdnRefreshDailyQuota is {Number(request.DailyQuota)} and {Number(urlsUsedToday)} were already accepted today (Beijing time) for {request.Area}",
+            $"CdnRefreshDailyQuota is {Number(request.DailyQuota)} and {Number(urlsUsedToday)} were already accepted today for {request.Area}",
             DailyQuotaBinds: true);
         var directories = new Allowance(
             V2DirectoriesPerDay - directoriesUsedToday,
