@@ -1,0 +1,12 @@
+using System;
+
+namespace Qcloud.CdnRefresh.Build.Quota;
+
+/// <summary>What one area accepted on one Beijing day: one element of the usage file's <c>days</c> array.</summary>
+internal sealed record DailyUsageEntry(DateTime Day, string Area, long Urls, long Directories)
+{
+    public long Of(UsageKind kind) => kind == UsageKind.Directories ? Directories : Urls;
+
+    public DailyUsageEntry Plus(UsageKind kind, long count) =>
+        kind == UsageKind.Directories ? this with { Directories = Directories + count } : this with { Urls = Urls + count };
+}

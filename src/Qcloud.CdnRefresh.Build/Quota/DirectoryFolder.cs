@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Mapping;
+
+namespace Qcloud.CdnRefresh.Build.Quota;
+
+/// <summary>
+/// Folds URLs into the fewest, deepest directory refreshes that fit a directory quota
+/// (<c>CdnRefreshOverQuota=directory</c>).
+/// </summary>
+/// <remarks>
+/// Each URL starts in its own folder (a directory URL such as <c>…/docs/</c> is its own folder); folders inside other
+/// chosen folders are dropped. While there are more folders than the limit, the folders that share the deepest common
+/// parent are replaced by that parent, one parent at a time, deepest first (ties: ordinal order). Merging the deepest
+/// shared parent first widens the refresh as little as possible, and folders that share nothing with others keep their
+/// depth. The base URL itself is the last resort: it covers everything with one refresh, and nothing above it is ever
+/// chosen, because the content root is all this build knows about.
+/// </remarks>
+internal static class DirectoryFolder
+{
+    /// <param name="urls">URLs to cover, all under <paramref name="baseUrl"/>; directory URLs end with <c>/</c>.</param>
+    /// <param name="baseUrl">The site root; never exceeded.</param>
+    /// <param name="limit">Most directories allowed: the directory quota left for this run.</param>
+    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.DailyQuotaInsufficient"/>: <paramref name="limit"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">A URL is not under <paramref name="baseUrl"/> (the caller mapped it wrongly).</exception>
+    public static DirectoryPlan Fold(IEnumerable<string> urls, BaseUrl baseUrl, int limit)
+    {
+        var root = baseUrl.Value;
+        var folderOfUrl = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var url in urls)
+        {
+            if (!url.StartsWith(root, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"'{url}' is not under the base URL '{root}'.", nameof(urls));
+            }
+
+            folderOfUrl[url] = FolderOf(url.Substring(root.Length));
+        }
+
+        if (folderOfUrl.Count == 0)
+        {
+            // Nothing to cover needs no quota, so an exhausted quota is no error here.
+            return new DirectoryPlan(root, Array.Empty<FoldedDirectory>());
+        }
+
+        if (limit < 1)
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.DailyQuotaInsufficient,
+                $"CdnRefreshOverQuota=directory cannot help: the directory refresh quota has {limit.ToString(CultureInfo.InvariantCulture)} left today, "
+                + $"and {folderOfUrl.Count.ToString(CultureInfo.InvariantCulture)} URLs need at least one. Nothing was sent and the manifest was not changed. "
+                + "Wait until the quota resets at midnight Beijing time (16:00 UTC), or ask Tencent Cloud for a larger quota.");
+        }
+
+        var chosen = WithoutNested(new SortedSet<string>(folderOfUrl.Values, StringComparer.Ordinal));
+        MergeUntilWithin(chosen, limit);
+        return PlanOf(root, chosen, folderOfUrl);
+    }
+
+    /// <summary>Path segments below the base URL: 0 for the base URL, 1 for <c>docs/</c>.</summary>
+    public static int DepthOf(string relativeFolder) => relativeFolder.Count(c => c == '/');
+
+    /// <summary>The folder (relative to the base URL, ending with <c>/</c>, or empty for the base URL) that holds a URL path.</summary>
+    private static string FolderOf(string relativePath) =>
+        relativePath.Substring(0, relativePath.LastIndexOf('/') + 1);
+
+    /// <summary>
+    /// Drops folders inside other folders. Ordinal order puts a folder right before everything that starts with it,
+    /// so one pass that remembers the last kept folder is enough.
+    /// </summary>
+    private static SortedSet<string> WithoutNested(SortedSet<string> folders)
+    {
+        var kept = new SortedSet<string>(StringComparer.Ordinal);
+        string? outer = null;
+        foreach (var folder in folders)
+        {
+            if (outer is null || !folder.StartsWith(outer, StringComparison.Ordinal))
+            {
+                kept.Add(folder);
+                outer = folder;
+            }
+        }
+
+        return kept;
+    }
+
+    private static void MergeUntilWithin(SortedSet<string> chosen, int limit)
+    {
+        if (chosen.Count <= limit)
+        {
+            return;
+        }
+
+        // A merge can only happen at a folder with two or more chosen folders below it. Merges never add such folders,
+        // so the ones found now, taken deepest first, are every merge that can ever be made.
+        var sharedParents = chosen
+            .SelectMany(ParentsOf)
+            .GroupBy(parent => parent, StringComparer.Ordinal)
+            .Where(group => group.Count() >= 2)
+            .Select(group => group.Key)
+            .OrderByDescending(DepthOf)
+            .ThenBy(parent => parent, StringComparer.Ordinal)
+            .ToList();
+
+        foreach (var parent in sharedParents)
+        {
+            var inside = Inside(chosen, parent);
+            if (inside.Count < 2)
+            {
+                // An earlier, deeper merge already turned this folder's content into one folder.
+                continue;
+            }
+
+            chosen.ExceptWith(inside);
+            chosen.Add(parent);
+            if (chosen.Count <= limit)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Every folder above <paramref name="folder"/>, up to and including the base URL (<c>""</c>).</summary>
+    private static IEnumerable<string> ParentsOf(string folder)
+    {
+        if (folder.Length == 0)
+        {
+            yield break;
+        }
+
+        yield return string.Empty;
+        for (var slash = folder.IndexOf('/'); slash >= 0 && slash < folder.Length - 1; slash = folder.IndexOf('/', slash + 1))
+        {
+            yield return folder.Substring(0, slash + 1);
+        }
+    }
+
+    private static List<string> Inside(SortedSet<string> chosen, string parent) =>
+        chosen.GetViewBetween(parent, chosen.Max!)
+            .TakeWhile(folder => folder.StartsWith(parent, StringComparison.Ordinal))
+            .ToList();
+
+    private static DirectoryPlan PlanOf(string root, SortedSet<string> chosen, SortedDictionary<string, string> folderOfUrl)
+    {
+        var covered = chosen.ToDictionary(folder => folder, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var pair in folderOfUrl)
+        {
+            // Walk up from the URL's own folder to the chosen one; the chosen folders cover every URL by construction.
+            var folder = pair.Value;
+            while (!covered.ContainsKey(folder))
+            {
+                folder = folder.Substring(0, folder.LastIndexOf('/', folder.Length - 2) + 1);
+            }
+
+            covered[folder].Add(pair.Key);
+        }
+
+        var directories = chosen.Select(folder => new FoldedDirectory(root + folder, covered[folder])).ToList();
+        return new DirectoryPlan(root, directories);
+    }
+}
