@@ -22,9 +22,10 @@ internal static class ApiErrorClassifier
     private static readonly HashSet<int> RetiredV2Codes = new() { 4300, 6100 };
     private static readonly HashSet<int> QuotaV2Codes = new() { 4400 };
 
-    // v2 module codes: 9163/22063 操作频繁 (too frequent); 22044 daily URL limit, 22043 per-request URL limit.
+    // v2 module codes: 9163/22063 操作频繁 (too frequent); 22044 daily URL limit, 22043 per-request URL limit;
+    // 22046 daily directory limit, 22045 per-request directory limit.
     private static readonly HashSet<string> RetryableV2ModuleCodes = new(StringComparer.Ordinal) { "9163", "22063" };
-    private static readonly HashSet<string> QuotaV2ModuleCodes = new(StringComparer.Ordinal) { "22044", "22043" };
+    private static readonly HashSet<string> QuotaV2ModuleCodes = new(StringComparer.Ordinal) { "22044", "22043", "22046", "22045" };
 
     public static bool IsRetryableStatus(int httpStatus) => httpStatus >= 500 || httpStatus == 429;
 

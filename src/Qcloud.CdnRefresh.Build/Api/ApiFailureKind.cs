@@ -12,7 +12,7 @@ internal enum ApiFailureKind
     /// <summary>The signature or key pair was refused (v2 4100/4200, v3 AuthFailure.*). Final.</summary>
     Authentication,
 
-    /// <summary>The daily or per-request quota is used up (v2 4400/22044, v3 LimitExceeded.*). Final.</summary>
+    /// <summary>The daily or per-request quota is used up (v2 4400 and module codes 22043–22046, v3 LimitExceeded.*). Final.</summary>
     Quota,
 
     /// <summary>The API 2.0 endpoint refuses this account (v2 4300/6100, v3 ActionOffline). Final.</summary>

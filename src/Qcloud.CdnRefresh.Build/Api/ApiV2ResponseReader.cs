@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -19,20 +20,35 @@ internal static class ApiV2ResponseReader
         return match is { Success: true } ? match.Groups[1].Value : null;
     }
 
-    /// <summary>Reads a response to a batch of <paramref name="batchSize"/> URLs.</summary>
-    public static ApiCallResult<BatchOutcome> Read(int httpStatus, byte[] body, int batchSize)
+    /// <summary>Reads a response to a batch of <paramref name="batchSize"/> URLs or directories.</summary>
+    public static ApiCallResult<BatchOutcome> Read(int httpStatus, byte[] body, int batchSize) =>
+        Read(httpStatus, body, data =>
+        {
+            // PHP encodes an empty data as [], and error-free answers may omit it: then the whole batch counts.
+            var count = data?.ValueKind == JsonValueKind.Object ? JsonBody.Integer(JsonBody.Property(data.Value, "count")) : null;
+            var taskId = data?.ValueKind == JsonValueKind.Object ? JsonBody.Text(JsonBody.Property(data.Value, "task_id")) : null;
+            var accepted = count is null || count < 0 || count > int.MaxValue ? batchSize : (int)count.Value;
+            return BatchOutcome.Accepted(accepted, taskId, null, 0);
+        });
+
+    /// <summary>
+    /// Reads any v2 response: a non-zero <c>code</c> becomes a classified failure, a success is handed to
+    /// <paramref name="readData"/> with its <c>data</c> (null when absent), which returns null for a shape it cannot use.
+    /// </summary>
+    public static ApiCallResult<T> Read<T>(int httpStatus, byte[] body, Func<JsonElement?, T?> readData)
+        where T : class
     {
         using var document = JsonBody.TryParse(body);
         if (document is null)
         {
-            return ApiCallResult<BatchOutcome>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body));
+            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body));
         }
 
         var root = document.RootElement;
         var code = JsonBody.Integer(JsonBody.Property(root, "code"));
         if (code is null || code < int.MinValue || code > int.MaxValue)
         {
-            return ApiCallResult<BatchOutcome>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no numeric code"));
+            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no numeric code"));
         }
 
         var message = JsonBody.Text(JsonBody.Property(root, "message")) ?? string.Empty;
@@ -44,20 +60,18 @@ internal static class ApiV2ResponseReader
             var leading = ModuleCodeOf(message);
             var moduleCode = (leading == code.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ? null : leading)
                 ?? NumericCodeDesc(codeDesc, (int)code.Value);
-            return ApiCallResult<BatchOutcome>.Failed(ApiErrorClassifier.FromV2Error((int)code.Value, moduleCode, message, codeDesc, httpStatus));
+            return ApiCallResult<T>.Failed(ApiErrorClassifier.FromV2Error((int)code.Value, moduleCode, message, codeDesc, httpStatus));
         }
 
         if (httpStatus < 200 || httpStatus > 299)
         {
-            return ApiCallResult<BatchOutcome>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "code 0 although the HTTP status is not a success"));
+            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "code 0 although the HTTP status is not a success"));
         }
 
-        // PHP encodes an empty data as [], and error-free answers may omit it: then the whole batch counts.
-        var data = JsonBody.Property(root, "data");
-        var count = data?.ValueKind == JsonValueKind.Object ? JsonBody.Integer(JsonBody.Property(data.Value, "count")) : null;
-        var taskId = data?.ValueKind == JsonValueKind.Object ? JsonBody.Text(JsonBody.Property(data.Value, "task_id")) : null;
-        var accepted = count is null || count < 0 || count > int.MaxValue ? batchSize : (int)count.Value;
-        return ApiCallResult<BatchOutcome>.Success(BatchOutcome.Accepted(accepted, taskId, null, 0));
+        var value = readData(JsonBody.Property(root, "data"));
+        return value is null
+            ? ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "unexpected data"))
+            : ApiCallResult<T>.Success(value);
     }
 
     // Some answers carry the module code only in codeDesc ("codeDesc": 9110).

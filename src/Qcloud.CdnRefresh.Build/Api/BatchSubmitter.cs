@@ -8,18 +8,40 @@ using System.Threading.Tasks;
 namespace Qcloud.CdnRefresh.Build.Api;
 
 /// <summary>
-/// Splits URLs into batches and submits them in order, stopping at the first batch that fails for good: later batches
-/// would likely fail the same way (quota, credentials) and the URLs they hold stay owed for the next run.
+/// Splits URLs (or directories) into batches and submits them in order, stopping at the first batch that fails for
+/// good: later batches would likely fail the same way (quota, credentials) and the entries they hold stay owed for the
+/// next run.
 /// </summary>
 internal sealed class BatchSubmitter
 {
-    private readonly ICdnRefreshClient client;
+    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch;
     private readonly int batchSize;
 
+    /// <summary>Submits URLs with <see cref="ICdnRefreshClient.SubmitAsync"/>.</summary>
     public BatchSubmitter(ICdnRefreshClient client, int batchSize)
+        : this(SubmitOf(client ?? throw new ArgumentNullException(nameof(client))), batchSize)
     {
-        this.client = client ?? throw new ArgumentNullException(nameof(client));
+    }
+
+    /// <remarks><c>submitBatch</c>: sends one batch; never throws but for cancellation, as the clients promise.</remarks>
+    public BatchSubmitter(Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch, int batchSize)
+    {
+        this.submitBatch = submitBatch ?? throw new ArgumentNullException(nameof(submitBatch));
         this.batchSize = CheckBatchSize(batchSize);
+    }
+
+    /// <summary>
+    /// Submits directories with <see cref="IDirectoryRefreshClient.SubmitDirectoriesAsync"/>; <paramref name="batchSize"/>
+    /// is the API's directory limit (<see cref="DirectoryLimits"/>), not the URL batch size.
+    /// </summary>
+    public static BatchSubmitter ForDirectories(IDirectoryRefreshClient client, int batchSize)
+    {
+        if (client is null)
+        {
+            throw new ArgumentNullException(nameof(client));
+        }
+
+        return new BatchSubmitter(client.SubmitDirectoriesAsync, batchSize);
     }
 
     /// <summary>Consecutive slices of at most <paramref name="batchSize"/> URLs, in the order given.</summary>
@@ -64,7 +86,7 @@ internal sealed class BatchSubmitter
             BatchOutcome outcome;
             try
             {
-                outcome = await client.SubmitAsync(slices[index], cancellationToken).ConfigureAwait(false);
+                outcome = await submitBatch(slices[index], cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -87,6 +109,8 @@ internal sealed class BatchSubmitter
             Cancelled = cancelled,
         };
     }
+
+    private static Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> SubmitOf(ICdnRefreshClient client) => client.SubmitAsync;
 
     private static int CheckBatchSize(int batchSize)
     {

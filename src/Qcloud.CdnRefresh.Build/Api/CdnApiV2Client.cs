@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Signing;
@@ -10,14 +11,23 @@ using Qcloud.CdnRefresh.Build.Signing;
 namespace Qcloud.CdnRefresh.Build.Api;
 
 /// <summary>
-/// API 2.0 client: <c>RefreshCdnOverSeaUrl</c> (overseas) or <c>RefreshCdnUrl</c> (mainland), a form POST signed with
-/// HmacSHA1 or HmacSHA256 (reference/RefreshCdnOverSeaUrl.md, reference/tencent-cdn-api.md §1–2).
+/// API 2.0 client, a form POST signed with HmacSHA1 or HmacSHA256 (reference/RefreshCdnOverSeaUrl.md,
+/// reference/tencent-cdn-api.md §1–2): URLs with <c>RefreshCdnOverSeaUrl</c> (overseas) or <c>RefreshCdnUrl</c>
+/// (mainland), directories with <c>RefreshCdnOverSeaDir</c> or <c>RefreshCdnDir</c>, and their status from
+/// <c>GetCdnOverseaRefreshLog</c> or <c>GetCdnRefreshLog</c>.
 /// </summary>
-internal sealed class CdnApiV2Client : ICdnRefreshClient, IDisposable
+internal sealed class CdnApiV2Client : ICdnRefreshClient, IDirectoryRefreshClient, IRefreshStatusClient, IDisposable
 {
     public const string OverseasAction = "RefreshCdnOverSeaUrl";
     public const string MainlandAction = "RefreshCdnUrl";
+    public const string OverseasDirectoryAction = "RefreshCdnOverSeaDir";
+    public const string MainlandDirectoryAction = "RefreshCdnDir";
+    public const string OverseasLogAction = "GetCdnOverseaRefreshLog";
+    public const string MainlandLogAction = "GetCdnRefreshLog";
     public const string ContentType = "application/x-www-form-urlencoded";
+
+    /// <summary><c>RefreshCdnDir</c> <c>type</c>: 1 refreshes what changed (compared by Last-Modified), 2 everything.</summary>
+    public const string RefreshChangedType = "1";
 
     public static readonly Uri DefaultEndpoint = new("https://cdn.api.qcloud.com/v2/index.php");
 
@@ -35,25 +45,42 @@ internal sealed class CdnApiV2Client : ICdnRefreshClient, IDisposable
 
     public string Action { get; }
 
+    public string DirectoryAction => IsMainland(options.Area) ? MainlandDirectoryAction : OverseasDirectoryAction;
+
     public Uri Endpoint => options.Endpoint;
 
     /// <summary>The v2 action for an area: anything but <c>mainland</c> is overseas, the purpose of this package.</summary>
-    public static string ActionFor(string area) =>
-        string.Equals(area, "mainland", StringComparison.OrdinalIgnoreCase) ? MainlandAction : OverseasAction;
+    public static string ActionFor(string area) => IsMainland(area) ? MainlandAction : OverseasAction;
 
-    public async Task<BatchOutcome> SubmitAsync(IReadOnlyList<string> urls, CancellationToken cancellationToken)
+    public Task<BatchOutcome> SubmitAsync(IReadOnlyList<string> urls, CancellationToken cancellationToken)
     {
         BatchLimits.Check(urls);
-        var result = await runner.RunAsync(
-            Action,
-            () => BuildRequest(urls),
-            (status, body) => ApiV2ResponseReader.Read(status, body, urls.Count),
-            cancellationToken).ConfigureAwait(false);
-
-        return result.Value is { } accepted
-            ? accepted with { Attempts = result.Attempts }
-            : BatchOutcome.Failed(result.Failure!, result.Attempts);
+        return SendBatchAsync(Action, Numbered("urls", urls), urls.Count, cancellationToken);
     }
+
+    /// <summary>At most <see cref="DirectoryLimits.MaxPerRequestV2"/> directories; mainland refreshes what changed (<c>type=1</c>).</summary>
+    public Task<BatchOutcome> SubmitDirectoriesAsync(IReadOnlyList<string> directories, CancellationToken cancellationToken)
+    {
+        DirectoryLimits.Check(directories, DirectoryLimits.MaxPerRequestV2);
+        var parameters = Numbered("dirs", directories);
+        if (IsMainland(options.Area))
+        {
+            parameters.Add(new("type", RefreshChangedType));
+        }
+
+        return SendBatchAsync(DirectoryAction, parameters, directories.Count, cancellationToken);
+    }
+
+    /// <summary>
+    /// Overseas: one <c>GetCdnOverseaRefreshLog</c> per Beijing day of submission, the whole day's log matched here
+    /// by URL (one call per day instead of one per URL, which a 1000-URL batch would make 1000 calls).
+    /// Mainland: <c>GetCdnRefreshLog</c> by <c>taskId</c>; a batch without one (<c>RefreshCdnDir</c> returns none)
+    /// reads its Beijing day by <c>startDate</c>/<c>endDate</c>.
+    /// </summary>
+    public Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
+        IsMainland(options.Area)
+            ? RefreshStatusCollector.CollectAsync(batches, MainlandLogKey, ReadMainlandLogAsync, cancellationToken)
+            : RefreshStatusCollector.CollectAsync(batches, b => BeijingTime.CompactDate(b.SubmittedAt), ReadOverseasLogAsync, cancellationToken);
 
     public void Dispose() => runner.Dispose();
 
@@ -77,14 +104,80 @@ internal sealed class CdnApiV2Client : ICdnRefreshClient, IDisposable
         return builder.ToString();
     }
 
-    private HttpRequestMessage BuildRequest(IReadOnlyList<string> urls)
+    private static bool IsMainland(string area) => string.Equals(area, "mainland", StringComparison.OrdinalIgnoreCase);
+
+    private static List<KeyValuePair<string, string>> Numbered(string name, IReadOnlyList<string> values)
+    {
+        var parameters = new List<KeyValuePair<string, string>>(values.Count + 1);
+        for (var i = 0; i < values.Count; i++)
+        {
+            parameters.Add(new(name + "." + i.ToString(CultureInfo.InvariantCulture), values[i]));
+        }
+
+        return parameters;
+    }
+
+    private static string? MainlandLogKey(SubmittedBatch batch) =>
+        batch.TaskId is { } taskId ? "task " + taskId : "day " + BeijingTime.CompactDate(batch.SubmittedAt);
+
+    private async Task<BatchOutcome> SendBatchAsync(
+        string action, IReadOnlyList<KeyValuePair<string, string>> actionParameters, int batchSize, CancellationToken cancellationToken)
+    {
+        var sentAt = default(DateTimeOffset);
+        var result = await runner.RunAsync(
+            action,
+            () => BuildRequest(action, actionParameters, out sentAt),
+            (status, body) => ApiV2ResponseReader.Read(status, body, batchSize),
+            cancellationToken).ConfigureAwait(false);
+
+        return result.Value is { } accepted
+            ? accepted with { Attempts = result.Attempts, SubmittedAt = sentAt }
+            : BatchOutcome.Failed(result.Failure!, result.Attempts);
+    }
+
+    private Task<RefreshStatusOutcome> ReadOverseasLogAsync(SubmittedBatch batch, CancellationToken cancellationToken)
+    {
+        // Tencent files the log by Beijing day (UTC+8), so a batch sent at 23:30 UTC is in the next day's log.
+        var parameters = new[] { new KeyValuePair<string, string>("date", BeijingTime.CompactDate(batch.SubmittedAt)) };
+        return ReadLogAsync(OverseasLogAction, parameters, ApiV2RefreshLogReader.ReadOverseas, cancellationToken);
+    }
+
+    private Task<RefreshStatusOutcome> ReadMainlandLogAsync(SubmittedBatch batch, CancellationToken cancellationToken)
+    {
+        var parameters = batch.TaskId is { } taskId
+            ? new[] { new KeyValuePair<string, string>("taskId", taskId) }
+            : new[]
+            {
+                new KeyValuePair<string, string>("startDate", BeijingTime.StartOfDay(batch.SubmittedAt)),
+                new KeyValuePair<string, string>("endDate", BeijingTime.EndOfDay(batch.SubmittedAt)),
+            };
+        return ReadLogAsync(MainlandLogAction, parameters, ApiV2RefreshLogReader.ReadMainland, cancellationToken);
+    }
+
+    private async Task<RefreshStatusOutcome> ReadLogAsync(
+        string action,
+        IReadOnlyList<KeyValuePair<string, string>> actionParameters,
+        Func<JsonElement?, IReadOnlyList<UrlRefreshStatus>?> readLog,
+        CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(
+            action,
+            () => BuildRequest(action, actionParameters, out _),
+            (status, body) => ApiV2ResponseReader.Read(status, body, readLog),
+            cancellationToken).ConfigureAwait(false);
+
+        return new RefreshStatusOutcome { Statuses = result.Value ?? Array.Empty<UrlRefreshStatus>(), Calls = 1, Failure = result.Failure };
+    }
+
+    private HttpRequestMessage BuildRequest(string action, IReadOnlyList<KeyValuePair<string, string>> actionParameters, out DateTimeOffset sentAt)
     {
         // Timestamp and Nonce are drawn per attempt: a replayed Nonce is refused (4500).
-        var parameters = new List<KeyValuePair<string, string>>(urls.Count + 8)
+        sentAt = options.Clock();
+        var parameters = new List<KeyValuePair<string, string>>(actionParameters.Count + 8)
         {
-            new("Action", Action),
+            new("Action", action),
             new("SecretId", credentials.SecretId),
-            new("Timestamp", options.Clock().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            new("Timestamp", sentAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
             new("Nonce", options.Nonce().ToString(CultureInfo.InvariantCulture)),
         };
 
@@ -99,10 +192,7 @@ internal sealed class CdnApiV2Client : ICdnRefreshClient, IDisposable
             parameters.Add(new("Token", credentials.Token));
         }
 
-        for (var i = 0; i < urls.Count; i++)
-        {
-            parameters.Add(new("urls." + i.ToString(CultureInfo.InvariantCulture), urls[i]));
-        }
+        parameters.AddRange(actionParameters);
 
         var host = HostHeader.For(options.Endpoint);
         var stringToSign = ApiV2Signer.BuildStringToSign("POST", host, options.Endpoint.AbsolutePath, parameters);

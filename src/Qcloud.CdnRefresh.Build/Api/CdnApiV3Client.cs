@@ -11,13 +11,30 @@ using Qcloud.CdnRefresh.Build.Signing;
 namespace Qcloud.CdnRefresh.Build.Api;
 
 /// <summary>
-/// API 3.0 client: <c>PurgeUrlsCache</c> with <c>Area</c>, and <c>DescribePurgeQuota</c>, signed TC3-HMAC-SHA256
-/// (reference/tencent-cdn-api.md §3).
+/// API 3.0 client, signed TC3-HMAC-SHA256 (reference/tencent-cdn-api.md §3): <c>PurgeUrlsCache</c> and
+/// <c>PurgePathCache</c> with <c>Area</c>, <c>DescribePurgeQuota</c>, and <c>DescribePurgeTasks</c> for status.
 /// </summary>
-internal sealed class CdnApiV3Client : ICdnRefreshClient, IDisposable
+internal sealed class CdnApiV3Client : ICdnRefreshClient, IDirectoryRefreshClient, IRefreshStatusClient, IDisposable
 {
     public const string PurgeUrlsCacheAction = "PurgeUrlsCache";
+    public const string PurgePathCacheAction = "PurgePathCache";
     public const string DescribePurgeQuotaAction = "DescribePurgeQuota";
+    public const string DescribePurgeTasksAction = "DescribePurgeTasks";
+
+    /// <summary><c>FlushType</c> that refreshes what changed in a directory (<c>delete</c> would drop everything).</summary>
+    public const string FlushTypeFlush = "flush";
+
+    /// <summary><c>DescribePurgeTasks</c> <c>PurgeType</c> of a <c>PurgeUrlsCache</c> task.</summary>
+    public const string PurgeTypeUrl = "url";
+
+    /// <summary><c>DescribePurgeTasks</c> <c>PurgeType</c> of a <c>PurgePathCache</c> task.</summary>
+    public const string PurgeTypePath = "path";
+
+    /// <summary>
+    /// <c>Limit</c> asked per <c>DescribePurgeTasks</c> page: above the documented default of 20, so a 1000-URL task
+    /// takes 10 calls, not 50; the loop follows <c>TotalCount</c>, so a server that answers fewer still works.
+    /// </summary>
+    public const int DescribePurgeTasksPageSize = 100;
     public const string ApiVersion = "2018-06-06";
     public const string Service = "cdn";
 
@@ -39,23 +56,67 @@ internal sealed class CdnApiV3Client : ICdnRefreshClient, IDisposable
 
     public string Action => PurgeUrlsCacheAction;
 
+    public string DirectoryAction => PurgePathCacheAction;
+
     public Uri Endpoint => options.Endpoint;
 
     public async Task<BatchOutcome> SubmitAsync(IReadOnlyList<string> urls, CancellationToken cancellationToken)
     {
         BatchLimits.Check(urls);
-        var body = PurgeUrlsCacheBody(urls, options.Area);
-        var result = await runner.RunAsync(
-            PurgeUrlsCacheAction,
-            () => BuildRequest(PurgeUrlsCacheAction, body),
-            (status, responseBody) => ApiV3ResponseReader.Read(status, responseBody, (response, requestId) =>
-                BatchOutcome.Accepted(urls.Count, JsonBody.Text(JsonBody.Property(response, "TaskId")), requestId, 0)),
-            cancellationToken).ConfigureAwait(false);
-
-        return result.Value is { } accepted
-            ? accepted with { Attempts = result.Attempts }
-            : BatchOutcome.Failed(result.Failure!, result.Attempts);
+        return await SendBatchAsync(PurgeUrlsCacheAction, PurgeUrlsCacheBody(urls, options.Area), urls.Count, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// <c>PurgePathCache</c> with <c>FlushType=flush</c> and the configured <c>Area</c>. The per-request limit is the
+    /// area's <c>PathPurge.Batch</c> (<see cref="DirectoryLimits.PerRequestV3"/>), which the server enforces.
+    /// </summary>
+    public async Task<BatchOutcome> SubmitDirectoriesAsync(IReadOnlyList<string> directories, CancellationToken cancellationToken)
+    {
+        DirectoryLimits.Check(directories, DirectoryLimits.MaxPerRequestV3);
+        var body = ApiV3RequestBodies.PurgePathCache(directories, FlushTypeFlush, options.Area);
+        return await SendBatchAsync(PurgePathCacheAction, body, directories.Count, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every entry of task <paramref name="taskId"/> as <c>DescribePurgeTasks</c> reports it, page after page until
+    /// <c>TotalCount</c> is reached. Never throws for API, HTTP or network failures: the outcome then carries the
+    /// failure and the entries of the pages read before it.
+    /// </summary>
+    /// <remarks><c>purgeType</c>: <see cref="PurgeTypeUrl"/> or <see cref="PurgeTypePath"/>.</remarks>
+    public async Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string taskId, string purgeType, CancellationToken cancellationToken)
+    {
+        var entries = new List<UrlRefreshStatus>();
+        for (var calls = 1; ; calls++)
+        {
+            var body = ApiV3RequestBodies.DescribePurgeTasks(taskId, purgeType, entries.Count, DescribePurgeTasksPageSize, options.Area);
+            var result = await runner.RunAsync(
+                DescribePurgeTasksAction,
+                () => BuildRequest(DescribePurgeTasksAction, body),
+                (status, responseBody) => ApiV3ResponseReader.Read(status, responseBody, (response, _) => ApiV3PurgeTaskReader.Read(response)),
+                cancellationToken).ConfigureAwait(false);
+
+            if (result.Value is not { } page)
+            {
+                return new RefreshStatusOutcome { Statuses = entries, Calls = calls, Failure = result.Failure };
+            }
+
+            entries.AddRange(page.Entries);
+
+            // An empty page ends it too: a TotalCount that overstates must not loop for ever.
+            if (page.Entries.Count == 0 || entries.Count >= page.TotalCount)
+            {
+                return new RefreshStatusOutcome { Statuses = entries, Calls = calls };
+            }
+        }
+    }
+
+    /// <summary><c>DescribePurgeTasks</c> once per task id; a batch without one is <see cref="RefreshStatus.Unknown"/>.</summary>
+    public Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
+        RefreshStatusCollector.CollectAsync(
+            batches,
+            batch => batch.TaskId is { } taskId ? PurgeTypeOf(batch.Target) + " " + taskId : null,
+            (batch, token) => DescribePurgeTasksAsync(batch.TaskId!, PurgeTypeOf(batch.Target), token),
+            cancellationToken);
 
     /// <summary>What is left of today's purge quotas, per area. Never throws for API, HTTP or network failures.</summary>
     public async Task<PurgeQuotaOutcome> DescribePurgeQuotaAsync(CancellationToken cancellationToken)
@@ -95,6 +156,23 @@ internal sealed class CdnApiV3Client : ICdnRefreshClient, IDisposable
         return stream.ToArray();
     }
 
+    private static string PurgeTypeOf(RefreshTarget target) => target == RefreshTarget.Directories ? PurgeTypePath : PurgeTypeUrl;
+
+    private async Task<BatchOutcome> SendBatchAsync(string action, byte[] body, int batchSize, CancellationToken cancellationToken)
+    {
+        var sentAt = default(DateTimeOffset);
+        var result = await runner.RunAsync(
+            action,
+            () => BuildRequest(action, body, out sentAt),
+            (status, responseBody) => ApiV3ResponseReader.Read(status, responseBody, (response, requestId) =>
+                BatchOutcome.Accepted(batchSize, JsonBody.Text(JsonBody.Property(response, "TaskId")), requestId, 0)),
+            cancellationToken).ConfigureAwait(false);
+
+        return result.Value is { } accepted
+            ? accepted with { Attempts = result.Attempts, SubmittedAt = sentAt }
+            : BatchOutcome.Failed(result.Failure!, result.Attempts);
+    }
+
     private static PurgeQuotaOutcome? ReadQuota(JsonElement response, string requestId)
     {
         var urlPurge = ReadQuotaList(JsonBody.Property(response, "UrlPurge"));
@@ -127,10 +205,13 @@ internal sealed class CdnApiV3Client : ICdnRefreshClient, IDisposable
         return quotas;
     }
 
-    private HttpRequestMessage BuildRequest(string action, byte[] body)
+    private HttpRequestMessage BuildRequest(string action, byte[] body) => BuildRequest(action, body, out _);
+
+    private HttpRequestMessage BuildRequest(string action, byte[] body, out DateTimeOffset sentAt)
     {
         // Read per attempt: a retry must carry a new timestamp and so a new signature.
-        var timestamp = options.Clock().ToUnixTimeSeconds();
+        sentAt = options.Clock();
+        var timestamp = sentAt.ToUnixTimeSeconds();
         var host = HostHeader.For(options.Endpoint);
 
         var content = new ByteArrayContent(body);

@@ -23,4 +23,8 @@ internal sealed record PurgeQuotaOutcome
     /// <summary>The URL purge quota of <paramref name="area"/> (<c>overseas</c> or <c>mainland</c>), when reported.</summary>
     public PurgeQuota? UrlQuotaFor(string area) =>
         UrlPurge.FirstOrDefault(q => string.Equals(q.Area, area, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The directory purge quota of <paramref name="area"/> (<c>overseas</c> or <c>mainland</c>), when reported.</summary>
+    public PurgeQuota? PathQuotaFor(string area) =>
+        PathPurge.FirstOrDefault(q => string.Equals(q.Area, area, StringComparison.OrdinalIgnoreCase));
 }

@@ -19,6 +19,8 @@ internal sealed class FakeApiState
     {
         Options = options;
         Ledger = new PurgeLedger(options.DailyQuota);
+        PathLedger = new PurgeLedger(options.DailyPathQuota);
+        Tasks = new PurgeTaskStore(options.TaskQueriesUntilDone);
         _clock = options.Clock ?? (() => DateTimeOffset.UtcNow);
         _keys[options.SecretId] = options.SecretKey;
         foreach (var pair in options.ExtraKeys)
@@ -35,6 +37,11 @@ internal sealed class FakeApiState
     public FakeTencentApiOptions Options { get; }
 
     public PurgeLedger Ledger { get; }
+
+    /// <summary>Directories accepted per area.</summary>
+    public PurgeLedger PathLedger { get; }
+
+    public PurgeTaskStore Tasks { get; }
 
     public DateTimeOffset Now => Volatile.Read(ref _clock)();
 

@@ -27,6 +27,22 @@ public sealed class FakeTencentApiOptions
     /// <summary>URLs per area over the server's lifetime (one server lives for one test, so "daily" never rolls over).</summary>
     public int DailyQuota { get; init; } = 10000;
 
+    /// <summary>Directories per request (v3 <c>PurgePathCache</c>, v2 <c>RefreshCdnOverSeaDir</c>/<c>RefreshCdnDir</c>).</summary>
+    public int PathBatchLimit { get; init; } = 20;
+
+    /// <summary>Directories per area over the server's lifetime, both APIs together; reported as <c>PathPurge</c>.</summary>
+    public int DailyPathQuota { get; init; } = 100;
+
+    /// <summary>
+    /// How many status reports (DescribePurgeTasks, GetCdnOverseaRefreshLog, GetCdnRefreshLog) show a refreshed
+    /// URL or directory as still running before it is done (or failed); 0 means done at once. Each report of an
+    /// entry counts, so a task read over two pages counts once per entry.
+    /// </summary>
+    public int TaskQueriesUntilDone { get; init; }
+
+    /// <summary>Most <c>PurgeLogs</c> one DescribePurgeTasks page carries, whatever its <c>Limit</c> asks for.</summary>
+    public int PurgeTasksPageCap { get; init; } = 1000;
+
     /// <summary>Hosts that exist on the account; null accepts any host.</summary>
     public IReadOnlyCollection<string>? KnownHosts { get; init; }
 

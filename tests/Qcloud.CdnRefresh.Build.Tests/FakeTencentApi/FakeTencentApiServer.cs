@@ -107,6 +107,25 @@ public sealed class FakeTencentApiServer : IAsyncDisposable
     /// <summary>What DescribePurgeQuota would report as <c>Available</c> for <paramref name="area"/>.</summary>
     public int UrlsAvailable(string area) => _state.Ledger.Available(area);
 
+    /// <summary>Directories accepted so far in <paramref name="area"/>, both APIs together.</summary>
+    public int PathsAccepted(string area) => _state.PathLedger.Accepted(area);
+
+    /// <summary>What DescribePurgeQuota would report as <c>PathPurge</c> <c>Available</c> for <paramref name="area"/>.</summary>
+    public int PathsAvailable(string area) => _state.PathLedger.Available(area);
+
+    /// <summary>From now on, a refreshed entry is reported running for its first <paramref name="queries"/> reports (see <see cref="FakeTencentApiOptions.TaskQueriesUntilDone"/>).</summary>
+    public void SetTaskQueriesUntilDone(int queries)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(queries);
+        _state.Tasks.QueriesUntilDone = queries;
+    }
+
+    /// <summary>These URLs or directories, in any task past or future, end <c>fail</c> (v2: -1) instead of <c>done</c>.</summary>
+    public void FailUrls(params string[] urls) => _state.Tasks.FailUrls(urls ?? throw new ArgumentNullException(nameof(urls)));
+
+    /// <summary>Every entry of this task (a v3 <c>TaskId</c> or v2 <c>task_id</c>) ends <c>fail</c> instead of <c>done</c>.</summary>
+    public void FailTask(string taskId) => _state.Tasks.FailTask(taskId ?? throw new ArgumentNullException(nameof(taskId)));
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)

@@ -40,6 +40,9 @@ internal sealed class IncomingRequest
 
     public IReadOnlyList<string> Urls { get; init; } = Array.Empty<string>();
 
+    /// <summary>Directories: v3 <c>Paths</c>, v2 <c>dirs.N</c>.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = Array.Empty<string>();
+
     public string? Area { get; init; }
 
     public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
@@ -122,17 +125,18 @@ internal sealed class IncomingRequest
         Parameters.TryGetValue("SecretId", out string? secretId);
         string? area = action switch
         {
-            "RefreshCdnOverSeaUrl" => "overseas",
-            "RefreshCdnUrl" => "mainland",
+            "RefreshCdnOverSeaUrl" or "RefreshCdnOverSeaDir" or "GetCdnOverseaRefreshLog" => "overseas",
+            "RefreshCdnUrl" or "RefreshCdnDir" or "GetCdnRefreshLog" => "mainland",
             _ => null,
         };
-        return Copy(action, secretId, V2Urls(Parameters), area);
+        return Copy(action, secretId, V2List(Parameters, "urls"), V2List(Parameters, "dirs"), area);
     }
 
     private IncomingRequest WithV3Summary()
     {
         string? secretId = Tc3Authorization.Parse(Header("Authorization"))?.SecretId;
         var urls = new List<string>();
+        var paths = new List<string>();
         string? area = null;
         try
         {
@@ -140,10 +144,8 @@ internal sealed class IncomingRequest
             JsonElement root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object)
             {
-                if (root.TryGetProperty("Urls", out JsonElement list) && list.ValueKind == JsonValueKind.Array)
-                {
-                    urls.AddRange(list.EnumerateArray().Select(u => u.ValueKind == JsonValueKind.String ? u.GetString()! : u.GetRawText()));
-                }
+                urls.AddRange(Strings(root, "Urls"));
+                paths.AddRange(Strings(root, "Paths"));
 
                 if (root.TryGetProperty("Area", out JsonElement areaElement) && areaElement.ValueKind == JsonValueKind.String)
                 {
@@ -156,10 +158,16 @@ internal sealed class IncomingRequest
             // Recorded as sent; the handler answers the parse error.
         }
 
-        return Copy(Header("X-TC-Action"), secretId, urls, area);
+        return Copy(Header("X-TC-Action"), secretId, urls, paths, area);
     }
 
-    private IncomingRequest Copy(string? action, string? secretId, IReadOnlyList<string> urls, string? area) => new()
+    private static IEnumerable<string> Strings(JsonElement root, string name) =>
+        root.TryGetProperty(name, out JsonElement list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(u => u.ValueKind == JsonValueKind.String ? u.GetString()! : u.GetRawText()).ToList()
+            : Enumerable.Empty<string>();
+
+    private IncomingRequest Copy(
+        string? action, string? secretId, IReadOnlyList<string> urls, IReadOnlyList<string> paths, string? area) => new()
     {
         Protocol = Protocol,
         Method = Method,
@@ -173,22 +181,25 @@ internal sealed class IncomingRequest
         Action = action,
         SecretId = secretId,
         Urls = urls,
+        Paths = paths,
         Area = area,
     };
 
-    /// <summary><c>urls.N</c> (or <c>urls_N</c>) in index order, so <c>urls.10</c> follows <c>urls.9</c>.</summary>
-    internal static IReadOnlyList<string> V2Urls(IReadOnlyDictionary<string, string> parameters) =>
+    /// <summary><c>{name}.N</c> (or <c>{name}_N</c>) in index order, so <c>urls.10</c> follows <c>urls.9</c>.</summary>
+    internal static IReadOnlyList<string> V2List(IReadOnlyDictionary<string, string> parameters, string name) =>
         parameters
-            .Select(p => (Index: UrlIndex(p.Key), p.Value))
+            .Select(p => (Index: ListIndex(p.Key, name), p.Value))
             .Where(p => p.Index >= 0)
             .OrderBy(p => p.Index)
             .Select(p => p.Value)
             .ToList();
 
-    private static long UrlIndex(string name)
+    private static long ListIndex(string parameter, string name)
     {
-        if (name.Length > 5 && name.StartsWith("urls", StringComparison.Ordinal) && (name[4] == '.' || name[4] == '_')
-            && long.TryParse(name.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long index))
+        int prefix = name.Length;
+        if (parameter.Length > prefix + 1 && parameter.StartsWith(name, StringComparison.Ordinal)
+            && (parameter[prefix] == '.' || parameter[prefix] == '_')
+            && long.TryParse(parameter.AsSpan(prefix + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long index))
         {
             return index;
         }

@@ -39,6 +39,9 @@ public sealed class RecordedRequest
 
     public IReadOnlyList<string> Urls { get; init; } = Array.Empty<string>();
 
+    /// <summary>Directories as sent: v3 <c>Paths</c>, v2 <c>dirs.N</c>.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = Array.Empty<string>();
+
     /// <summary>Area as requested (v3 <c>Area</c>, or implied by the v2 action); null when absent.</summary>
     public string? Area { get; init; }
 

@@ -51,7 +51,18 @@ internal static class ResponseBodies
             data["task_id"] = taskId;
         }
 
-        var body = new JsonObject { ["code"] = 0, ["message"] = "", ["codeDesc"] = "Success", ["data"] = data };
+        return V2Success(data, taskId);
+    }
+
+    /// <summary>A v2 success; <paramref name="data"/> null leaves <c>data</c> out, as RefreshCdnDir's documentation shows.</summary>
+    public static ApiOutcome V2Success(JsonObject? data, string? taskId = null)
+    {
+        var body = new JsonObject { ["code"] = 0, ["message"] = "", ["codeDesc"] = "Success" };
+        if (data is not null)
+        {
+            body["data"] = data;
+        }
+
         return new ApiOutcome { Body = Serialize(body), ApiCode = "0", ApiMessage = "", TaskId = taskId };
     }
 

@@ -9,7 +9,7 @@ namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 /// <summary>The API 3.0 actions the fake knows, answered after <see cref="V3Verifier"/> passed.</summary>
 internal static class V3Actions
 {
-    private static readonly string[] Areas = { "mainland", "overseas" };
+    internal static readonly string[] Areas = { "mainland", "overseas" };
 
     public static ApiOutcome Handle(IncomingRequest request, FakeApiState state)
     {
@@ -32,13 +32,15 @@ internal static class V3Actions
         return request.Action switch
         {
             "PurgeUrlsCache" => Unknown(body, "Urls", "Area", "UrlEncode") ?? PurgeUrlsCache(body, state),
+            "PurgePathCache" => Unknown(body, "Paths", "FlushType", "Area", "UrlEncode") ?? V3DirectoryActions.PurgePathCache(body, state),
             "DescribePurgeQuota" => Unknown(body) ?? DescribePurgeQuota(state),
+            "DescribePurgeTasks" => Unknown(body, V3PurgeTasksAction.Parameters) ?? V3PurgeTasksAction.Handle(body, state),
             _ => ResponseBodies.V3Error("InvalidAction", $"The requested action `{request.Action}` does not exist."),
         };
     }
 
     /// <summary>API 3.0 refuses parameters it does not know, which catches misspelt fields such as <c>urls</c>.</summary>
-    private static ApiOutcome? Unknown(JsonElement body, params string[] known)
+    internal static ApiOutcome? Unknown(JsonElement body, params string[] known)
     {
         foreach (JsonProperty property in body.EnumerateObject())
         {
@@ -64,21 +66,9 @@ internal static class V3Actions
             return ParamError("`Urls` must be a non-empty array of strings.");
         }
 
-        string area = state.Options.DefaultArea;
-        if (body.TryGetProperty("Area", out JsonElement areaElement))
+        if (AreaAndEncoding(body, state, out string area) is { } invalid)
         {
-            if (areaElement.ValueKind != JsonValueKind.String || !Areas.Contains(areaElement.GetString()))
-            {
-                return ParamError($"`Area` must be `mainland` or `overseas`, not {areaElement.GetRawText()}.");
-            }
-
-            area = areaElement.GetString()!;
-        }
-
-        if (body.TryGetProperty("UrlEncode", out JsonElement encode)
-            && encode.ValueKind != JsonValueKind.True && encode.ValueKind != JsonValueKind.False)
-        {
-            return ResponseBodies.V3Error("InvalidParameterValue", "`UrlEncode` must be a boolean.");
+            return invalid;
         }
 
         var urls = list.EnumerateArray().Select(u => u.GetString()!).ToList();
@@ -110,7 +100,31 @@ internal static class V3Actions
         }
 
         string taskId = state.NewV3TaskId();
+        state.Tasks.Add(taskId, area, "url", "flush", urls, state.Now);
         return ResponseBodies.V3Success(new JsonObject { ["TaskId"] = taskId }, taskId);
+    }
+
+    /// <summary>The <c>Area</c> asked for (the default one when absent), and a check of <c>UrlEncode</c>; an error when either is wrong.</summary>
+    internal static ApiOutcome? AreaAndEncoding(JsonElement body, FakeApiState state, out string area)
+    {
+        area = state.Options.DefaultArea;
+        if (body.TryGetProperty("Area", out JsonElement areaElement))
+        {
+            if (areaElement.ValueKind != JsonValueKind.String || !Areas.Contains(areaElement.GetString()))
+            {
+                return ParamError($"`Area` must be `mainland` or `overseas`, not {areaElement.GetRawText()}.");
+            }
+
+            area = areaElement.GetString()!;
+        }
+
+        if (body.TryGetProperty("UrlEncode", out JsonElement encode)
+            && encode.ValueKind != JsonValueKind.True && encode.ValueKind != JsonValueKind.False)
+        {
+            return ResponseBodies.V3Error("InvalidParameterValue", "`UrlEncode` must be a boolean.");
+        }
+
+        return null;
     }
 
     private static ApiOutcome DescribePurgeQuota(FakeApiState state)
@@ -127,10 +141,9 @@ internal static class V3Actions
         return ResponseBodies.V3Success(new JsonObject
         {
             ["UrlPurge"] = Quotas(state.Options.BatchLimit, state.Ledger.DailyQuota, state.Ledger.Available),
-            // Directory purges are not implemented; their quota is reported untouched.
-            ["PathPurge"] = Quotas(20, 100, _ => 100),
+            ["PathPurge"] = Quotas(state.Options.PathBatchLimit, state.PathLedger.DailyQuota, state.PathLedger.Available),
         });
     }
 
-    private static ApiOutcome ParamError(string message) => ResponseBodies.V3Error("InvalidParameter.CdnParamError", message);
+    internal static ApiOutcome ParamError(string message) => ResponseBodies.V3Error("InvalidParameter.CdnParamError", message);
 }

@@ -150,7 +150,7 @@ public class V2ApiTests : FakeApiTestBase
     [Fact]
     public async Task UnknownAction_Is4000InvalidAction()
     {
-        JsonElement body = await SendV2Async(SignedRequests.V2Parameters("RefreshCdnDir", NowSeconds, NextNonce(), Array.Empty<string>()));
+        JsonElement body = await SendV2Async(SignedRequests.V2Parameters("CdnOverseaPushser", NowSeconds, NextNonce(), Array.Empty<string>()));
 
         Assert.Equal(4000, V2Code(body));
         Assert.Equal("InvalidAction", body.GetProperty("codeDesc").GetString());

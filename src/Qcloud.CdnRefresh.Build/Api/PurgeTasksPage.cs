@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+
+namespace Qcloud.CdnRefresh.Build.Api;
+
+/// <summary>One page of <c>DescribePurgeTasks</c>: its <c>PurgeLogs</c> and the <c>TotalCount</c> of all pages.</summary>
+internal sealed record PurgeTasksPage
+{
+    public required IReadOnlyList<UrlRefreshStatus> Entries { get; init; }
+
+    public required long TotalCount { get; init; }
+}

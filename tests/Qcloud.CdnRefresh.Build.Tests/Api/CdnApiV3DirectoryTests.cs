@@ -1,0 +1,99 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.Api;
+
+public class CdnApiV3DirectoryTests
+{
+    private static readonly string[] Directories = { "https://www.example.com/img/", "https://www.example.com/css/" };
+
+    private readonly ClientHarness harness = new();
+
+    [Fact]
+    public async Task PurgePathCache_BodyHasExactlyPathsFlushTypeFlushAndArea()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Success());
+
+        await harness.V3().SubmitDirectoriesAsync(Directories, CancellationToken.None);
+
+        var request = harness.Handler.Requests.Single();
+        Assert.Equal("PurgePathCache", request.Header("X-TC-Action"));
+        Assert.Equal(
+            "{\"Paths\":[\"https://www.example.com/img/\",\"https://www.example.com/css/\"],\"FlushType\":\"flush\",\"Area\":\"overseas\"}",
+            request.BodyText);
+    }
+
+    [Fact]
+    public async Task PurgePathCache_Accepted_CarriesTaskIdCountAndTheSigningTime()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Success("1700000000-path0001", "req-p"));
+
+        var outcome = await harness.V3().SubmitDirectoriesAsync(Directories, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal("1700000000-path0001", outcome.TaskId);
+        Assert.Equal(2, outcome.AcceptedCount);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(ClientHarness.StartTimestamp), outcome.SubmittedAt);
+    }
+
+    [Theory]
+    [InlineData("LimitExceeded.CdnPurgePathExceedBatchLimit")]
+    [InlineData("LimitExceeded.CdnPurgePathExceedDayLimit")]
+    public async Task PurgePathCache_PathLimitErrors_AreQuota_NotRetried(string code)
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Error(code));
+
+        var outcome = await harness.V3().SubmitDirectoriesAsync(Directories, CancellationToken.None);
+
+        Assert.Equal(ApiFailureKind.Quota, outcome.Failure!.Kind);
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Null(outcome.SubmittedAt);
+    }
+
+    [Theory]
+    [InlineData("https://www.example.com/img")]
+    [InlineData("/img/")]
+    [InlineData("ftp://www.example.com/img/")]
+    public async Task SubmitDirectories_EntryThatIsNotAnHttpDirectory_IsRejectedBeforeSending(string directory)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.V3().SubmitDirectoriesAsync(new[] { directory }, CancellationToken.None));
+
+        Assert.Empty(harness.Handler.Requests);
+    }
+
+    [Fact]
+    public void PerRequestLimitV3_IsTheAreasPathPurgeBatch()
+    {
+        var quota = new PurgeQuotaOutcome
+        {
+            PathPurge = new[] { new PurgeQuota { Area = "overseas", Batch = 50, Total = 100, Available = 100 } },
+        };
+
+        Assert.Equal(50, DirectoryLimits.PerRequestV3(quota, "overseas"));
+    }
+
+    [Fact]
+    public void PerRequestLimitV3_WithoutAReportedBatch_Is20()
+    {
+        Assert.Equal(20, DirectoryLimits.PerRequestV3(new PurgeQuotaOutcome(), "overseas"));
+        Assert.Equal(20, DirectoryLimits.PerRequestV3(null, "mainland"));
+    }
+
+    [Fact]
+    public async Task BatchSubmitterForDirectories_SendsEachSliceAsPurgePathCache()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Success("t1")).RespondJson(ClientHarness.V3Success("t2"));
+        var directories = Enumerable.Range(0, 3).Select(i => "https://www.example.com/d" + i + "/").ToArray();
+
+        var result = await BatchSubmitter.ForDirectories(harness.V3(), 2).SubmitAsync(directories, null, CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(directories, result.AcceptedUrls);
+        Assert.All(harness.Handler.Requests, r => Assert.Equal("PurgePathCache", r.Header("X-TC-Action")));
+        Assert.Equal(new[] { "t1", "t2" }, result.Batches.Select(b => b.Outcome!.TaskId));
+    }
+}

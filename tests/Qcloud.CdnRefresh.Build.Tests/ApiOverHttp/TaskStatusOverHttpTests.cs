@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.ApiOverHttp;
+
+/// <summary>Status queries against the fake's tasks: done at once, running then done, and failed, for both APIs.</summary>
+public class TaskStatusOverHttpTests : OverHttpTestBase
+{
+    private static readonly string[] Directories = { "https://www.example.com/img/" };
+
+    [Theory]
+    [InlineData("v3")]
+    [InlineData("v2")]
+    public async Task ByDefault_EveryUrlIsDone(string api)
+    {
+        var (client, batch) = await SubmitUrlsAsync(api, "overseas", 3);
+
+        var status = await client.GetStatusAsync(new[] { batch }, CancellationToken.None);
+
+        Assert.True(status.AllDone);
+        Assert.Equal(batch.Urls, status.Statuses.Select(s => s.Url));
+    }
+
+    [Theory]
+    [InlineData("v3", "overseas")]
+    [InlineData("v2", "overseas")]
+    [InlineData("v2", "mainland")]
+    public async Task HeldForTwoQueries_IsRunningTwice_ThenDone(string api, string area)
+    {
+        Server.SetTaskQueriesUntilDone(2);
+        var (client, batch) = await SubmitUrlsAsync(api, area, 2);
+
+        var seen = new List<RefreshStatus>();
+        for (var query = 0; query < 3; query++)
+        {
+            var status = await client.GetStatusAsync(new[] { batch }, CancellationToken.None);
+            seen.Add(status.Statuses.Select(s => s.Status).Distinct().Single());
+        }
+
+        Assert.Equal(new[] { RefreshStatus.Running, RefreshStatus.Running, RefreshStatus.Done }, seen);
+    }
+
+    [Theory]
+    [InlineData("v3")]
+    [InlineData("v2")]
+    public async Task FailedUrl_IsFailed_TheOthersDone(string api)
+    {
+        var (client, batch) = await SubmitUrlsAsync(api, "overseas", 3);
+        Server.FailUrls(batch.Urls[1]);
+
+        var status = await client.GetStatusAsync(new[] { batch }, CancellationToken.None);
+
+        Assert.True(status.Succeeded);
+        Assert.Equal(new[] { batch.Urls[1] }, status.FailedUrls);
+        Assert.Equal(2, status.Statuses.Count(s => s.Status == RefreshStatus.Done));
+    }
+
+    [Fact]
+    public async Task V3_FailedDirectoryTask_FailsEveryPath()
+    {
+        var client = V3();
+        var outcome = await client.SubmitDirectoriesAsync(Directories, CancellationToken.None);
+        Server.FailTask(outcome.TaskId!);
+
+        var status = await client.GetStatusAsync(new[] { Submitted(outcome, Directories, RefreshTarget.Directories) }, CancellationToken.None);
+
+        Assert.Equal(Directories, status.FailedUrls);
+        using var query = JsonDocument.Parse(RequestsFor("DescribePurgeTasks").Single().BodyText);
+        Assert.Equal("path", query.RootElement.GetProperty("PurgeType").GetString());
+    }
+
+    [Fact]
+    public async Task V2_Mainland_FailedTask_IsFailed_FoundByTaskId()
+    {
+        var (client, batch) = await SubmitUrlsAsync("v2", "mainland", 2);
+        Server.FailTask(batch.TaskId!);
+
+        var status = await client.GetStatusAsync(new[] { batch }, CancellationToken.None);
+
+        Assert.Equal(batch.Urls, status.FailedUrls);
+        Assert.Equal(batch.TaskId, RequestsFor("GetCdnRefreshLog").Single().Parameters["taskId"]);
+    }
+
+    [Fact]
+    public async Task V2_Mainland_DirectoryWithoutTaskId_IsFoundInItsDay()
+    {
+        var client = V2(o => o with { Area = "mainland" });
+        var outcome = await client.SubmitDirectoriesAsync(Directories, CancellationToken.None);
+
+        var status = await client.GetStatusAsync(new[] { Submitted(outcome, Directories, RefreshTarget.Directories) }, CancellationToken.None);
+
+        Assert.Null(outcome.TaskId);
+        Assert.True(status.AllDone);
+        Assert.True(RequestsFor("GetCdnRefreshLog").Single().SignatureVerified);
+    }
+
+    [Fact]
+    public async Task V2_Overseas_SentAfter16UtcIsInTheNextBeijingDaysLog()
+    {
+        // 08:00 UTC plus 9 h is 17:00 UTC, 01:00 the next day in Beijing.
+        await Clock.Delay(TimeSpan.FromHours(9), CancellationToken.None);
+        var (client, batch) = await SubmitUrlsAsync("v2", "overseas", 1);
+
+        var status = await client.GetStatusAsync(new[] { batch }, CancellationToken.None);
+
+        Assert.True(status.AllDone);
+        Assert.Equal("20260302", RequestsFor("GetCdnOverseaRefreshLog").Single().Parameters["date"]);
+    }
+
+    private static SubmittedBatch Submitted(BatchOutcome outcome, IReadOnlyList<string> urls, RefreshTarget target) =>
+        new() { TaskId = outcome.TaskId, Urls = urls, SubmittedAt = outcome.SubmittedAt!.Value, Target = target };
+
+    private async Task<(IRefreshStatusClient Client, SubmittedBatch Batch)> SubmitUrlsAsync(string api, string area, int count)
+    {
+        var urls = Urls(count);
+        var client = Client(api, o => o with { Area = area });
+        var outcome = await client.SubmitAsync(urls, CancellationToken.None);
+        Assert.True(outcome.Succeeded);
+        return ((IRefreshStatusClient)client, Submitted(outcome, urls, RefreshTarget.Urls));
+    }
+}
