@@ -25,5 +25,8 @@ internal sealed class RawSettings
     public string? MaxRetries { get; set; }
     public string? Timeout { get; set; }
     public string? Report { get; set; }
+    public string? OverQuota { get; set; }
+    public string? Wait { get; set; }
+    public string? WaitTimeout { get; set; }
     public IReadOnlyList<string> Exclude { get; set; } = new List<string>();
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Qcloud.CdnRefresh.Build.Mapping;
+using Qcloud.CdnRefresh.Build.Quota;
 
 namespace Qcloud.CdnRefresh.Build.Configuration;
 
@@ -51,4 +52,12 @@ internal sealed record RefreshSettings
     public string? ReportPath { get; init; }
 
     public IReadOnlyList<string> Exclude { get; init; } = Array.Empty<string>();
+
+    /// <summary>What a run over the quota does: fail, or refresh the changed files' directories instead.</summary>
+    public OverQuotaMode OverQuota { get; init; } = OverQuotaMode.Fail;
+
+    /// <summary>Wait until Tencent reports every refresh done (<c>CdnRefreshWait</c>).</summary>
+    public bool Wait { get; init; }
+
+    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromSeconds(300);
 }

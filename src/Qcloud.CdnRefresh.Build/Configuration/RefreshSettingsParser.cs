@@ -4,6 +4,7 @@ using System.IO;
 using System.Net;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Mapping;
+using Qcloud.CdnRefresh.Build.Quota;
 
 namespace Qcloud.CdnRefresh.Build.Configuration;
 
@@ -42,6 +43,9 @@ internal static class RefreshSettingsParser
             Timeout = TimeSpan.FromSeconds(Integer(raw.Timeout, 30, 1, 3600, DiagnosticCodes.InvalidOption, "CdnRefreshTimeout")),
             ReportPath = Blank(raw.Report) ? null : raw.Report!.Trim(),
             Exclude = raw.Exclude,
+            OverQuota = QuotaBudget.ParseOverQuotaMode(raw.OverQuota),
+            Wait = Boolean(raw.Wait, "CdnRefreshWait"),
+            WaitTimeout = TimeSpan.FromSeconds(Integer(raw.WaitTimeout, 300, 1, 86400, DiagnosticCodes.InvalidOption, "CdnRefreshWaitTimeout")),
         };
     }
 

@@ -39,7 +39,10 @@ internal static class DiagnosticCodes
     public const string ApiUnexpectedResponse = "QCDN3005";
     public const string ApiRetired = "QCDN3006";
     public const string DailyQuotaInsufficient = "QCDN3007";
+    public const string RefreshFailed = "QCDN3008";
     public const string ApiRetrying = "QCDN3101";
+    public const string WaitTimedOut = "QCDN3102";
+    public const string StatusUnavailable = "QCDN3103";
 
     /// <summary>The README anchor of a code, for MSBuild's help link.</summary>
     public static string HelpLink(string code) =>

@@ -80,6 +80,15 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
     /// <summary>Path of a JSON report of the run; empty writes none.</summary>
     public string? Report { get; set; }
 
+    /// <summary>Over the daily quota: <c>fail</c> (default) sends nothing, <c>directory</c> refreshes the changed files' directories instead.</summary>
+    public string? OverQuota { get; set; }
+
+    /// <summary><c>true</c>: after submitting, wait until Tencent reports every refresh done (<c>CdnRefreshWait</c>).</summary>
+    public string? Wait { get; set; }
+
+    /// <summary>Seconds to wait for the refreshes to finish (default 300); then a warning.</summary>
+    public string? WaitTimeout { get; set; }
+
     /// <summary>Globs relative to the content root that are never refreshed (<c>CdnRefreshExclude</c> items).</summary>
     public ITaskItem[] Exclude { get; set; } = Array.Empty<ITaskItem>();
 
@@ -166,6 +175,9 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
         MaxRetries = MaxRetries,
         Timeout = Timeout,
         Report = Report,
+        OverQuota = OverQuota,
+        Wait = Wait,
+        WaitTimeout = WaitTimeout,
         Exclude = Exclude
             .Select(item => item.ItemSpec)
             .Concat((ExcludePatterns ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()))

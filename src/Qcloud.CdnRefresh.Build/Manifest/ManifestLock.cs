@@ -18,6 +18,9 @@ internal sealed class ManifestLock : IDisposable
 
     private FileStream? _handle;
 
+    /// <summary>Appended to the manifest's path to name the lock file.</summary>
+    public const string FileSuffix = ".lock";
+
     private ManifestLock(FileStream handle, string lockPath)
     {
         _handle = handle;
@@ -30,7 +33,7 @@ internal sealed class ManifestLock : IDisposable
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
     public static ManifestLock Acquire(string manifestPath, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var lockPath = Path.GetFullPath(manifestPath) + ".lock";
+        var lockPath = Path.GetFullPath(manifestPath) + FileSuffix;
         CreateFolderOf(lockPath);
         var clock = Stopwatch.StartNew();
         var backoff = FirstBackoff;

@@ -49,5 +49,14 @@ internal sealed record RefreshResult
 
     public bool ManifestWritten { get; init; }
 
+    /// <summary>Directory refreshes sent instead of URLs (<c>CdnRefreshOverQuota=directory</c>); empty otherwise.</summary>
+    public IReadOnlyList<string> Directories { get; init; } = Array.Empty<string>();
+
+    /// <summary>URLs Tencent reported as failed while the run waited (<c>CdnRefreshWait</c>); owed to the next run.</summary>
+    public IReadOnlyList<string> RefreshFailedUrls { get; init; } = Array.Empty<string>();
+
+    /// <summary>Entries still running when the wait timed out.</summary>
+    public IReadOnlyList<string> StillRunning { get; init; } = Array.Empty<string>();
+
     public TimeSpan Elapsed { get; init; }
 }

@@ -6,18 +6,17 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Api;
-using Qcloud.CdnRefresh.Build.ChangeDetection;
 using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
-using Qcloud.CdnRefresh.Build.Mapping;
+using Qcloud.CdnRefresh.Build.Quota;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;
 
 /// <summary>
-/// One refresh, start to end: list and hash the content root, compare with the baseline, plan the URLs, submit them,
-/// and record what was accepted. The manifest is saved even when a batch fails or the build is cancelled, so that
-/// nothing accepted is sent twice and nothing owed is lost.
+/// One refresh, start to end: scan the content root against the baseline, spend the quota on the URLs, record what was
+/// accepted, optionally wait for Tencent to finish. The manifest is saved even when a batch fails or the build is
+/// cancelled, so that nothing accepted is sent twice and nothing owed is lost.
 /// </summary>
 internal sealed class RefreshRun
 {
@@ -38,191 +37,161 @@ internal sealed class RefreshRun
     public async Task<RefreshResult> RunAsync(CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var contentRoot = ContentRoot.Resolve(_settings.PublishDir, _settings.ContentRoot);
         var manifestPath = _settings.ManifestPath is null ? null : Path.GetFullPath(_settings.ManifestPath);
-        Log.Detail($"Content root {contentRoot}; manifest {manifestPath ?? "(none)"}; baseline {(_settings.BaselineUrl?.ToString() ?? "local manifest")}.");
-
         using var manifestLock = _settings.DryRun || manifestPath is null ? null : _store.AcquireLock(manifestPath, ManifestLockTimeout, cancellationToken);
 
-        var listed = new ContentFileLister(_settings.Exclude, manifestPath).List(contentRoot, cancellationToken);
-        if (listed.Count == 0)
+        var scan = await ContentScan.RunAsync(_settings, _environment, _store, manifestPath, cancellationToken).ConfigureAwait(false);
+        Log.Detail($"Content root {scan.ContentRoot}; manifest {manifestPath ?? "(none)"}; baseline {_settings.BaselineUrl?.ToString() ?? "local manifest"}.");
+        if (scan.Plan is not { } plan)
         {
-            // Recording an empty state would mark every deployed file as deleted and refresh the whole site next time.
-            Log.Warning(DiagnosticCodes.ContentRootEmpty, $"The content root '{contentRoot}' has no files to refresh (after exclusions). Nothing was sent and the manifest was not changed. Check CdnRefreshContentRoot and PublishDir.");
-            return Finish(new RefreshResult { DryRun = _settings.DryRun, Action = ActionName(), Endpoint = _settings.Endpoint }, stopwatch);
+            Log.Warning(DiagnosticCodes.ContentRootEmpty, $"The content root '{scan.ContentRoot}' has no files to refresh (after exclusions). Nothing was sent and the manifest was not changed. Check CdnRefreshContentRoot and PublishDir.");
+            return Finish(new RefreshResult { DryRun = _settings.DryRun, Action = UrlAction(), Endpoint = _settings.Endpoint }, stopwatch);
         }
 
-        var local = manifestPath is null ? ManifestLoadResult.NoBaseline() : _store.Load(manifestPath, _settings.BaseUrl.Value);
-        var baseline = _settings.BaselineUrl is null
-            ? local
-            : await new BaselineFetcher(_settings.Timeout, _environment.Handler)
-                .FetchAsync(_settings.BaselineUrl.ToString(), _settings.BaseUrl.Value, cancellationToken).ConfigureAwait(false);
-        foreach (var warning in baseline.Warnings)
-        {
-            Log.Warning(warning.Code, warning.Message);
-        }
-
-        foreach (var message in baseline.Messages)
-        {
-            Log.Detail(message);
-        }
-
-        var hashing = new FileHasher().Hash(listed, HashCache(local.Baseline), cancellationToken);
-        var current = hashing.Files
-            .Select(f => new ManifestFile(f.RelativePath, f.Size, f.Sha256, f.LastWriteTimeUtc, f.UrlPath))
-            .ToList();
-        var mapper = new UrlMapper(_settings.BaseUrl, _settings.DirectoryIndex);
-        var localDebts = _settings.BaselineUrl is null ? null : local.Baseline?.PendingUrls;
-        var plan = RefreshPlanner.Plan(current, baseline.Baseline, _settings.AddedFiles, _settings.WithoutBaseline, paths => mapper.MapAll(paths), localDebts);
-        Log.Detail(plan.Summary);
-
-        var result = new RefreshResult
-        {
-            DryRun = _settings.DryRun,
-            Action = ActionName(),
-            Endpoint = _settings.Endpoint,
-            HadBaseline = plan.HasBaseline,
-            FilesListed = listed.Count,
-            FilesHashed = hashing.Stats.FilesHashed,
-            FilesReused = hashing.Stats.FilesReused,
-            Modified = plan.ModifiedCount,
-            Deleted = plan.DeletedCount,
-            Added = plan.AddedCount,
-            Owed = plan.OwedCount,
-            PlannedUrls = plan.Urls,
-            BatchSize = _settings.BatchSize,
-            Batches = (plan.Urls.Count + _settings.BatchSize - 1) / _settings.BatchSize,
-            PendingUrls = plan.Urls,
-        };
-
+        var result = PlannedResult(scan, plan);
+        using var sender = new RefreshSender(_settings, _environment, manifestPath);
         if (_settings.DryRun)
         {
-            // A plan that a real run would refuse says so, without failing the dry run itself.
-            if (plan.Urls.Count > _settings.DailyQuota)
-            {
-                Log.Warning(DiagnosticCodes.DailyQuotaInsufficient, QuotaMessage(plan.Urls.Count, _settings.DailyQuota, "CdnRefreshDailyQuota"));
-            }
-
+            LogDryRunDecision(sender.DecideOffline(plan.Urls));
             LogPlan(result);
             return Finish(result, stopwatch);
         }
 
-        CheckDailyQuota(plan.Urls.Count, _settings.DailyQuota, "CdnRefreshDailyQuota");
-
-        var submission = plan.Urls.Count == 0 ? null : await SubmitAsync(plan.Urls, cancellationToken).ConfigureAwait(false);
-        var accepted = submission?.AcceptedUrls ?? Array.Empty<string>();
-        var update = ManifestUpdater.Decide(baseline.Baseline, current, _settings.BaseUrl.Value, plan.Urls, accepted, dryRun: false, _environment.Clock().UtcDateTime);
+        var sent = plan.Urls.Count == 0 ? null : await sender.SendAsync(plan.Urls, cancellationToken).ConfigureAwait(false);
+        var update = ManifestUpdater.Decide(scan.Baseline.Baseline, scan.Current, _settings.BaseUrl.Value, plan.Urls, sent?.Accepted.Select(u => u.Url) ?? Array.Empty<string>(), dryRun: false, _environment.Clock().UtcDateTime);
         Log.Detail(update.Reason);
-        // A manifest of a newer version of this package is left alone (the warning said so).
-        if (update.Manifest is not null && manifestPath is not null && local.MayOverwrite)
-        {
-            _store.Save(manifestPath, update.Manifest);
-        }
-
-        if (update.Manifest is not null && _settings.PublishManifest)
-        {
-            _store.WritePublished(contentRoot, update.Manifest);
-        }
-
+        Save(update.Manifest, scan);
         result = result with
         {
-            AcceptedUrls = submission is null ? Array.Empty<RefreshedUrl>() : AcceptedUrlsOf(submission),
-            PendingUrls = update.Manifest?.PendingUrls ?? submission?.NotAcceptedUrls ?? Array.Empty<string>(),
-            BatchesAccepted = submission?.Batches.Count(b => b.Status == BatchStatus.Accepted) ?? 0,
+            Action = sent?.Action ?? result.Action,
+            Directories = sent?.Directories?.DirectoryUrls ?? Array.Empty<string>(),
+            Batches = sent?.Submission.TotalBatches ?? 0,
+            AcceptedUrls = sent?.Accepted ?? Array.Empty<RefreshedUrl>(),
+            PendingUrls = update.Manifest?.PendingUrls ?? sent?.NotAccepted ?? Array.Empty<string>(),
+            BatchesAccepted = sent?.Submission.Batches.Count(b => b.Status == BatchStatus.Accepted) ?? 0,
             ManifestWritten = update.Manifest is not null,
         };
 
-        if (submission?.Failure is { } failure && submission.FailedBatch is { } failedBatch)
+        if (sent?.Submission.Failure is { } failure && sent.Submission.FailedBatch is { } failedBatch)
         {
-            var (code, message) = ApiFailureMessage.Describe(failure, failedBatch, submission, _settings.Endpoint);
+            var (code, message) = ApiFailureMessage.Describe(failure, failedBatch, sent.Submission, _settings.Endpoint);
             result = result with { FailureCode = code, FailureMessage = message };
         }
 
-        result = Finish(result, stopwatch);
-        if (submission?.Cancelled == true)
+        if (sent?.Submission.Cancelled == true)
         {
+            Finish(result, stopwatch);
             throw new OperationCanceledException(cancellationToken);
         }
 
-        return result;
+        if (_settings.Wait && sent is not null && sender.StatusClient is { } statusClient && result.BatchesAccepted > 0)
+        {
+            result = await WaitAsync(statusClient, sent, update.Manifest, scan, result, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Finish(result, stopwatch);
     }
 
-    private async Task<SubmissionResult> SubmitAsync(IReadOnlyList<string> urls, CancellationToken cancellationToken)
+    private async Task<RefreshResult> WaitAsync(IRefreshStatusClient client, SendResult sent, DeploymentManifest? written, ContentScan scan, RefreshResult result, CancellationToken cancellationToken)
     {
-        var credentials = _environment.Credentials();
-        var api = _settings.Api == ApiVersion.V2 ? CdnRefreshClientFactory.ApiV2 : CdnRefreshClientFactory.ApiV3;
-        var options = CdnRefreshClientFactory.CreateOptions(api, _settings.Area, _settings.Endpoint, _settings.SignatureMethod) with
+        var batches = sent.Submission.Batches.Where(b => b.Status == BatchStatus.Accepted).Select(b => SubmittedBatch.From(b, sent.Target)).ToList();
+        var wait = await RefreshWaiter.WaitAsync(client, batches, _settings.WaitTimeout, _environment.Delay, cancellationToken).ConfigureAwait(false);
+        Log.Detail($"Waited {wait.Waited.TotalSeconds:0} s over {wait.Polls} status queries.");
+        if (wait.QueryFailure is not null)
         {
-            MaxRetries = _settings.MaxRetries,
-            RequestTimeout = _settings.Timeout,
-            Handler = _environment.Handler,
-            Clock = _environment.Clock,
-            Delay = _environment.Delay,
-            OnRetry = notice => Log.Warning(
-                DiagnosticCodes.ApiRetrying,
-                $"{notice.Action} attempt {notice.Attempt} of {notice.MaxAttempts} failed ({ApiFailureMessage.Brief(notice.Failure)}); retrying in {notice.Delay.TotalSeconds:0.#} s."),
-        };
-
-        var client = CdnRefreshClientFactory.Create(api, credentials, options);
-        try
-        {
-            if (client is CdnApiV3Client v3)
-            {
-                await CheckRemainingQuotaAsync(v3, urls.Count, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await new BatchSubmitter(client, _settings.BatchSize)
-                .SubmitAsync(urls, batch => Log.Detail($"Batch {batch.Label}: {batch.Urls.Count} URLs {batch.Status.ToString().ToLowerInvariant()}{(batch.Outcome?.TaskId is { } id ? ", task " + id : string.Empty)}."), cancellationToken)
-                .ConfigureAwait(false);
+            Log.Warning(DiagnosticCodes.StatusUnavailable, $"The refresh status could not be read ({ApiFailureMessage.Brief(wait.QueryFailure)}); the refreshes were accepted, but whether they finished is not known.");
+            return result;
         }
-        finally
+
+        if (wait.TimedOut)
         {
-            (client as IDisposable)?.Dispose();
+            Log.Warning(DiagnosticCodes.WaitTimedOut, $"{wait.StillRunning.Count} refreshes were still running after CdnRefreshWaitTimeout ({_settings.WaitTimeout.TotalSeconds:0} s): {Sample(wait.StillRunning)}. They were accepted and usually finish within minutes.");
+            result = result with { StillRunning = wait.StillRunning };
         }
+
+        if (wait.Failed.Count == 0)
+        {
+            return result;
+        }
+
+        // A refresh Tencent gave up on is owed again, like a batch that was never accepted.
+        var failedUrls = sent.Directories is { } folded
+            ? folded.Directories.Where(d => wait.Failed.Contains(d.Url)).SelectMany(d => d.CoveredUrls).ToList()
+            : wait.Failed.ToList();
+        if (written is not null)
+        {
+            Save(ManifestUpdater.Build(scan.Current, _settings.BaseUrl.Value, _environment.Clock().UtcDateTime, written.PendingUrls.Concat(failedUrls)), scan);
+        }
+
+        var message = $"Tencent reported {wait.Failed.Count} refreshes as failed: {Sample(wait.Failed)}. They are kept in the manifest and sent again by the next run.";
+        if (_settings.ContinueOnError)
+        {
+            Log.Warning(DiagnosticCodes.RefreshFailed, message);
+        }
+        else
+        {
+            Log.Error(DiagnosticCodes.RefreshFailed, message);
+        }
+
+        return result with { RefreshFailedUrls = failedUrls, PendingUrls = result.PendingUrls.Concat(failedUrls).Distinct(StringComparer.Ordinal).ToList() };
     }
 
-    /// <summary>v3 knows what is left of today's quota: a run that cannot fit must not spend part of it.</summary>
-    private async Task CheckRemainingQuotaAsync(CdnApiV3Client client, int urlCount, CancellationToken cancellationToken)
+    private void Save(DeploymentManifest? manifest, ContentScan scan)
     {
-        var quota = await client.DescribePurgeQuotaAsync(cancellationToken).ConfigureAwait(false);
-        if (quota.Failure is not null)
+        // A manifest of a newer version of this package is left alone (the warning said so).
+        if (manifest is not null && _settings.ManifestPath is not null && scan.Local.MayOverwrite)
         {
-            Log.Detail($"DescribePurgeQuota failed ({ApiFailureMessage.Brief(quota.Failure)}); going on without the pre-check.");
-            return;
+            _store.Save(Path.GetFullPath(_settings.ManifestPath), manifest);
         }
 
-        if (quota.UrlQuotaFor(_settings.Area) is { } area)
+        if (manifest is not null && _settings.PublishManifest)
         {
-            Log.Detail($"Quota ({area.Area}): {area.Available} of {area.Total} URLs left today, at most {area.Batch} a request.");
-            CheckDailyQuota(urlCount, area.Available, "DescribePurgeQuota (" + area.Area + ")");
+            _store.WritePublished(scan.ContentRoot, manifest);
         }
     }
 
-    private static void CheckDailyQuota(int urlCount, long available, string source)
+    private RefreshResult PlannedResult(ContentScan scan, RefreshPlan plan) => new()
     {
-        if (urlCount > available)
+        DryRun = _settings.DryRun,
+        Action = UrlAction(),
+        Endpoint = _settings.Endpoint,
+        HadBaseline = plan.HasBaseline,
+        FilesListed = scan.Listed.Count,
+        FilesHashed = scan.Hashing.FilesHashed,
+        FilesReused = scan.Hashing.FilesReused,
+        Modified = plan.ModifiedCount,
+        Deleted = plan.DeletedCount,
+        Added = plan.AddedCount,
+        Owed = plan.OwedCount,
+        PlannedUrls = plan.Urls,
+        BatchSize = _settings.BatchSize,
+        Batches = (plan.Urls.Count + _settings.BatchSize - 1) / _settings.BatchSize,
+        PendingUrls = plan.Urls,
+    };
+
+    /// <summary>What a real run would do with the quota, said without failing the dry run.</summary>
+    private void LogDryRunDecision(QuotaDecision decision)
+    {
+        switch (decision)
         {
-            throw new CdnRefreshException(DiagnosticCodes.DailyQuotaInsufficient, QuotaMessage(urlCount, available, source));
+            case RefuseDecision refuse:
+                Log.Warning(refuse.Code, refuse.Message);
+                break;
+            case SendDirectoriesDecision fold:
+                foreach (var line in fold.Plan.Explain())
+                {
+                    Log.Summary("  would " + line.TrimStart());
+                }
+
+                break;
+            default:
+                Log.Detail(decision.Explanation);
+                break;
         }
     }
 
-    private static string QuotaMessage(int urlCount, long available, string source) =>
-        $"This run needs {urlCount} URLs but {source} allows {available}. Nothing was sent and the manifest was not changed. "
-        + "Exclude files with CdnRefreshExcludePatterns, raise the quota with Tencent Cloud, or refresh in parts.";
-
-    private static IReadOnlyList<RefreshedUrl> AcceptedUrlsOf(SubmissionResult submission) =>
-        submission.Batches
-            .Where(b => b.Status == BatchStatus.Accepted)
-            .SelectMany(b => b.Urls.Select(url => new RefreshedUrl(url, b.Number, b.Outcome?.TaskId)))
-            .ToList();
-
-    private static Dictionary<string, CachedHash>? HashCache(DeploymentManifest? local) =>
-        local?.Files.ToDictionary(f => f.RelativePath, f => new CachedHash(f.Size, f.LastWriteTimeUtc.Ticks, f.Sha256), StringComparer.Ordinal);
-
-    private string ActionName() =>
-        _settings.Api == ApiVersion.V2
-            ? CdnApiV2Client.ActionFor(_settings.Area)
-            : CdnApiV3Client.PurgeUrlsCacheAction;
+    private string UrlAction() =>
+        _settings.Api == ApiVersion.V2 ? CdnApiV2Client.ActionFor(_settings.Area) : CdnApiV3Client.PurgeUrlsCacheAction;
 
     private void LogPlan(RefreshResult result)
     {
@@ -241,6 +210,9 @@ internal sealed class RefreshRun
             }
         }
     }
+
+    private static string Sample(IReadOnlyList<string> urls) =>
+        string.Join(", ", urls.Take(10)) + (urls.Count > 10 ? $" and {urls.Count - 10} more" : string.Empty);
 
     private RefreshResult Finish(RefreshResult result, Stopwatch stopwatch)
     {

@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.ChangeDetection;
+using Qcloud.CdnRefresh.Build.Configuration;
+using Qcloud.CdnRefresh.Build.Manifest;
+using Qcloud.CdnRefresh.Build.Mapping;
+
+namespace Qcloud.CdnRefresh.Build.Refresh;
+
+/// <summary>What changed: the content root listed and hashed, compared with the baseline, turned into URLs.</summary>
+internal sealed class ContentScan
+{
+    private ContentScan(string contentRoot, IReadOnlyList<ListedFile> listed)
+    {
+        ContentRoot = contentRoot;
+        Listed = listed;
+    }
+
+    public string ContentRoot { get; }
+
+    public IReadOnlyList<ListedFile> Listed { get; }
+
+    public ManifestLoadResult Local { get; private set; } = ManifestLoadResult.NoBaseline();
+
+    public ManifestLoadResult Baseline { get; private set; } = ManifestLoadResult.NoBaseline();
+
+    public IReadOnlyList<ManifestFile> Current { get; private set; } = new List<ManifestFile>();
+
+    public HashingStats Hashing { get; private set; } = new(0, 0, 0);
+
+    public RefreshPlan? Plan { get; private set; }
+
+    /// <summary>
+    /// Lists the content root; when it holds no file, stops there (<see cref="Plan"/> stays null), since an empty state
+    /// would mark every deployed file as deleted.
+    /// </summary>
+    public static async Task<ContentScan> RunAsync(RefreshSettings settings, RefreshEnvironment environment, ManifestStore store, string? manifestPath, CancellationToken cancellationToken)
+    {
+        var contentRoot = ChangeDetection.ContentRoot.Resolve(settings.PublishDir, settings.ContentRoot);
+        var listed = new ContentFileLister(ExclusionsFor(settings, contentRoot, manifestPath), manifestPath).List(contentRoot, cancellationToken);
+        var scan = new ContentScan(contentRoot, listed);
+        if (listed.Count == 0)
+        {
+            return scan;
+        }
+
+        scan.Local = manifestPath is null ? ManifestLoadResult.NoBaseline() : store.Load(manifestPath, settings.BaseUrl.Value);
+        scan.Baseline = settings.BaselineUrl is null
+            ? scan.Local
+            : await new BaselineFetcher(settings.Timeout, environment.Handler)
+                .FetchAsync(settings.BaselineUrl.ToString(), settings.BaseUrl.Value, cancellationToken).ConfigureAwait(false);
+        foreach (var warning in scan.Baseline.Warnings)
+        {
+            environment.Log.Warning(warning.Code, warning.Message);
+        }
+
+        foreach (var message in scan.Baseline.Messages)
+        {
+            environment.Log.Detail(message);
+        }
+
+        var hashing = new FileHasher().Hash(listed, HashCache(scan.Local.Baseline), cancellationToken);
+        scan.Hashing = hashing.Stats;
+        scan.Current = hashing.Files
+            .Select(f => new ManifestFile(f.RelativePath, f.Size, f.Sha256, f.LastWriteTimeUtc, f.UrlPath))
+            .ToList();
+
+        // With a remote baseline, what the local manifest still owes would otherwise be forgotten.
+        var localDebts = settings.BaselineUrl is null ? null : scan.Local.Baseline?.PendingUrls;
+        var mapper = new UrlMapper(settings.BaseUrl, settings.DirectoryIndex);
+        scan.Plan = RefreshPlanner.Plan(scan.Current, scan.Baseline.Baseline, settings.AddedFiles, settings.WithoutBaseline, paths => mapper.MapAll(paths), localDebts);
+        environment.Log.Detail(scan.Plan.Summary);
+        return scan;
+    }
+
+    /// <summary>The user's globs, plus the manifest's lock and usage files when the manifest lives in the content root.</summary>
+    private static IEnumerable<string> ExclusionsFor(RefreshSettings settings, string contentRoot, string? manifestPath)
+    {
+        var relative = manifestPath is null ? null : RelativeTo(contentRoot, manifestPath);
+        return relative is null
+            ? settings.Exclude
+            : settings.Exclude.Concat(new[] { relative + ManifestLock.FileSuffix, relative + Quota.DailyUsageStore.FileSuffix });
+    }
+
+    private static string? RelativeTo(string root, string path)
+    {
+        var prefix = root.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
+        return path.StartsWith(prefix, System.StringComparison.Ordinal) ? "/" + path.Substring(prefix.Length).Replace('\\', '/') : null;
+    }
+
+    private static Dictionary<string, CachedHash>? HashCache(DeploymentManifest? local) =>
+        local?.Files.ToDictionary(f => f.RelativePath, f => new CachedHash(f.Size, f.LastWriteTimeUtc.Ticks, f.Sha256), System.StringComparer.Ordinal);
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Refresh;
+
+/// <summary>
+/// Polls Tencent until every submitted refresh is done or failed, or the wait timeout passes. Time is counted from the
+/// delays asked for, so the injected delay of tests makes waiting instant and the timeout deterministic.
+/// </summary>
+internal static class RefreshWaiter
+{
+    public static readonly TimeSpan FirstInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(15);
+
+    public static async Task<WaitResult> WaitAsync(
+        IRefreshStatusClient client,
+        IReadOnlyList<SubmittedBatch> batches,
+        TimeSpan timeout,
+        Func<TimeSpan, CancellationToken, Task> delay,
+        CancellationToken cancellationToken)
+    {
+        var waited = TimeSpan.Zero;
+        var interval = FirstInterval;
+        for (var polls = 1; ; polls++)
+        {
+            var status = await client.GetStatusAsync(batches, cancellationToken).ConfigureAwait(false);
+            if (status.Failure is not null)
+            {
+                return new WaitResult { QueryFailure = status.Failure, Polls = polls, Waited = waited };
+            }
+
+            // Not in the log yet counts as running: v2 logs appear a little after the submission.
+            var running = status.Statuses.Where(s => s.Status is RefreshStatus.Running or RefreshStatus.Unknown).Select(s => s.Url).ToList();
+            if (running.Count == 0 || waited >= timeout)
+            {
+                return new WaitResult { Failed = status.FailedUrls, StillRunning = running, Polls = polls, Waited = waited };
+            }
+
+            var next = interval < timeout - waited ? interval : timeout - waited;
+            await delay(next, cancellationToken).ConfigureAwait(false);
+            waited += next;
+            interval = TimeSpan.FromTicks(Math.Min(MaxInterval.Ticks, (long)(interval.Ticks * 1.5)));
+        }
+    }
+}
