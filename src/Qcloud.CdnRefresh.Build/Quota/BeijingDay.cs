@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Quota;
 
@@ -9,11 +10,8 @@ namespace Qcloud.CdnRefresh.Build.Quota;
 /// </summary>
 internal static class BeijingDay
 {
-    /// <summary>Beijing's offset from UTC; China has kept it all year since 1991.</summary>
-    public static readonly TimeSpan OffsetFromUtc = TimeSpan.FromHours(8);
-
     /// <summary>The date (time of day zero, kind unspecified) that <paramref name="now"/> falls on in Beijing.</summary>
-    public static DateTime Of(DateTimeOffset now) => now.ToOffset(OffsetFromUtc).Date;
+    public static DateTime Of(DateTimeOffset now) => now.ToOffset(BeijingTime.Offset).Date;
 
     /// <summary><c>yyyy-MM-dd</c>, as stored in the usage file.</summary>
     public static string Format(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
