@@ -116,6 +116,17 @@ public sealed class DirectoryFallbackTaskTests
     }
 
     [Fact]
+    public async Task V3_OverQuota_PathQuotaBatchAboveTheClientLimit_IsCappedAt1000()
+    {
+        await using var harness = await StartAsync(new FakeTencentApiOptions { DailyQuota = 4, PathBatchLimit = 2000 });
+
+        var run = harness.Run(task => Directory(task));
+
+        Assert.True(run.Succeeded, run.AllText);
+        Assert.Equal(3, Assert.Single(run.Requests, r => r.Action == PathPurge).Paths.Count);
+    }
+
+    [Fact]
     public async Task V3_OverQuota_FewerDirectoriesLeftThanFolders_MergesIntoTheirParent()
     {
         await using var harness = await StartAsync(new FakeTencentApiOptions { DailyQuota = 4, DailyPathQuota = 2 });
