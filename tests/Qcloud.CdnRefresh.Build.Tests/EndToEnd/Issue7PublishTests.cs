@@ -42,7 +42,7 @@ public sealed class Issue7PublishTests : EndToEndTest
         // The root index.html changed, so its folder, the base URL, covers every URL of the site.
         Assert.Equal(new[] { BaseUrl }, purge.Paths);
         AssertOutputLineEndsWith(result, BaseUrl + " covers 6 URLs");
-        AssertOutputContains(result, "CdnRefreshOverQuota=directory refreshes 1 directories instead");
+        AssertOutputContains(result, "CdnRefreshOverQuota=directory refreshes 1 directory instead");
     }
 
     [Fact]
