@@ -208,6 +208,24 @@ public sealed class DirectoryFallbackTaskTests
     }
 
     [Fact]
+    public async Task V2Mainland_OverQuota_SendsRefreshCdnDirOfWhatChanged()
+    {
+        await using var harness = await StartAsync();
+
+        var run = harness.Run(task =>
+        {
+            QuotaBudgetTaskTests.V2(task);
+            Directory(task, area: "mainland", dailyQuota: "4");
+        });
+
+        Assert.True(run.Succeeded, run.AllText);
+        var request = Assert.Single(run.Requests, r => r.Action == "RefreshCdnDir");
+        Assert.Equal("1", request.Parameters["type"]);
+        Assert.Equal(ExpectedDirectories, request.Paths.OrderBy(p => p, StringComparer.Ordinal));
+        Assert.Equal(3, harness.Server.PathsAccepted("mainland"));
+    }
+
+    [Fact]
     public async Task V2_OverQuota_CountsTheDirectoriesInTheUsageFile()
     {
         await using var harness = await StartAsync();

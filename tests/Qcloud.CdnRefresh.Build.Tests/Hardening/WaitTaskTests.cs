@@ -200,6 +200,26 @@ public sealed class WaitTaskTests
         Assert.Equal(new[] { harness.UrlOf("f4.css") }, harness.LoadManifest()!.PendingUrls);
     }
 
+    [Fact]
+    public async Task V2Mainland_PollsGetCdnRefreshLogByTaskId_UntilDone()
+    {
+        await using var harness = await TaskHarness.StartAsync(new FakeTencentApiOptions { TaskQueriesUntilDone = 1 });
+
+        var run = harness.Run(task =>
+        {
+            QuotaBudgetTaskTests.V2(task);
+            Wait(task);
+            task.Area = "mainland";
+        });
+
+        Assert.True(run.Succeeded, run.AllText);
+        Assert.Empty(run.Warnings);
+        var purge = Assert.Single(run.Purges);
+        var polls = run.Requests.Where(r => r.Action == "GetCdnRefreshLog").ToList();
+        Assert.Equal(2, polls.Count);
+        Assert.All(polls, p => Assert.Equal(purge.TaskId, p.Parameters["taskId"]));
+    }
+
     private static void Wait(RefreshCdnOversea task) => task.Wait = "true";
 
     private static string? TaskIdOf(RecordedRequest request)
