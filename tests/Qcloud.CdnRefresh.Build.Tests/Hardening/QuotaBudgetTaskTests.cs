@@ -186,6 +186,25 @@ public sealed class QuotaBudgetTaskTests
         Assert.Equal(new[] { harness.UrlOf("f0.css"), harness.UrlOf("f1.css") }, run.AcceptedPurgeUrls.OrderBy(u => u, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task V2_UsageFile_CountsOnlyTheAcceptedBatches_WhenALaterBatchIsRefused()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        harness.Server.InjectFault(FaultRule.V2Error(4000, "(22044)URL刷新数目超出单日限额", "22044").ForAction("RefreshCdnOverSeaUrl").OnRequest(2));
+
+        var run = harness.Run(task =>
+        {
+            V2(task);
+            task.BatchSize = "3";
+        });
+
+        Assert.False(run.Succeeded);
+        Assert.Equal(3, run.AcceptedPurgeUrls.Count);
+        using var usage = JsonDocument.Parse(File.ReadAllBytes(harness.ManifestPath + ".usage.json"));
+        Assert.Equal(3, Assert.Single(usage.RootElement.GetProperty("days").EnumerateArray()).GetProperty("urls").GetInt32());
+        Assert.Equal(3, harness.LoadManifest()!.PendingUrls.Count);
+    }
+
     internal static void V2(Build.MSBuild.RefreshCdnOversea task)
     {
         task.Api = "v2";
