@@ -83,7 +83,8 @@ internal static class QuotaBudget
             ? new Allowance(DefaultV3DirectoriesPerDay, DefaultV3DirectoriesPerRequest, $"DescribePurgeQuota gave no numbers, so Tencent's usual {Number(DefaultV3DirectoriesPerDay)} a day is assumed", DailyQuotaBinds: false)
             : new Allowance(
                 pathQuota.Available,
-                pathQuota.Batch > 0 ? (int)Math.Min(int.MaxValue, pathQuota.Batch) : DefaultV3DirectoriesPerRequest,
+                // Capped at what the client sends a request: a larger reported Batch must not make the batch invalid.
+                pathQuota.Batch > 0 ? (int)Math.Min(DirectoryLimits.MaxPerRequestV3, pathQuota.Batch) : DefaultV3DirectoriesPerRequest,
                 $"DescribePurgeQuota reports {Number(pathQuota.Available)} of {Number(pathQuota.Total)} directory refreshes left today for {request.Area}",
                 DailyQuotaBinds: false);
         return Decide(request, urls, directories);

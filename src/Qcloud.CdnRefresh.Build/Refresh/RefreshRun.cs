@@ -178,9 +178,11 @@ internal sealed class RefreshRun
                 Log.Warning(refuse.Code, refuse.Message);
                 break;
             case SendDirectoriesDecision fold:
-                foreach (var line in fold.Plan.Explain())
+                Log.Summary("  " + fold.Explanation);
+                foreach (var directory in fold.Plan.Directories)
                 {
-                    Log.Summary("  would " + line.TrimStart());
+                    var urls = directory.CoveredUrls.Count;
+                    Log.Summary($"  would refresh {directory.Url}, which covers {urls} {(urls == 1 ? "URL" : "URLs")}");
                 }
 
                 break;

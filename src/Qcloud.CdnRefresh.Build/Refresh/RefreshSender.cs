@@ -93,7 +93,8 @@ internal sealed class RefreshSender : IDisposable
     private async Task<SendResult> SendDirectoriesAsync(SendDirectoriesDecision fold, CancellationToken cancellationToken)
     {
         var directories = (IDirectoryRefreshClient)_client!;
-        _environment.Log.Summary($"Over the URL quota ({fold.Explanation}); CdnRefreshOverQuota=directory refreshes {fold.Plan.Directories.Count} directories instead:");
+        var count = fold.Plan.Directories.Count;
+        _environment.Log.Summary($"Over the URL quota ({fold.Explanation}); CdnRefreshOverQuota=directory refreshes {count} {(count == 1 ? "directory" : "directories")} instead:");
         foreach (var line in fold.Plan.Explain().Skip(1))
         {
             _environment.Log.Summary(line);
