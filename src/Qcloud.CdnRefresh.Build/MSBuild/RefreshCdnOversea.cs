@@ -98,7 +98,10 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
     /// <summary>Names of secret-looking properties the project set; each is refused with an explanation.</summary>
     public ITaskItem[] SecretPropertyNames { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>The URLs accepted by the API in this run, with metadata <c>Batch</c> (1-based) and <c>TaskId</c>.</summary>
+    /// <summary>
+    /// The URLs accepted by the API in this run (with <c>CdnRefreshWait</c>, less those Tencent reported failed), with metadata
+    /// <c>Batch</c> (1-based), <c>TaskId</c> and <c>Directory</c> (the directory refresh that covered the URL, if any).
+    /// </summary>
     [Output]
     public ITaskItem[] RefreshedUrls { get; private set; } = Array.Empty<ITaskItem>();
 
@@ -136,6 +139,7 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
                 {
                     ["Batch"] = url.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["TaskId"] = url.TaskId ?? string.Empty,
+                    ["Directory"] = url.Directory ?? string.Empty,
                 }))
                 .ToArray();
         }

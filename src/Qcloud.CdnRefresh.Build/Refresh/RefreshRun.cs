@@ -95,7 +95,7 @@ internal sealed class RefreshRun
     private async Task<RefreshResult> WaitAsync(IRefreshStatusClient client, SendResult sent, DeploymentManifest? written, ContentScan scan, RefreshResult result, CancellationToken cancellationToken)
     {
         var batches = sent.Submission.Batches.Where(b => b.Status == BatchStatus.Accepted).Select(b => SubmittedBatch.From(b, sent.Target)).ToList();
-        var wait = await RefreshWaiter.WaitAsync(client, batches, _settings.WaitTimeout, _environment.Delay, cancellationToken).ConfigureAwait(false);
+        var wait = await RefreshWaiter.WaitAsync(client, batches, _settings.WaitTimeout, _environment.Delay, _environment.Clock, cancellationToken).ConfigureAwait(false);
         Log.Detail($"Waited {wait.Waited.TotalSeconds:0} s over {wait.Polls} status queries.");
         if (wait.QueryFailure is not null)
         {
@@ -133,7 +133,14 @@ internal sealed class RefreshRun
             Log.Error(DiagnosticCodes.RefreshFailed, message);
         }
 
-        return result with { RefreshFailedUrls = failedUrls, PendingUrls = result.PendingUrls.Concat(failedUrls).Distinct(StringComparer.Ordinal).ToList() };
+        // Accepted but not done: no longer reported as refreshed.
+        var failed = new HashSet<string>(failedUrls, StringComparer.Ordinal);
+        return result with
+        {
+            RefreshFailedUrls = failedUrls,
+            AcceptedUrls = result.AcceptedUrls.Where(u => !failed.Contains(u.Url)).ToList(),
+            PendingUrls = result.PendingUrls.Concat(failedUrls).Distinct(StringComparer.Ordinal).ToList(),
+        };
     }
 
     private void Save(DeploymentManifest? manifest, ContentScan scan)

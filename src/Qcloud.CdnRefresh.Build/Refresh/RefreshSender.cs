@@ -68,7 +68,15 @@ internal sealed class RefreshSender : IDisposable
             var kind = sent.Target == RefreshTarget.Directories ? UsageKind.Directories : UsageKind.Urls;
             var count = sent.Submission.Batches.Where(b => b.Status == BatchStatus.Accepted).Sum(b => b.Urls.Count);
             usage.Add(_settings.Area, kind, count, _environment.Clock());
-            usage.Save();
+            try
+            {
+                usage.Save();
+            }
+            catch (CdnRefreshException e)
+            {
+                // The batches were accepted: failing now would leave the manifest unsaved and send them twice.
+                _environment.Log.Warning(e.Code, e.Message + " Today's count of accepted refreshes may be too low; the API still enforces its quota.");
+            }
         }
 
         return sent;

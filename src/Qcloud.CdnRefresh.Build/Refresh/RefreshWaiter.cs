@@ -8,8 +8,8 @@ using Qcloud.CdnRefresh.Build.Api;
 namespace Qcloud.CdnRefresh.Build.Refresh;
 
 /// <summary>
-/// Polls Tencent until every submitted refresh is done or failed, or the wait timeout passes. Time is counted from the
-/// delays asked for, so the injected delay of tests makes waiting instant and the timeout deterministic.
+/// Polls Tencent until every submitted refresh is done or failed, or the wait timeout passes. Time is the larger of the
+/// delays asked for and the clock, so the injected delay of tests makes waiting instant and the timeout deterministic.
 /// </summary>
 internal static class RefreshWaiter
 {
@@ -21,8 +21,10 @@ internal static class RefreshWaiter
         IReadOnlyList<SubmittedBatch> batches,
         TimeSpan timeout,
         Func<TimeSpan, CancellationToken, Task> delay,
+        Func<DateTimeOffset> clock,
         CancellationToken cancellationToken)
     {
+        var started = clock();
         var waited = TimeSpan.Zero;
         var interval = FirstInterval;
         for (var polls = 1; ; polls++)
@@ -42,7 +44,10 @@ internal static class RefreshWaiter
 
             var next = interval < timeout - waited ? interval : timeout - waited;
             await delay(next, cancellationToken).ConfigureAwait(false);
-            waited += next;
+
+            // The pauses asked for, or the clock when status calls themselves take time: whichever says more.
+            var elapsed = clock() - started;
+            waited = waited + next > elapsed ? waited + next : elapsed;
             interval = TimeSpan.FromTicks(Math.Min(MaxInterval.Ticks, (long)(interval.Ticks * 1.5)));
         }
     }

@@ -37,6 +37,19 @@ public sealed class WaitTaskTests
     }
 
     [Fact]
+    public async Task V3_FailedRefresh_IsLeftOutOfRefreshedUrls()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        harness.Server.FailUrls(harness.UrlOf("f2.css"));
+
+        var run = harness.Run(Wait);
+
+        Assert.Equal(5, run.RefreshedUrls.Count);
+        Assert.DoesNotContain(harness.UrlOf("f2.css"), run.RefreshedUrls);
+        Assert.Equal(6, run.AcceptedPurgeUrls.Count);
+    }
+
+    [Fact]
     public async Task WaitFalse_IsTheDefault_AndAsksNoStatus()
     {
         await using var harness = await TaskHarness.StartAsync(new FakeTencentApiOptions { TaskQueriesUntilDone = 2 });
