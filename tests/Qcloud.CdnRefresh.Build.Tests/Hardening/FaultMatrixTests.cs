@@ -28,8 +28,7 @@ public sealed class FaultMatrixTests
         Assert.Equal(new[] { "QCDN3101" }, run.WarningCodes);
         Assert.Equal(2, run.Purges.Count);
         Assert.Equal(6, run.AcceptedPurgeUrls.Count);
-        Assert.Empty(harness.LoadManifest()!.PendingUrls);
-        Assert.Empty(harness.Run().Purges);
+        harness.AssertNextRunSendsExactly(harness.Owed());
     }
 
     [Theory]
@@ -48,6 +47,8 @@ public sealed class FaultMatrixTests
         var delays = harness.Delays.ToArray();
         Assert.Equal(3, delays.Length);
         Assert.True(delays[2] > delays[0], $"backoff should grow: {string.Join(", ", delays)}");
+        Assert.Empty(harness.Owed());
+        harness.AssertNextRunSendsExactly(harness.Owed());
     }
 
     [Fact]
@@ -63,6 +64,8 @@ public sealed class FaultMatrixTests
         Assert.Equal(2, run.Purges.Count);
         Assert.Contains(run.Warnings, w => w.Code == "QCDN3101" && w.Message!.Contains("CdnRefreshTimeout"));
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
+        Assert.Empty(harness.Owed());
+        harness.AssertNextRunSendsExactly(harness.Owed());
     }
 
     [Fact]
@@ -77,10 +80,8 @@ public sealed class FaultMatrixTests
         var error = Assert.Single(run.Errors);
         Assert.Equal("QCDN3004", error.Code);
         Assert.Contains(closed, error.Message);
-        Assert.Equal(6, harness.LoadManifest()!.PendingUrls.Count);
-        var next = harness.Run();
-        Assert.True(next.Succeeded);
-        Assert.Equal(6, next.AcceptedPurgeUrls.Count);
+        Assert.Equal(6, harness.Owed().Count);
+        harness.AssertNextRunSendsExactly(harness.Owed());
     }
 
     [Fact]
@@ -97,6 +98,8 @@ public sealed class FaultMatrixTests
         Assert.Equal("QCDN3005", error.Code);
         Assert.Contains("502", error.Message);
         Assert.Contains("<html", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(6, harness.Owed().Count);
+        harness.AssertNextRunSendsExactly(harness.Owed());
     }
 
     [Fact]
@@ -112,6 +115,8 @@ public sealed class FaultMatrixTests
         Assert.Equal("QCDN3005", error.Code);
         Assert.Contains("{\"Response\":{\"TaskId\":", error.Message);
         Assert.DoesNotContain("JsonException", run.AllText);
+        Assert.Equal(6, harness.Owed().Count);
+        harness.AssertNextRunSendsExactly(harness.Owed());
     }
 
     [Fact]
@@ -128,6 +133,8 @@ public sealed class FaultMatrixTests
         Assert.Contains("AuthFailure.SignatureFailure", error.Message);
         Assert.Contains("clock", error.Message);
         Assert.Single(run.Purges);
+        harness.Credentials = () => new TencentCredentials(harness.Server.Options.SecretId, harness.Server.Options.SecretKey);
+        harness.AssertNextRunSendsExactly(harness.Owed());
     }
 
     [Fact]
@@ -147,6 +154,12 @@ public sealed class FaultMatrixTests
         Assert.Equal("QCDN3002", error.Code);
         Assert.Contains("4100", error.Message);
         Assert.Single(run.Purges);
+        harness.Credentials = () => new TencentCredentials(harness.Server.Options.SecretId, harness.Server.Options.SecretKey);
+        harness.AssertNextRunSendsExactly(harness.Owed(), task =>
+        {
+            task.Api = "v2";
+            task.Endpoint = harness.Server.V2Endpoint.ToString();
+        });
     }
 
     [Fact]
@@ -167,11 +180,7 @@ public sealed class FaultMatrixTests
         Assert.Equal(4, owed.Count);
         Assert.Empty(owed.Intersect(batch1));
 
-        var next = harness.Run(task => task.BatchSize = "2");
-
-        Assert.True(next.Succeeded);
-        Assert.Equal(owed.OrderBy(u => u, StringComparer.Ordinal), next.AcceptedPurgeUrls.OrderBy(u => u, StringComparer.Ordinal));
-        Assert.Empty(harness.LoadManifest()!.PendingUrls);
+        harness.AssertNextRunSendsExactly(owed, task => task.BatchSize = "2");
     }
 
     [Fact]
@@ -185,6 +194,7 @@ public sealed class FaultMatrixTests
         Assert.Equal(new[] { "QCDN3007" }, run.ErrorCodes);
         Assert.Empty(run.Requests);
         Assert.Null(harness.ManifestBytes());
+        harness.AssertNextRunSendsExactly(harness.Owed());
     }
 
     [Fact]
@@ -252,8 +262,7 @@ public sealed class FaultMatrixTests
         var owed = harness.LoadManifest()!.PendingUrls;
         Assert.Equal(4, owed.Count);
         Assert.Empty(owed.Intersect(batch1));
-        var next = harness.Run(task => task.BatchSize = "2");
-        Assert.Equal(owed.OrderBy(u => u, StringComparer.Ordinal), next.AcceptedPurgeUrls.OrderBy(u => u, StringComparer.Ordinal));
+        harness.AssertNextRunSendsExactly(owed, task => task.BatchSize = "2");
     }
 
     private static string ClosedLoopbackEndpoint()

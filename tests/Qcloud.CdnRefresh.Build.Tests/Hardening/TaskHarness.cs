@@ -116,6 +116,26 @@ internal sealed class TaskHarness : IAsyncDisposable
     /// <summary>The manifest on disk, read back by the product's own reader only for its pending list and files.</summary>
     public DeploymentManifest? LoadManifest() => new ManifestStore().Load(ManifestPath, BaseUrl).Baseline;
 
+    /// <summary>
+    /// What the next run owes: the manifest's pending URLs, or, with no manifest yet, the URL of every file of the
+    /// content root (a first run refreshes everything). Read before the next run; compared with what it then sends.
+    /// </summary>
+    public IReadOnlyList<string> Owed() =>
+        LoadManifest()?.PendingUrls
+        ?? Directory.EnumerateFiles(ContentRoot, "*", SearchOption.AllDirectories)
+            .Select(path => UrlOf(Path.GetRelativePath(ContentRoot, path).Replace('\\', '/')))
+            .ToList();
+
+    /// <summary>Runs again without faults and checks it sends exactly <paramref name="owed"/>, after which nothing is owed.</summary>
+    public void AssertNextRunSendsExactly(IReadOnlyList<string> owed, Action<RefreshCdnOversea>? configure = null)
+    {
+        var next = Run(configure);
+
+        Xunit.Assert.True(next.Succeeded, next.AllText);
+        Xunit.Assert.Equal(owed.OrderBy(u => u, StringComparer.Ordinal), next.AcceptedPurgeUrls.OrderBy(u => u, StringComparer.Ordinal));
+        Xunit.Assert.Empty(LoadManifest()!.PendingUrls);
+    }
+
     public byte[]? ManifestBytes() => File.Exists(ManifestPath) ? File.ReadAllBytes(ManifestPath) : null;
 
     public async ValueTask DisposeAsync()
