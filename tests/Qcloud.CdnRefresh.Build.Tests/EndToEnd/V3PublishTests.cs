@@ -144,4 +144,29 @@ public sealed class V3PublishTests : EndToEndTest
         Assert.DoesNotContain(Server.Requests, r => !r.SignatureVerified);
         Assert.Equal(new[] { "DescribePurgeQuota", Purge }, Server.Requests.OrderBy(r => r.Sequence).Select(r => r.Action));
     }
+
+    [Fact]
+    public async System.Threading.Tasks.Task TwoCdnRefreshBuildsAtOnce_LeaveAValidManifest_AndSendEachUrlOnce()
+    {
+        var project = NewProject("v3-concurrent");
+        var outDir = Path.Combine(project.Directory, "out");
+        AssertSucceeded(Logged(project.Publish(new[] { "-o", outDir }, Credentials())));
+        var arguments = RefreshArguments(Server.V3Endpoint, "-t:CdnRefresh", "-p:PublishDir=" + outDir + "/").ToList();
+
+        var builds = await System.Threading.Tasks.Task.WhenAll(Enumerable.Range(0, 2)
+            .Select(_ => System.Threading.Tasks.Task.Run(() => project.MSBuild(arguments, Credentials()))));
+
+        foreach (var build in builds)
+        {
+            AssertSucceeded(Logged(build));
+        }
+
+        var sent = Refreshes(Purge).SelectMany(r => r.Urls).ToList();
+        AssertUrls(AllUrls, sent);
+        Assert.Equal(sent.Count, sent.Distinct(System.StringComparer.Ordinal).Count());
+        var manifest = new Qcloud.CdnRefresh.Build.Manifest.ManifestStore().Load(project.ManifestPath, BaseUrl);
+        Assert.NotNull(manifest.Baseline);
+        Assert.Empty(manifest.Warnings);
+        Assert.Empty(manifest.Baseline!.PendingUrls);
+    }
 }
