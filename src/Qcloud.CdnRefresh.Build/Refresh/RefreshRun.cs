@@ -67,7 +67,7 @@ internal sealed class RefreshRun
             Log.Detail(message);
         }
 
-        var hashing = new FileHasher().Hash(listed, HashCache(local.Baseline), cancellationToken);
+        var hashing = new FileHasher().Hash(listed, ManifestHashCache.From(local.Baseline), cancellationToken);
         var current = hashing.Files
             .Select(f => new ManifestFile(f.RelativePath, f.Size, f.Sha256, f.LastWriteTimeUtc, f.UrlPath))
             .ToList();
@@ -205,9 +205,6 @@ internal sealed class RefreshRun
             .Where(b => b.Status == BatchStatus.Accepted)
             .SelectMany(b => b.Urls.Select(url => new RefreshedUrl(url, b.Number, b.Outcome?.TaskId)))
             .ToList();
-
-    private static Dictionary<string, CachedHash>? HashCache(DeploymentManifest? local) =>
-        local?.Files.ToDictionary(f => f.RelativePath, f => new CachedHash(f.Size, f.LastWriteTimeUtc.Ticks, f.Sha256), StringComparer.Ordinal);
 
     private string ActionName() =>
         _settings.Api == ApiVersion.V2
