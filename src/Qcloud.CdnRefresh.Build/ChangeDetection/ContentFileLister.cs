@@ -76,7 +76,7 @@ internal sealed class ContentFileLister
 
             if (!excluded)
             {
-                listed.Add(file with { UrlPath = urlPath });
+                listed.Add(ReferenceEquals(urlPath, file.RelativePath) ? file : file with { UrlPath = urlPath });
             }
         }
 
