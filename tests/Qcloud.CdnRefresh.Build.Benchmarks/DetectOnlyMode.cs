@@ -17,11 +17,14 @@ internal static class DetectOnlyMode
 
     public static int Run(string contentRoot, string manifestPath)
     {
+        // What the runtime alone holds before any work, which MSBuild's process has anyway: the increment is the task's.
+        var startRssKb = PeakMemory.CurrentKb() ?? -1;
         var outcome = ChangeDetectionPass.Run(contentRoot, manifestPath);
         var fields = new List<KeyValuePair<string, string>>
         {
             new("elapsedMs", Format(outcome.Elapsed.TotalMilliseconds)),
             new("peakRssKb", PeakMemory.OfThisProcessKb()?.ToString(CultureInfo.InvariantCulture) ?? "-1"),
+            new("startRssKb", startRssKb.ToString(CultureInfo.InvariantCulture)),
             new("allocatedKb", (GC.GetTotalAllocatedBytes(precise: true) / 1024).ToString(CultureInfo.InvariantCulture)),
             new("listed", outcome.FilesListed.ToString(CultureInfo.InvariantCulture)),
             new("hashed", outcome.FilesHashed.ToString(CultureInfo.InvariantCulture)),

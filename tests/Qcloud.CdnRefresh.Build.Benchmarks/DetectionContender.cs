@@ -44,10 +44,12 @@ internal static class DetectionContender
             ?? throw new InvalidOperationException("The detection child printed no report:\n" + result.StandardOutput);
 
         var peakKb = long.Parse(report["peakRssKb"], CultureInfo.InvariantCulture);
+        var startKb = long.Parse(report["startRssKb"], CultureInfo.InvariantCulture);
         return new DetectionSample(
             TimeSpan.FromMilliseconds(double.Parse(report["elapsedMs"], CultureInfo.InvariantCulture)),
             result.Elapsed,
             peakKb < 0 ? null : peakKb * 1024,
+            peakKb < 0 || startKb < 0 ? null : (peakKb - startKb) * 1024,
             long.Parse(report["allocatedKb"], CultureInfo.InvariantCulture) * 1024,
             int.Parse(report["hashed"], CultureInfo.InvariantCulture),
             int.Parse(report["urls"], CultureInfo.InvariantCulture),

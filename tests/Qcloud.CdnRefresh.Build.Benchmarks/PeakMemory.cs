@@ -8,7 +8,12 @@ namespace Qcloud.CdnRefresh.Build.Benchmarks;
 internal static class PeakMemory
 {
     /// <summary><c>VmHWM</c> of this process: the most physical memory it ever held, in KiB.</summary>
-    public static long? OfThisProcessKb()
+    public static long? OfThisProcessKb() => StatusField("VmHWM:");
+
+    /// <summary><c>VmRSS</c> of this process: the physical memory it holds now, in KiB.</summary>
+    public static long? CurrentKb() => StatusField("VmRSS:");
+
+    private static long? StatusField(string field)
     {
         const string StatusFile = "/proc/self/status";
         if (!File.Exists(StatusFile))
@@ -18,9 +23,9 @@ internal static class PeakMemory
 
         foreach (var line in File.ReadLines(StatusFile))
         {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
-                var digits = line.Substring("VmHWM:".Length).Trim().Split(' ')[0];
+                var digits = line.Substring(field.Length).Trim().Split(' ')[0];
                 return long.Parse(digits, CultureInfo.InvariantCulture);
             }
         }
