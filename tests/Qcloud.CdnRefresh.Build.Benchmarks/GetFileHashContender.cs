@@ -35,13 +35,26 @@ internal sealed class GetFileHashContender
 
     public static bool IsAvailable => ProcessRunner.IsOnPath("dotnet");
 
+    /// <summary>
+    /// Longest a run may take. GetFileHash blocks on <c>ComputeHashAsync(...).Result</c> inside <c>Parallel.For</c>; on
+    /// two cores that starves the thread pool (hundreds of threads, almost no CPU), and on the 50,000-file tree a run
+    /// did not end within minutes. It is then stopped and reported as "more than" this.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
     public GetFileHashSample Run(SyntheticTree tree)
     {
         var result = ProcessRunner.Run(
-                "dotnet",
-                new[] { "msbuild", _projectPath, "-nodeReuse:false", "-nologo", "-v:q", "-clp:PerformanceSummary", "-p:TreeRoot=" + tree.Root },
-                Path.GetDirectoryName(_projectPath))
-            .EnsureSucceeded("dotnet msbuild (GetFileHash)");
+            "dotnet",
+            new[] { "msbuild", _projectPath, "-nodeReuse:false", "-nologo", "-v:q", "-clp:PerformanceSummary", "-p:TreeRoot=" + tree.Root },
+            Path.GetDirectoryName(_projectPath),
+            Timeout);
+        if (result.TimedOut)
+        {
+            return new GetFileHashSample(result.Elapsed, result.Elapsed, TimedOut: true);
+        }
+
+        result.EnsureSucceeded("dotnet msbuild (GetFileHash)");
         var match = TaskLine.Match(result.StandardOutput);
         if (!match.Success)
         {

@@ -9,7 +9,11 @@ namespace Qcloud.CdnRefresh.Build.Benchmarks;
 /// <summary>Runs a command to completion and times it from start to exit.</summary>
 internal static class ProcessRunner
 {
-    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    /// <param name="fileName">The program.</param>
+    /// <param name="arguments">Its arguments, each passed as is.</param>
+    /// <param name="workingDirectory">Defaults to the current folder.</param>
+    /// <param name="timeout">When given, the process tree is killed at this time and the result says so.</param>
+    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -29,10 +33,17 @@ internal static class ProcessRunner
 
         // Both pipes are drained at once, or a chatty child blocks on a full pipe and the timing with it.
         var standardError = process.StandardError.ReadToEndAsync();
-        var standardOutput = process.StandardOutput.ReadToEnd();
+        var standardOutput = process.StandardOutput.ReadToEndAsync();
+        var timedOut = false;
+        if (timeout is { } limit && !process.WaitForExit(limit))
+        {
+            timedOut = true;
+            process.Kill(entireProcessTree: true);
+        }
+
         process.WaitForExit();
         stopwatch.Stop();
-        return new ProcessResult(process.ExitCode, stopwatch.Elapsed, standardOutput, standardError.Result);
+        return new ProcessResult(timedOut ? -1 : process.ExitCode, stopwatch.Elapsed, standardOutput.Result, standardError.Result, timedOut);
     }
 
     /// <summary>Whether <paramref name="command"/> is an executable on the PATH.</summary>
