@@ -79,7 +79,7 @@ internal sealed class ContentFileLister
             {
                 // Checked before hashing: such a name cannot even be opened again by the name .NET reports.
                 UrlMapper.ThrowIfNotEncodable(file.RelativePath);
-                listed.Add(file with { UrlPath = urlPath });
+                listed.Add(ReferenceEquals(urlPath, file.RelativePath) ? file : file with { UrlPath = urlPath });
             }
         }
 

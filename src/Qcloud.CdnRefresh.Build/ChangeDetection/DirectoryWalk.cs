@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+#if !NETFRAMEWORK
+using System.IO.Enumeration;
+#endif
 using System.Threading;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Mapping;
@@ -60,35 +63,35 @@ internal sealed class DirectoryWalk
             {
                 // Not valid Unicode on disk: .NET cannot even stat it by the name it reports. Listed as it is, so the
                 // lister can refuse it with a coded error unless an exclusion drops it first.
-                Found.Add(new ListedFile(relativePath, relativePath, entry.FullName, 0, default));
+                Found.Add(new ListedFile(relativePath, relativePath, entry.FullPath, 0, default));
                 continue;
             }
 
-            if ((entry.Attributes & FileAttributes.ReparsePoint) != 0)
+            if (entry.IsLink)
             {
-                VisitLink(entry, relativePath);
+                VisitLink(entry.FullPath, relativePath);
             }
-            else if (entry is DirectoryInfo subfolder)
+            else if (entry.IsDirectory)
             {
-                Visit(subfolder, relativePath + "/", Path.Combine(folderRealPath, entry.Name));
+                Visit(new DirectoryInfo(entry.FullPath), relativePath + "/", Path.Combine(folderRealPath, entry.Name));
             }
-            else if (entry is FileInfo file)
+            else
             {
-                Found.Add(new ListedFile(relativePath, relativePath, file.FullName, file.Length, file.LastWriteTimeUtc));
+                Found.Add(new ListedFile(relativePath, relativePath, entry.FullPath, entry.Length, entry.LastWriteTimeUtc));
             }
         }
 
         _foldersBeingVisited.Remove(folderRealPath);
     }
 
-    private void VisitLink(FileSystemInfo link, string relativePath)
+    private void VisitLink(string linkFullPath, string relativePath)
     {
-        var target = RealPath.Resolve(link.FullName);
+        var target = RealPath.Resolve(linkFullPath);
         if (target == null)
         {
             throw new CdnRefreshException(
                 DiagnosticCodes.FileUnreadable,
-                $"'{relativePath}' in the content root is a link whose target does not exist ({link.FullName}). Remove the link from the publish output, or make it point to an existing file inside the content root.");
+                $"'{relativePath}' in the content root is a link whose target does not exist ({linkFullPath}). Remove the link from the publish output, or make it point to an existing file inside the content root.");
         }
 
         if (!RealPath.IsSameOrBelow(target, RootRealPath, _ignoreCase))
@@ -100,23 +103,32 @@ internal sealed class DirectoryWalk
 
         if (Directory.Exists(target))
         {
-            Visit(new DirectoryInfo(link.FullName), relativePath + "/", target);
+            Visit(new DirectoryInfo(linkFullPath), relativePath + "/", target);
             return;
         }
 
         var targetFile = new FileInfo(target);
-        Found.Add(new ListedFile(relativePath, relativePath, link.FullName, targetFile.Length, targetFile.LastWriteTimeUtc));
+        Found.Add(new ListedFile(relativePath, relativePath, linkFullPath, targetFile.Length, targetFile.LastWriteTimeUtc));
     }
 
-    private static IEnumerable<FileSystemInfo> Enumerate(DirectoryInfo folder, string relativePrefix)
+    private static List<DirectoryEntry> Enumerate(DirectoryInfo folder, string relativePrefix)
     {
         try
         {
             // Materialised here so that a folder that cannot be read fails inside this try, not later in the caller's loop.
 #if NETFRAMEWORK
-            return new List<FileSystemInfo>(folder.EnumerateFileSystemInfos());
+            var entries = new List<DirectoryEntry>();
+            foreach (var info in folder.EnumerateFileSystemInfos())
+            {
+                var isLink = (info.Attributes & FileAttributes.ReparsePoint) != 0;
+                var file = isLink ? null : info as FileInfo;
+                entries.Add(new DirectoryEntry(info.Name, info.FullName, isLink, info is DirectoryInfo, file?.Length ?? 0, file?.LastWriteTimeUtc ?? default));
+            }
+
+            return entries;
 #else
-            return new List<FileSystemInfo>(folder.EnumerateFileSystemInfos("*", AllEntries));
+            // Entries straight from the enumeration: no FileInfo per file, and the one stat that size and time need.
+            return new List<DirectoryEntry>(new FileSystemEnumerable<DirectoryEntry>(folder.FullName, ToEntry, AllEntries));
 #endif
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
@@ -128,4 +140,14 @@ internal sealed class DirectoryWalk
                 exception);
         }
     }
+
+#if !NETFRAMEWORK
+    private static DirectoryEntry ToEntry(ref FileSystemEntry entry)
+    {
+        var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+        return isLink || entry.IsDirectory
+            ? new DirectoryEntry(entry.FileName.ToString(), entry.ToFullPath(), isLink, entry.IsDirectory, 0, default)
+            : new DirectoryEntry(entry.FileName.ToString(), entry.ToFullPath(), isLink: false, isDirectory: false, entry.Length, entry.LastWriteTimeUtc.UtcDateTime);
+    }
+#endif
 }

@@ -13,12 +13,23 @@ internal static class AtomicFileWriter
 {
     private const int MoveAttempts = 5;
 
+    // Small writes (a manifest is written value by value) gather here; 64 KB keeps the buffer off the large object heap.
+    private const int WriteBufferSize = 64 * 1024;
+
     /// <param name="path">The file to replace or create.</param>
     /// <param name="content">The complete new content.</param>
     /// <param name="temporaryPathFor">Test seam: picks the temporary file's path for a target.</param>
     /// <exception cref="IOException">The file could not be written; the target is unchanged.</exception>
     /// <exception cref="UnauthorizedAccessException">The file could not be written; the target is unchanged.</exception>
-    public static void Write(string path, byte[] content, Func<string, string>? temporaryPathFor = null)
+    public static void Write(string path, byte[] content, Func<string, string>? temporaryPathFor = null) =>
+        Write(path, stream => stream.Write(content, 0, content.Length), temporaryPathFor);
+
+    /// <param name="path">The file to replace or create.</param>
+    /// <param name="writeContent">Writes the complete new content into the (buffered) stream it is given.</param>
+    /// <param name="temporaryPathFor">Test seam: picks the temporary file's path for a target.</param>
+    /// <exception cref="IOException">The file could not be written; the target is unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file could not be written; the target is unchanged.</exception>
+    public static void Write(string path, Action<Stream> writeContent, Func<string, string>? temporaryPathFor = null)
     {
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath);
@@ -30,9 +41,9 @@ internal static class AtomicFileWriter
         var temporaryPath = (temporaryPathFor ?? DefaultTemporaryPath)(fullPath);
         try
         {
-            using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferSize))
             {
-                stream.Write(content, 0, content.Length);
+                writeContent(stream);
                 stream.Flush(flushToDisk: true);
             }
 

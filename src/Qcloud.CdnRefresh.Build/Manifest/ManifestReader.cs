@@ -7,7 +7,7 @@ using Qcloud.CdnRefresh.Build.Diagnostics;
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
 /// <summary>
-/// Reads a manifest document by hand from a <see cref="JsonDocument"/> so that unknown fields (from a newer minor
+/// Reads a manifest document by hand (see <see cref="ManifestDocument"/>) so that unknown fields (from a newer minor
 /// writer or a human) are ignored and every defect becomes a warning instead of an exception: a bad baseline must never
 /// fail a deployment, it only costs a larger refresh.
 /// </summary>
@@ -16,49 +16,43 @@ internal static class ManifestReader
     private const string NoBaselineConsequence =
         "It is treated as no baseline: CdnRefreshWithoutBaseline decides what is refreshed (by default every file counts as changed)";
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
-    };
+    // "2024-05-01T12:00:00.1234567Z", ManifestJsonNames.DateFormat.
+    private const int RoundTripLength = 28;
 
     /// <param name="content">The document's bytes (UTF-8, a BOM is allowed).</param>
     /// <param name="source">The file path or URL, for messages.</param>
     /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>; a baseline for another one is not used.</param>
     public static ManifestLoadResult Parse(byte[] content, string source, string currentBaseUrl)
     {
-        JsonDocument document;
+        ManifestDocument document;
         try
         {
-            document = JsonDocument.Parse(WithoutBom(content), DocumentOptions);
+            document = ManifestDocument.Read(WithoutBom(content).Span);
         }
         catch (JsonException exception)
         {
             return Corrupt(source, "it is not valid JSON (" + exception.Message + ")");
         }
 
-        using (document)
+        try
         {
-            try
-            {
-                return Read(document.RootElement, source, currentBaseUrl);
-            }
-            catch (InvalidManifestException exception)
-            {
-                return Corrupt(source, exception.Message);
-            }
+            return Read(document, source, currentBaseUrl);
+        }
+        catch (InvalidManifestException exception)
+        {
+            return Corrupt(source, exception.Message);
         }
     }
 
-    private static ManifestLoadResult Read(JsonElement root, string source, string currentBaseUrl)
+    private static ManifestLoadResult Read(ManifestDocument document, string source, string currentBaseUrl)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        if (!document.IsObject)
         {
             throw new InvalidManifestException("the document is not a JSON object");
         }
 
         // The version is checked before anything else: a newer format may have changed the meaning of every other field.
-        var version = RequiredProperty(root, ManifestJsonNames.Version);
+        var version = Required(document.Version, ManifestJsonNames.Version);
         if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var versionNumber) || versionNumber < 1)
         {
             throw new InvalidManifestException("'version' is not a positive whole number");
@@ -76,8 +70,8 @@ internal static class ManifestReader
                 mayOverwrite: false);
         }
 
-        var baseUrl = RequiredString(root, ManifestJsonNames.BaseUrl);
-        var pendingUrls = ReadPendingUrls(root);
+        var baseUrl = RequiredString(document.BaseUrl, ManifestJsonNames.BaseUrl);
+        var pendingUrls = ReadPendingUrls(document.PendingUrls);
         if (!BaseUrlComparer.AreSame(baseUrl, currentBaseUrl))
         {
             return ManifestLoadResult.Rejected(new ManifestDiagnostic(
@@ -88,65 +82,29 @@ internal static class ManifestReader
                 + $"is recorded for the current base URL. If the base URL changed by mistake, set CdnRefreshBaseUrl back to '{baseUrl}'."));
         }
 
-        var files = ReadFiles(RequiredProperty(root, ManifestJsonNames.Files));
-        var updatedUtc = OptionalDate(root, ManifestJsonNames.UpdatedUtc);
-        return ManifestLoadResult.Found(new DeploymentManifest(baseUrl, files, pendingUrls, updatedUtc));
-    }
+        if (document.FilesKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            throw new InvalidManifestException($"'{ManifestJsonNames.Files}' is missing");
+        }
 
-    private static List<ManifestFile> ReadFiles(JsonElement files)
-    {
-        if (files.ValueKind != JsonValueKind.Array)
+        if (document.FilesKind != JsonValueKind.Array)
         {
             throw new InvalidManifestException("'files' is not an array");
         }
 
-        var result = new List<ManifestFile>(files.GetArrayLength());
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var entry in files.EnumerateArray())
+        if (document.FilesDefect is { } defect)
         {
-            var file = ReadFile(entry, index);
-            if (!seen.Add(file.RelativePath))
-            {
-                throw new InvalidManifestException($"the file '{file.RelativePath}' is listed twice");
-            }
-
-            result.Add(file);
-            index++;
+            throw new InvalidManifestException(defect);
         }
 
-        return result;
+        var updatedUtc = OptionalDate(document.UpdatedUtc, ManifestJsonNames.UpdatedUtc);
+        return ManifestLoadResult.Found(new DeploymentManifest(baseUrl, document.Files, pendingUrls, updatedUtc));
     }
 
-    private static ManifestFile ReadFile(JsonElement entry, int index)
-    {
-        if (entry.ValueKind != JsonValueKind.Object)
-        {
-            throw new InvalidManifestException($"files[{index}] is not an object");
-        }
-
-        var path = RequiredString(entry, ManifestJsonNames.Path);
-        var size = RequiredProperty(entry, ManifestJsonNames.Size);
-        if (size.ValueKind != JsonValueKind.Number || !size.TryGetInt64(out var sizeValue) || sizeValue < 0)
-        {
-            throw new InvalidManifestException($"the size of '{path}' is not a whole number of bytes");
-        }
-
-        var sha256 = RequiredString(entry, ManifestJsonNames.Sha256);
-        if (!IsSha256Hex(sha256))
-        {
-            throw new InvalidManifestException($"the sha256 of '{path}' is not 64 hexadecimal digits");
-        }
-
-        var urlPath = OptionalString(entry, ManifestJsonNames.UrlPath);
-        var lastWrite = OptionalDate(entry, ManifestJsonNames.LastWriteTimeUtc);
-        return new ManifestFile(path, sizeValue, sha256.ToLowerInvariant(), lastWrite, urlPath);
-    }
-
-    private static List<string> ReadPendingUrls(JsonElement root)
+    private static List<string> ReadPendingUrls(JsonElement? element)
     {
         var result = new List<string>();
-        if (!root.TryGetProperty(ManifestJsonNames.PendingUrls, out var pending) || pending.ValueKind == JsonValueKind.Null)
+        if (element is not { ValueKind: not JsonValueKind.Null } pending)
         {
             return result;
         }
@@ -173,20 +131,15 @@ internal static class ManifestReader
         return result;
     }
 
-    private static JsonElement RequiredProperty(JsonElement owner, string name)
-    {
-        if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            throw new InvalidManifestException($"'{name}' is missing");
-        }
+    private static JsonElement Required(JsonElement? value, string name) =>
+        value is { ValueKind: not JsonValueKind.Null } present
+            ? present
+            : throw new InvalidManifestException($"'{name}' is missing");
 
-        return value;
-    }
-
-    private static string RequiredString(JsonElement owner, string name)
+    private static string RequiredString(JsonElement? value, string name)
     {
-        var value = RequiredProperty(owner, name);
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var element = Required(value, name);
+        var text = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
         if (string.IsNullOrEmpty(text))
         {
             throw new InvalidManifestException($"'{name}' is not a non-empty string");
@@ -195,34 +148,17 @@ internal static class ManifestReader
         return text!;
     }
 
-    private static string? OptionalString(JsonElement owner, string name)
-    {
-        if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw new InvalidManifestException($"'{name}' is not a string");
-    }
-
     /// <summary>Accepts ISO-8601 text (what we write) or a number of ticks (what a script may find easier to write).</summary>
-    private static DateTime OptionalDate(JsonElement owner, string name)
+    private static DateTime OptionalDate(JsonElement? element, string name)
     {
-        if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (element is not { ValueKind: not JsonValueKind.Null } value)
         {
             return DateTime.MinValue;
         }
 
-        if (value.ValueKind == JsonValueKind.String
-            && DateTime.TryParse(
-                value.GetString(),
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
-                out var parsed))
+        if (value.ValueKind == JsonValueKind.String && TryParseDate(value.GetString(), out var parsed))
         {
-            return DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+            return parsed;
         }
 
         if (value.ValueKind == JsonValueKind.Number
@@ -236,7 +172,42 @@ internal static class ManifestReader
         throw new InvalidManifestException($"'{name}' is not an ISO-8601 date or a number of ticks");
     }
 
-    private static bool IsSha256Hex(string value)
+    /// <summary>An ISO-8601 date as UTC; a time without an offset counts as UTC.</summary>
+    public static bool TryParseDate(string? text, out DateTime utc)
+    {
+        // What the writer writes, through the runtime's fast path for "o"; anything else ISO-8601 the general parser takes.
+        if (text is { Length: RoundTripLength } && text[RoundTripLength - 1] == 'Z'
+            && DateTime.TryParseExact(text, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var roundTrip))
+        {
+            utc = DateTime.SpecifyKind(roundTrip, DateTimeKind.Utc);
+            return true;
+        }
+
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            utc = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+            return true;
+        }
+
+        utc = default;
+        return false;
+    }
+
+    /// <summary>The hash in lowercase; the same string when it already is (as written), so nothing is copied.</summary>
+    public static string LowercaseHex(string hex)
+    {
+        foreach (var c in hex)
+        {
+            if (c >= 'A' && c <= 'F')
+            {
+                return hex.ToLowerInvariant();
+            }
+        }
+
+        return hex;
+    }
+
+    public static bool IsSha256Hex(string value)
     {
         if (value.Length != 64)
         {

@@ -61,7 +61,7 @@ internal sealed class ContentScan
             environment.Log.Detail(message);
         }
 
-        var hashing = new FileHasher().Hash(listed, HashCache(scan.Local.Baseline), cancellationToken);
+        var hashing = new FileHasher().Hash(listed, ManifestHashCache.From(scan.Local.Baseline), cancellationToken);
         scan.Hashing = hashing.Stats;
         scan.Current = hashing.Files
             .Select(f => new ManifestFile(f.RelativePath, f.Size, f.Sha256, f.LastWriteTimeUtc, f.UrlPath))
@@ -89,7 +89,4 @@ internal sealed class ContentScan
         var prefix = root.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
         return path.StartsWith(prefix, System.StringComparison.Ordinal) ? "/" + path.Substring(prefix.Length).Replace('\\', '/') : null;
     }
-
-    private static Dictionary<string, CachedHash>? HashCache(DeploymentManifest? local) =>
-        local?.Files.ToDictionary(f => f.RelativePath, f => new CachedHash(f.Size, f.LastWriteTimeUtc.Ticks, f.Sha256), System.StringComparer.Ordinal);
 }

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using Qcloud.CdnRefresh.Build.ChangeDetection;
+using Qcloud.CdnRefresh.Build.Manifest;
+using Qcloud.CdnRefresh.Build.Mapping;
+
+namespace Qcloud.CdnRefresh.Build.Benchmarks;
+
+/// <summary>
+/// The change-detection half of <c>RefreshRun.RunAsync</c>, step for step with the same classes: lock, list, load the
+/// local manifest, hash with its cache, plan, and save the manifest a successful run would leave behind. Only the API
+/// call is missing, so the time measured here is what the task spends before (and after) talking to the CDN.
+/// </summary>
+internal static class ChangeDetectionPass
+{
+    public const string BaseUrlText = "https://www.example.com/";
+
+    public static DetectionOutcome Run(string contentRoot, string manifestPath)
+    {
+        var total = Stopwatch.StartNew();
+        var phases = new PhaseTimes();
+        var store = new ManifestStore();
+
+        using var manifestLock = store.AcquireLock(manifestPath, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var listed = new ContentFileLister(excludePatterns: null, manifestPath).List(contentRoot);
+        phases.Lap("list");
+
+        var local = store.Load(manifestPath, BaseUrlText);
+        phases.Lap("load");
+
+        var hashing = new FileHasher().Hash(listed, ManifestHashCache.From(local.Baseline));
+        phases.Lap("hash");
+
+        var current = hashing.Files
+            .Select(f => new ManifestFile(f.RelativePath, f.Size, f.Sha256, f.LastWriteTimeUtc, f.UrlPath))
+            .ToList();
+        var mapper = new UrlMapper(BaseUrl.Parse(BaseUrlText), UrlMapper.DefaultDirectoryIndex);
+        var plan = RefreshPlanner.Plan(current, local.Baseline, addedFiles: false, WithoutBaselineMode.All, paths => mapper.MapAll(paths));
+        phases.Lap("plan");
+
+        // As if every batch had been accepted: the manifest then records the current files, as after a good deployment.
+        var update = ManifestUpdater.Decide(local.Baseline, current, BaseUrlText, plan.Urls, plan.Urls, dryRun: false, DateTime.UtcNow);
+        if (update.Manifest is not null && local.MayOverwrite)
+        {
+            store.Save(manifestPath, update.Manifest);
+        }
+
+        phases.Lap("save");
+        return new DetectionOutcome(
+            total.Elapsed,
+            phases.Laps,
+            listed.Count,
+            hashing.Stats.FilesHashed,
+            hashing.Stats.FilesReused,
+            hashing.Stats.BytesRead,
+            plan.Urls.Count,
+            update.Manifest is not null);
+    }
+
+    /// <summary>Wall time per step, in the order the steps ran.</summary>
+    private sealed class PhaseTimes
+    {
+        private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
+
+        public List<KeyValuePair<string, TimeSpan>> Laps { get; } = new();
+
+        public void Lap(string name)
+        {
+            Laps.Add(new KeyValuePair<string, TimeSpan>(name, _stopwatch.Elapsed));
+            _stopwatch.Restart();
+        }
+    }
+}

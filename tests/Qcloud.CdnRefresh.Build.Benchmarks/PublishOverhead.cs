@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Qcloud.CdnRefresh.Build.Benchmarks;
+
+/// <summary>
+/// What <c>-p:CdnRefresh=true -p:CdnRefreshDryRun=true</c> adds to <c>dotnet publish</c> of samples/SampleSite:
+/// after one warm-up publish of each kind (which also restores), both kinds alternate with <c>--no-restore</c>, so
+/// they see the same machine load, and the medians are compared. Peak memory comes from <c>/usr/bin/time -v</c>
+/// (the largest single process of the build) when it is installed.
+/// </summary>
+internal sealed class PublishOverhead
+{
+    private const string GnuTime = "/usr/bin/time";
+    private static readonly Regex MaxRss = new(@"Maximum resident set size \(kbytes\):\s*(?<kb>\d+)", RegexOptions.CultureInvariant);
+    private static readonly Regex TaskLine = new(@"^\s*(?<ms>\d+)\s+ms\s+RefreshCdnOversea\s+\d+\s+calls", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    private readonly string _projectPath;
+    private readonly string _workFolder;
+
+    public PublishOverhead(string repositoryRoot, string workFolder)
+    {
+        _projectPath = Path.Combine(repositoryRoot, "samples", "SampleSite", "SampleSite.csproj");
+        _workFolder = workFolder;
+    }
+
+    public static bool CanMeasureMemory => File.Exists(GnuTime);
+
+    public PublishOverheadResult Measure(int repetitions)
+    {
+        Publish(dryRun: false, restore: true);
+        Publish(dryRun: true, restore: true);
+
+        var plain = new List<PublishSample>();
+        var withDryRun = new List<PublishSample>();
+        for (var i = 0; i < repetitions; i++)
+        {
+            // Alternating keeps a burst of load from the other users of the machine from landing on one kind only.
+            plain.Add(Publish(dryRun: false, restore: false));
+            withDryRun.Add(Publish(dryRun: true, restore: false));
+        }
+
+        return new PublishOverheadResult(plain, withDryRun);
+    }
+
+    private PublishSample Publish(bool dryRun, bool restore)
+    {
+        var publishArguments = new List<string> { "publish", _projectPath, "-c", "Release", "-nodeReuse:false", "-nologo", "-v:q", "-clp:PerformanceSummary" };
+        if (!restore)
+        {
+            publishArguments.Add("--no-restore");
+        }
+
+        if (dryRun)
+        {
+            publishArguments.Add("-p:CdnRefresh=true");
+            publishArguments.Add("-p:CdnRefreshDryRun=true");
+        }
+
+        var timeOutput = Path.Combine(_workFolder, "publish-time.txt");
+        var result = CanMeasureMemory
+            ? ProcessRunner.Run(GnuTime, new[] { "-v", "-o", timeOutput, "dotnet" }.Concat(publishArguments))
+            : ProcessRunner.Run("dotnet", publishArguments);
+        result.EnsureSucceeded("dotnet publish" + (dryRun ? " (dry run)" : string.Empty));
+
+        long? peakBytes = null;
+        if (CanMeasureMemory && MaxRss.Match(File.ReadAllText(timeOutput)) is { Success: true } rss)
+        {
+            peakBytes = long.Parse(rss.Groups["kb"].Value, CultureInfo.InvariantCulture) * 1024;
+        }
+
+        var taskMatch = TaskLine.Match(result.StandardOutput);
+        if (dryRun && !taskMatch.Success)
+        {
+            throw new InvalidOperationException("The dry-run publish did not run RefreshCdnOversea:\n" + result.StandardOutput);
+        }
+
+        TimeSpan? taskTime = taskMatch.Success ? TimeSpan.FromMilliseconds(int.Parse(taskMatch.Groups["ms"].Value, CultureInfo.InvariantCulture)) : null;
+        return new PublishSample(result.Elapsed, peakBytes, taskTime);
+    }
+}
