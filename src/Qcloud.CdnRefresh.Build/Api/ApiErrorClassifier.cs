@@ -155,6 +155,14 @@ internal static class ApiErrorClassifier
         };
     }
 
+    /// <summary>Something this client did not expect (a response it cannot read, a bug): final, so nothing is sent twice.</summary>
+    public static ApiFailure Unexpected(Exception exception) => new()
+    {
+        Kind = ApiFailureKind.UnexpectedResponse,
+        IsRetryable = false,
+        Message = "unexpected " + exception.GetType().Name + ": " + OneLineText.From(exception.Message, 200),
+    };
+
     public static ApiFailure Timeout(TimeSpan requestTimeout) => new()
     {
         Kind = ApiFailureKind.Retryable,

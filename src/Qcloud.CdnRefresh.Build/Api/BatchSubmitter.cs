@@ -94,6 +94,11 @@ internal sealed class BatchSubmitter
                 results.Add(batch with { Status = BatchStatus.Interrupted });
                 continue;
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Whatever went wrong, the batches accepted so far must still reach the manifest: stop here as a failed batch.
+                outcome = BatchOutcome.Failed(ApiErrorClassifier.Unexpected(exception), attempts: 1);
+            }
 
             batch = batch with { Status = outcome.Succeeded ? BatchStatus.Accepted : BatchStatus.Failed, Outcome = outcome };
             stopped = !outcome.Succeeded;

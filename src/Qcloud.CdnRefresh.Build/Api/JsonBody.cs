@@ -26,12 +26,23 @@ internal static class JsonBody
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
 
     /// <summary>A string or number as text (documented as Int, <c>task_id</c> is sent as a string); null otherwise.</summary>
-    public static string? Text(JsonElement? element) => element?.ValueKind switch
+    public static string? Text(JsonElement? element)
     {
-        JsonValueKind.String => element.Value.GetString(),
-        JsonValueKind.Number => element.Value.GetRawText(),
-        _ => null,
-    };
+        try
+        {
+            return element?.ValueKind switch
+            {
+                JsonValueKind.String => element.Value.GetString(),
+                JsonValueKind.Number => element.Value.GetRawText(),
+                _ => null,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 or a lone surrogate escape in the string: treated as a value that is not there.
+            return null;
+        }
+    }
 
     /// <summary>An integer sent as a number or as a numeric string; null otherwise.</summary>
     public static long? Integer(JsonElement? element)

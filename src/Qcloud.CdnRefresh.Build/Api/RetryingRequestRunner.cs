@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,6 +17,9 @@ namespace Qcloud.CdnRefresh.Build.Api;
 /// </summary>
 internal sealed class RetryingRequestRunner : IDisposable
 {
+    // A v2 Signature parameter or a TC3 Authorization value, wherever an answer echoes one.
+    private static readonly Regex SignaturePattern = new(@"(Signature=|TC3-HMAC-SHA256 )[^&\s"",;<]+", RegexOptions.CultureInvariant);
+
     private readonly HttpClient http;
     private readonly ApiClientOptions options;
     private readonly string[] secrets;
@@ -78,8 +84,16 @@ internal sealed class RetryingRequestRunner : IDisposable
 
             // ResponseContentRead buffers the body inside SendAsync, under the same token: the timeout covers it.
             using var response = await WithCancellation(http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);
-            var body = await ReadBodyAsync(response.Content, token).ConfigureAwait(false);
-            return parse((int)response.StatusCode, body);
+            var body = Redact(await ReadBodyAsync(response.Content, token).ConfigureAwait(false));
+            try
+            {
+                return parse((int)response.StatusCode, body);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException)
+            {
+                // A body the parser chokes on (invalid UTF-8 inside a string, say) is an unexpected response, not a crash.
+                return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse((int)response.StatusCode, body, exception.GetType().Name));
+            }
         }
         catch (Exception exception) when (IsTransportFailure(exception) && cancellationToken.IsCancellationRequested)
         {
@@ -146,12 +160,36 @@ internal sealed class RetryingRequestRunner : IDisposable
 
     private ApiFailure Redact(ApiFailure failure)
     {
-        var message = failure.Message;
-        foreach (var secret in secrets)
+        var message = RedactText(failure.Message);
+        return message == failure.Message ? failure : failure with { Message = message };
+    }
+
+    /// <summary>
+    /// A body that echoes the request (a proxy's error page, a debugging endpoint) is cleaned before anything quotes
+    /// it, so a cut-off snippet can never show part of a secret.
+    /// </summary>
+    private byte[] Redact(byte[] body)
+    {
+        if (body.Length == 0)
         {
-            message = message.Replace(secret, "***");
+            return body;
         }
 
-        return message == failure.Message ? failure : failure with { Message = message };
+        var text = Encoding.UTF8.GetString(body);
+        var redacted = RedactText(text);
+        return ReferenceEquals(redacted, text) ? body : Encoding.UTF8.GetBytes(redacted);
+    }
+
+    private string RedactText(string text)
+    {
+        var redacted = text;
+        foreach (var secret in secrets)
+        {
+            // As sent in a form body, as escaped in JSON, and as it is.
+            redacted = redacted.Replace(Uri.EscapeDataString(secret), "***").Replace(JsonEncodedText.Encode(secret).ToString(), "***").Replace(secret, "***");
+        }
+
+        redacted = SignaturePattern.Replace(redacted, "$1***");
+        return redacted == text ? text : redacted;
     }
 }

@@ -30,6 +30,7 @@ internal static class DiagnosticCodes
     public const string ManifestWriteFailed = "QCDN2104";
     public const string BaselineFetchFailed = "QCDN2105";
     public const string ManifestLocked = "QCDN2106";
+    public const string ReportWriteFailed = "QCDN2107";
 
     // 3xxx: the CDN API.
     public const string ApiError = "QCDN3001";

@@ -72,6 +72,11 @@ internal static class ManifestEntryReader
             return $"'{ManifestJsonNames.Path}' is not a non-empty string";
         }
 
+        if (!IsRelativeUrlPath(path.Value!))
+        {
+            return $"'{path.Value}' is not a relative path the content root could hold";
+        }
+
         if (size.State == FieldState.Missing)
         {
             return $"'{ManifestJsonNames.Size}' is missing";
@@ -97,9 +102,9 @@ internal static class ManifestEntryReader
             return $"the sha256 of '{path.Value}' is not 64 hexadecimal digits";
         }
 
-        if (urlPath.State == FieldState.Invalid)
+        if (urlPath.State == FieldState.Invalid || (urlPath.Value is { Length: > 0 } url && !IsRelativeUrlPath(url)))
         {
-            return $"'{ManifestJsonNames.UrlPath}' is not a string";
+            return $"'{ManifestJsonNames.UrlPath}' of '{path.Value}' is not a relative path the content root could hold";
         }
 
         if (lastWrite.State == FieldState.Invalid)
@@ -179,5 +184,29 @@ internal static class ManifestEntryReader
         public FieldState State { get; }
 
         public T? Value { get; }
+    }
+
+    /// <summary>A deleted entry is mapped to a URL: one with an empty, '.' or '..' segment, or no Unicode form, never could be.</summary>
+    private static bool IsRelativeUrlPath(string path)
+    {
+        // Read every manifest load, for every entry: no allocation.
+        var start = 0;
+        for (var i = 0; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] != '/')
+            {
+                continue;
+            }
+
+            var length = i - start;
+            if (length == 0 || (length == 1 && path[start] == '.') || (length == 2 && path[start] == '.' && path[start + 1] == '.'))
+            {
+                return false;
+            }
+
+            start = i + 1;
+        }
+
+        return Mapping.UrlPathEncoder.IsEncodable(path);
     }
 }

@@ -29,8 +29,9 @@ internal static class ManifestReader
         {
             document = ManifestDocument.Read(WithoutBom(content).Span);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8 or holds a lone surrogate escape.
             return Corrupt(source, "it is not valid JSON (" + exception.Message + ")");
         }
 
@@ -41,6 +42,10 @@ internal static class ManifestReader
         catch (InvalidManifestException exception)
         {
             return Corrupt(source, exception.Message);
+        }
+        catch (InvalidOperationException exception)
+        {
+            return Corrupt(source, "it holds text that is not valid Unicode (" + exception.Message + ")");
         }
     }
 

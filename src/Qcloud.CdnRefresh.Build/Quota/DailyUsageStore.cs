@@ -99,7 +99,7 @@ internal sealed class DailyUsageStore
             var recent = DailyUsageJson.ReadEntries(document.RootElement).Where(e => e.Day >= yesterday && e.Day <= yesterday.AddDays(2));
             return new DailyUsageStore(fullPath, recent, Array.Empty<ManifestDiagnostic>(), mayOverwrite: true, temporaryPathFor);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException)
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
         {
             var corrupt = new ManifestDiagnostic(
                 DiagnosticCodes.ManifestCorrupt,

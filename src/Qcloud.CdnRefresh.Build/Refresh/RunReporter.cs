@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.IO;
+using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Reporting;
 
@@ -27,13 +29,26 @@ internal static class RunReporter
 
         if (settings.ReportPath is not null)
         {
-            RunReportWriter.Write(settings.ReportPath, result);
+            WriteOrWarn(environment, "the report " + settings.ReportPath, () => RunReportWriter.Write(settings.ReportPath, result));
         }
 
         var stepSummary = environment.Variable(StepSummaryWriter.Variable);
         if (!string.IsNullOrWhiteSpace(stepSummary))
         {
-            StepSummaryWriter.Append(stepSummary!, StepSummaryWriter.Render(result), StepSummaryLockTimeout);
+            WriteOrWarn(environment, "the GitHub step summary " + stepSummary, () => StepSummaryWriter.Append(stepSummary!, StepSummaryWriter.Render(result), StepSummaryLockTimeout));
+        }
+    }
+
+    /// <summary>The refresh itself is done and recorded: a report that cannot be written must not fail it.</summary>
+    private static void WriteOrWarn(RefreshEnvironment environment, string what, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            environment.Log.Warning(DiagnosticCodes.ReportWriteFailed, $"Could not write {what}: {e.Message} The refresh itself is not affected.");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Refresh;
 
 namespace Qcloud.CdnRefresh.Build.Reporting;
@@ -10,15 +11,11 @@ internal static class RunReportWriter
 {
     public const int FormatVersion = 1;
 
-    public static void Write(string path, RefreshResult result)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
+    /// <summary>Replaces the report atomically, so a reader never sees half of one.</summary>
+    public static void Write(string path, RefreshResult result) => AtomicFileWriter.Write(path, stream => WriteTo(stream, result));
 
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+    private static void WriteTo(Stream stream, RefreshResult result)
+    {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteNumber("version", FormatVersion);
@@ -70,6 +67,9 @@ internal static class RunReportWriter
             json.WriteEndObject();
         }
 
+        WriteStrings(json, "directories", result.Directories);
+        WriteStrings(json, "refreshFailedUrls", result.RefreshFailedUrls);
+        WriteStrings(json, "stillRunning", result.StillRunning);
         json.WriteBoolean("manifestWritten", result.ManifestWritten);
         json.WriteNumber("elapsedMilliseconds", (long)result.Elapsed.TotalMilliseconds);
         json.WriteEndObject();

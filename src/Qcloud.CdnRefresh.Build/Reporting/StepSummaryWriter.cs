@@ -69,7 +69,7 @@ internal static class StepSummaryWriter
                 stream.Write(bytes, 0, bytes.Length);
                 return;
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException) when (DateTime.UtcNow < deadline && !Directory.Exists(path))
             {
                 Thread.Sleep(25);
             }
