@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
@@ -24,7 +25,19 @@ internal static class ContentRoot
         var publishFullPath = Path.GetFullPath(publishDirectory);
         if (!string.IsNullOrWhiteSpace(configuredContentRoot))
         {
-            var explicitRoot = Path.GetFullPath(Path.Combine(publishFullPath, configuredContentRoot!.Trim()));
+            string explicitRoot;
+            try
+            {
+                explicitRoot = Path.GetFullPath(Path.Combine(publishFullPath, configuredContentRoot!.Trim()));
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                // .NET Framework refuses characters such as '|' or '<' in a path outright.
+                throw new CdnRefreshException(
+                    DiagnosticCodes.ContentRootMissing,
+                    $"CdnRefreshContentRoot '{configuredContentRoot}' is not a usable folder path ({e.Message}). Set it to a folder of the publish output, relative to '{publishFullPath}'.");
+            }
+
             if (!Directory.Exists(explicitRoot))
             {
                 throw new CdnRefreshException(

@@ -25,7 +25,7 @@ internal static class DirectoryFolder
     /// <param name="baseUrl">The site root; never exceeded.</param>
     /// <param name="limit">Most directories allowed: the directory quota left for this run.</param>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.DailyQuotaInsufficient"/>: <paramref name="limit"/> is below 1.</exception>
-    /// <exception cref="ArgumentException">A URL is not under <paramref name="baseUrl"/> (the caller mapped it wrongly).</exception>
+    /// <exception cref="CdnRefreshException">A URL is not under <paramref name="baseUrl"/>, so no directory there covers it.</exception>
     public static DirectoryPlan Fold(IEnumerable<string> urls, BaseUrl baseUrl, int limit)
     {
         var root = baseUrl.Value;
@@ -34,7 +34,9 @@ internal static class DirectoryFolder
         {
             if (!url.StartsWith(root, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"'{url}' is not under the base URL '{root}'.", nameof(urls));
+                throw new CdnRefreshException(
+                    DiagnosticCodes.DailyQuotaInsufficient,
+                    $"'{url}' is owed from an earlier run but is not under CdnRefreshBaseUrl '{root}', so no directory refresh can cover it. Nothing was sent. Run once without CdnRefreshOverQuota=directory, or delete the manifest's pendingUrls entry.");
             }
 
             folderOfUrl[url] = FolderOf(url.Substring(root.Length));

@@ -51,6 +51,7 @@ internal sealed class ContentScan
             ? scan.Local
             : await new BaselineFetcher(settings.Timeout, environment.Handler)
                 .FetchAsync(settings.BaselineUrl.ToString(), settings.BaseUrl.Value, cancellationToken).ConfigureAwait(false);
+        scan.Baseline = RebasedTo(scan.Baseline, settings.BaseUrl.Value);
         foreach (var warning in scan.Baseline.Warnings)
         {
             environment.Log.Warning(warning.Code, warning.Message);
@@ -75,6 +76,21 @@ internal sealed class ContentScan
         return scan;
     }
 
+    /// <summary>
+    /// A baseline written for the same site under another spelling of the base URL (<c>:443</c>, letter case) owes its
+    /// URLs under that spelling: rewrite them to this run's, so they are sent (and folded) like every other URL.
+    /// </summary>
+    private static ManifestLoadResult RebasedTo(ManifestLoadResult loaded, string baseUrl)
+    {
+        if (loaded.Baseline is not { } baseline || baseline.BaseUrl == baseUrl || baseline.PendingUrls.Count == 0)
+        {
+            return loaded;
+        }
+
+        var pending = baseline.PendingUrls.Select(url => url.StartsWith(baseline.BaseUrl, System.StringComparison.Ordinal) ? baseUrl + url.Substring(baseline.BaseUrl.Length) : url);
+        return ManifestLoadResult.Found(new DeploymentManifest(baseUrl, baseline.Files, pending, baseline.UpdatedUtc));
+    }
+
     /// <summary>The user's globs, plus the manifest's lock and usage files when the manifest lives in the content root.</summary>
     private static IEnumerable<string> ExclusionsFor(RefreshSettings settings, string contentRoot, string? manifestPath)
     {
@@ -87,6 +103,6 @@ internal sealed class ContentScan
     private static string? RelativeTo(string root, string path)
     {
         var prefix = root.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
-        return path.StartsWith(prefix, System.StringComparison.Ordinal) ? "/" + path.Substring(prefix.Length).Replace('\\', '/') : null;
+        return path.StartsWith(prefix, FileNameCase.Comparison(FileNameCase.IgnoredByDefault)) ? "/" + path.Substring(prefix.Length).Replace('\\', '/') : null;
     }
 }

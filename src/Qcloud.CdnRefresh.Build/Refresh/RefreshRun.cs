@@ -25,6 +25,7 @@ internal sealed class RefreshRun
     private readonly RefreshSettings _settings;
     private readonly RefreshEnvironment _environment;
     private readonly ManifestStore _store = new();
+    private readonly Stopwatch _stopwatch = new();
 
     public RefreshRun(RefreshSettings settings, RefreshEnvironment environment)
     {
@@ -36,16 +37,18 @@ internal sealed class RefreshRun
 
     public async Task<RefreshResult> RunAsync(CancellationToken cancellationToken)
     {
-        var stopwatch = Stopwatch.StartNew();
+        _stopwatch.Restart();
         var manifestPath = _settings.ManifestPath is null ? null : Path.GetFullPath(_settings.ManifestPath);
-        using var manifestLock = _settings.DryRun || manifestPath is null ? null : _store.AcquireLock(manifestPath, ManifestLockTimeout, cancellationToken);
+        // The lock is held through CdnRefreshWait, so a second build waits that long too before giving up.
+        var lockTimeout = ManifestLockTimeout + (_settings.Wait ? _settings.WaitTimeout : TimeSpan.Zero);
+        using var manifestLock = _settings.DryRun || manifestPath is null ? null : _store.AcquireLock(manifestPath, lockTimeout, cancellationToken);
 
         var scan = await ContentScan.RunAsync(_settings, _environment, _store, manifestPath, cancellationToken).ConfigureAwait(false);
         Log.Detail($"Content root {scan.ContentRoot}; manifest {manifestPath ?? "(none)"}; baseline {_settings.BaselineUrl?.ToString() ?? "local manifest"}.");
         if (scan.Plan is not { } plan)
         {
             Log.Warning(DiagnosticCodes.ContentRootEmpty, $"The content root '{scan.ContentRoot}' has no files to refresh (after exclusions). Nothing was sent and the manifest was not changed. Check CdnRefreshContentRoot and PublishDir.");
-            return Finish(new RefreshResult { DryRun = _settings.DryRun, Action = UrlAction(), Endpoint = _settings.Endpoint }, stopwatch);
+            return Finish(new RefreshResult { DryRun = _settings.DryRun, Action = UrlAction(), Endpoint = _settings.Endpoint });
         }
 
         var result = PlannedResult(scan, plan);
@@ -54,13 +57,19 @@ internal sealed class RefreshRun
         {
             LogDryRunDecision(sender.DecideOffline(plan.Urls));
             LogPlan(result);
-            return Finish(result, stopwatch);
+            return Finish(result);
         }
 
         var sent = plan.Urls.Count == 0 ? null : await sender.SendAsync(plan.Urls, cancellationToken).ConfigureAwait(false);
         var update = ManifestUpdater.Decide(scan.Baseline.Baseline, scan.Current, _settings.BaseUrl.Value, plan.Urls, sent?.Accepted.Select(u => u.Url) ?? Array.Empty<string>(), dryRun: false, _environment.Clock().UtcDateTime);
         Log.Detail(update.Reason);
         Save(update.Manifest, scan);
+        if (update.Manifest is null && _settings.PublishManifest)
+        {
+            // Unchanged, but a fresh publish output (or a mirroring upload) has no copy: the next baseline fetch needs one.
+            _store.WritePublished(scan.ContentRoot, ManifestUpdater.Build(scan.Current, _settings.BaseUrl.Value, _environment.Clock().UtcDateTime, Array.Empty<string>()));
+        }
+
         result = result with
         {
             Action = sent?.Action ?? result.Action,
@@ -80,7 +89,7 @@ internal sealed class RefreshRun
 
         if (sent?.Submission.Cancelled == true)
         {
-            Finish(result, stopwatch);
+            Finish(result);
             throw new OperationCanceledException(cancellationToken);
         }
 
@@ -89,7 +98,7 @@ internal sealed class RefreshRun
             result = await WaitAsync(statusClient, sent, update.Manifest, scan, result, cancellationToken).ConfigureAwait(false);
         }
 
-        return Finish(result, stopwatch);
+        return Finish(result);
     }
 
     private async Task<RefreshResult> WaitAsync(IRefreshStatusClient client, SendResult sent, DeploymentManifest? written, ContentScan scan, RefreshResult result, CancellationToken cancellationToken)
@@ -97,33 +106,44 @@ internal sealed class RefreshRun
         var batches = sent.Submission.Batches.Where(b => b.Status == BatchStatus.Accepted).Select(b => SubmittedBatch.From(b, sent.Target)).ToList();
         var wait = await RefreshWaiter.WaitAsync(client, batches, _settings.WaitTimeout, _environment.Delay, _environment.Clock, cancellationToken).ConfigureAwait(false);
         Log.Detail($"Waited {wait.Waited.TotalSeconds:0} s over {wait.Polls} status queries.");
+
+        // Failures first: whatever else happened (a failed query, a cancellation), what Tencent gave up on is owed again.
+        if (wait.Failed.Count > 0)
+        {
+            result = RecordFailedRefreshes(wait.Failed, sent, written, scan, result);
+        }
+
+        if (wait.Cancelled)
+        {
+            Finish(result);
+            throw new OperationCanceledException(cancellationToken);
+        }
+
         if (wait.QueryFailure is not null)
         {
             Log.Warning(DiagnosticCodes.StatusUnavailable, $"The refresh status could not be read ({ApiFailureMessage.Brief(wait.QueryFailure)}); the refreshes were accepted, but whether they finished is not known.");
-            return result;
         }
-
-        if (wait.TimedOut)
+        else if (wait.TimedOut)
         {
             Log.Warning(DiagnosticCodes.WaitTimedOut, $"{wait.StillRunning.Count} refreshes were still running after CdnRefreshWaitTimeout ({_settings.WaitTimeout.TotalSeconds:0} s): {Sample(wait.StillRunning)}. They were accepted and usually finish within minutes.");
             result = result with { StillRunning = wait.StillRunning };
         }
 
-        if (wait.Failed.Count == 0)
-        {
-            return result;
-        }
+        return result;
+    }
 
+    private RefreshResult RecordFailedRefreshes(IReadOnlyList<string> failedEntries, SendResult sent, DeploymentManifest? written, ContentScan scan, RefreshResult result)
+    {
         // A refresh Tencent gave up on is owed again, like a batch that was never accepted.
         var failedUrls = sent.Directories is { } folded
-            ? folded.Directories.Where(d => wait.Failed.Contains(d.Url)).SelectMany(d => d.CoveredUrls).ToList()
-            : wait.Failed.ToList();
+            ? folded.Directories.Where(d => failedEntries.Contains(d.Url)).SelectMany(d => d.CoveredUrls).ToList()
+            : failedEntries.ToList();
         if (written is not null)
         {
             Save(ManifestUpdater.Build(scan.Current, _settings.BaseUrl.Value, _environment.Clock().UtcDateTime, written.PendingUrls.Concat(failedUrls)), scan);
         }
 
-        var message = $"Tencent reported {wait.Failed.Count} refreshes as failed: {Sample(wait.Failed)}. They are kept in the manifest and sent again by the next run.";
+        var message = $"Tencent reported {failedEntries.Count} refreshes as failed: {Sample(failedEntries)}. They are kept in the manifest and sent again by the next run.";
         if (_settings.ContinueOnError)
         {
             Log.Warning(DiagnosticCodes.RefreshFailed, message);
@@ -223,9 +243,9 @@ internal sealed class RefreshRun
     private static string Sample(IReadOnlyList<string> urls) =>
         string.Join(", ", urls.Take(10)) + (urls.Count > 10 ? $" and {urls.Count - 10} more" : string.Empty);
 
-    private RefreshResult Finish(RefreshResult result, Stopwatch stopwatch)
+    private RefreshResult Finish(RefreshResult result)
     {
-        result = result with { Elapsed = stopwatch.Elapsed };
+        result = result with { Elapsed = _stopwatch.Elapsed };
         RunReporter.Report(result, _settings, _environment);
         return result;
     }

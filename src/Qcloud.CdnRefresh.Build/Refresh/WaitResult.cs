@@ -16,7 +16,10 @@ internal sealed record WaitResult
     /// <summary>Why the status could not be read, if it could not.</summary>
     public ApiFailure? QueryFailure { get; init; }
 
-    public bool TimedOut => StillRunning.Count > 0;
+    public bool TimedOut => StillRunning.Count > 0 && !Cancelled;
+
+    /// <summary>The build was cancelled while waiting; <see cref="Failed"/> still holds what was learnt before.</summary>
+    public bool Cancelled { get; init; }
 
     /// <summary>Status queries made.</summary>
     public int Polls { get; init; }

@@ -196,9 +196,12 @@ public class DirectoryFolderTests
     }
 
     [Fact]
-    public void A_url_outside_the_base_url_is_a_caller_error()
+    public void A_url_outside_the_base_url_is_a_coded_error_naming_it()
     {
-        Assert.Throws<ArgumentException>(() => DirectoryFolder.Fold(new[] { "https://other.example/a.js" }, Site, limit: 1));
+        var error = Assert.Throws<Qcloud.CdnRefresh.Build.Diagnostics.CdnRefreshException>(() => DirectoryFolder.Fold(new[] { "https://other.example/a.js" }, Site, limit: 1));
+
+        Assert.Equal("QCDN3007", error.Code);
+        Assert.Contains("https://other.example/a.js", error.Message);
     }
 
     [Fact]
