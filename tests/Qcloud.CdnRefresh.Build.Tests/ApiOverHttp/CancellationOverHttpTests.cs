@@ -16,11 +16,15 @@ public class CancellationOverHttpTests : OverHttpTestBase
     public async Task CancelDuringAHang_ThrowsOperationCanceledPromptly_WithoutRetrying()
     {
         Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(30)));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
         var client = V3(o => o with { RequestTimeout = TimeSpan.FromSeconds(20) });
-        var stopwatch = Stopwatch.StartNew();
+        var submitting = client.SubmitAsync(Urls(1), cancellation.Token);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SubmitAsync(Urls(1), cancellation.Token));
+        // Cancel once the request is being held, whatever the machine's load made of the first connection.
+        await Server.WaitForHangsAsync();
+        var stopwatch = Stopwatch.StartNew();
+        cancellation.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => submitting);
 
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
         Assert.Empty(Notices);
@@ -44,8 +48,12 @@ public class CancellationOverHttpTests : OverHttpTestBase
             {
                 if (batch.Number == 1)
                 {
-                    // Long enough for batch 2 to be on the wire, where the fake holds it.
-                    cancellation.CancelAfter(TimeSpan.FromMilliseconds(300));
+                    // Cancel once batch 2 is on the wire, where the fake holds it.
+                    _ = Task.Run(async () =>
+                    {
+                        await Server.WaitForHangsAsync();
+                        cancellation.Cancel();
+                    });
                 }
             },
             cancellation.Token);

@@ -14,6 +14,7 @@ internal sealed class FakeApiState
     private Func<DateTimeOffset> _clock;
     private long _sequence;
     private long _taskCounter;
+    private int _hangsStarted;
 
     public FakeApiState(FakeTencentApiOptions options)
     {
@@ -91,4 +92,9 @@ internal sealed class FakeApiState
         while (value > 0);
         return result;
     }
+
+    /// <summary>Hangs that have begun: a request held by a hang is recorded only when it ends, so tests wait on this.</summary>
+    public int HangsStarted => Volatile.Read(ref _hangsStarted);
+
+    public void HangStarted() => Interlocked.Increment(ref _hangsStarted);
 }

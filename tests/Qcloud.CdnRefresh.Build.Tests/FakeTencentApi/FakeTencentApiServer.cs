@@ -101,6 +101,19 @@ public sealed class FakeTencentApiServer : IAsyncDisposable
     /// <summary>Replaces the server's clock, against which request timestamps are checked.</summary>
     public void SetClock(Func<DateTimeOffset> clock) => _state.SetClock(clock ?? throw new ArgumentNullException(nameof(clock)));
 
+    /// <summary>Requests that a hang fault has started holding (they are recorded only when the hang ends).</summary>
+    public int HangsStarted => _state.HangsStarted;
+
+    /// <summary>Waits until <paramref name="count"/> hangs have started, or five seconds have passed.</summary>
+    public async Task WaitForHangsAsync(int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (HangsStarted < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>URLs accepted so far in <paramref name="area"/> (<c>mainland</c> or <c>overseas</c>), both APIs together.</summary>
     public int UrlsAccepted(string area) => _state.Ledger.Accepted(area);
 

@@ -84,6 +84,7 @@ internal sealed class RequestPipeline(FakeApiState state, FaultInjector faults, 
     private async Task<bool> SurvivesHangAsync(HttpContext context, FaultRule rule)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        state.HangStarted();
         try
         {
             await Task.Delay(rule.HangFor, linked.Token);

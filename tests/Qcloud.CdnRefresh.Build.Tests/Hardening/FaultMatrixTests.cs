@@ -235,8 +235,7 @@ public sealed class FaultMatrixTests
             harness.WriteFile($"f{i}.css", "changed " + i);
         }
 
-        // This run: DescribePurgeQuota, batch 1, then batch 2 hangs. A request is recorded when it is answered, so
-        // the cancel comes once batch 1 is recorded and batch 2 has had time to reach the server.
+        // This run: DescribePurgeQuota, batch 1, then batch 2 hangs; the cancel comes once the fake holds batch 2.
         var batch1Done = harness.Server.Requests.Count + 2;
         harness.Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(30)).ForAction(Purge).OnRequest(batch1Done + 1));
         var started = DateTime.UtcNow;
@@ -245,13 +244,7 @@ public sealed class FaultMatrixTests
             task => task.BatchSize = "2",
             task =>
             {
-                var deadline = DateTime.UtcNow.AddSeconds(10);
-                while (harness.Server.Requests.Count < batch1Done && DateTime.UtcNow < deadline)
-                {
-                    System.Threading.Thread.Sleep(10);
-                }
-
-                System.Threading.Thread.Sleep(300);
+                harness.Server.WaitForHangsAsync().GetAwaiter().GetResult();
                 started = DateTime.UtcNow;
                 task.Cancel();
             });

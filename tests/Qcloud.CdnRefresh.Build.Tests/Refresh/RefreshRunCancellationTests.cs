@@ -20,7 +20,12 @@ public class RefreshRunCancellationTests : RefreshRunTestBase
         {
             if (line.StartsWith("Batch 1 of 2:", StringComparison.Ordinal))
             {
-                cancellation.CancelAfter(TimeSpan.FromMilliseconds(300));
+                // Cancel once the fake holds batch 2, however long the machine took to send it.
+                _ = Task.Run(async () =>
+                {
+                    await Server.WaitForHangsAsync();
+                    cancellation.Cancel();
+                });
             }
         };
         var stopwatch = Stopwatch.StartNew();
