@@ -52,8 +52,9 @@ internal sealed class ContentFileLister
                 $"The content root '{rootFullPath}' does not exist. Check CdnRefreshContentRoot and PublishDir.");
         }
 
-        var walk = new DirectoryWalk(RealPath.Resolve(rootFullPath) ?? rootFullPath, _ignoreCase, cancellationToken);
-        walk.Visit(new DirectoryInfo(rootFullPath), relativePrefix: string.Empty, walk.RootRealPath);
+        var rootFolder = new DirectoryInfo(rootFullPath);
+        var walk = new DirectoryWalk(RealPath.Resolve(rootFullPath) ?? rootFullPath, rootFolder, _ignoreCase, cancellationToken);
+        walk.Visit(rootFolder, relativePrefix: string.Empty, walk.RootRealPath);
 
         var rules = new ExclusionRules(_excludePatterns, RelativePathBelow(rootFullPath, _excludedFullPath), _ignoreCase);
         var existing = new HashSet<string>(FileNameCase.Comparer(_ignoreCase));

@@ -8,9 +8,9 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// </summary>
 internal readonly struct DirectoryEntry
 {
-    public DirectoryEntry(string name, string fullPath, bool isLink, bool isDirectory, long length, DateTime lastWriteTimeUtc)
+    public DirectoryEntry(string relativePath, string? fullPath, bool isLink, bool isDirectory, long length, DateTime lastWriteTimeUtc)
     {
-        Name = name;
+        RelativePath = relativePath;
         FullPath = fullPath;
         IsLink = isLink;
         IsDirectory = isDirectory;
@@ -18,9 +18,14 @@ internal readonly struct DirectoryEntry
         LastWriteTimeUtc = lastWriteTimeUtc;
     }
 
-    public string Name { get; }
+    /// <summary>Path from the content root: the folder's relative prefix and the entry's name.</summary>
+    public string RelativePath { get; }
 
-    public string FullPath { get; }
+    /// <summary>
+    /// Null for a plain file whose full path is the content root's plus <see cref="RelativePath"/> (see
+    /// <see cref="ListedFile.BelowRoot"/>): no string is built for what can be derived.
+    /// </summary>
+    public string? FullPath { get; }
 
     /// <summary>A symbolic link or junction, to a file or a folder.</summary>
     public bool IsLink { get; }

@@ -32,9 +32,13 @@ internal sealed class DirectoryWalk
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<string> _foldersBeingVisited;
 
-    public DirectoryWalk(string rootRealPath, bool ignoreCase, CancellationToken cancellationToken)
+    private readonly string _rootPrefix;
+
+    /// <summary><paramref name="rootFolder"/> is the content root as the walk starts from it (see <see cref="Visit"/>).</summary>
+    public DirectoryWalk(string rootRealPath, DirectoryInfo rootFolder, bool ignoreCase, CancellationToken cancellationToken)
     {
         RootRealPath = rootRealPath;
+        _rootPrefix = WithTrailingSeparator(rootFolder.FullName);
         _ignoreCase = ignoreCase;
         _cancellationToken = cancellationToken;
         _foldersBeingVisited = new HashSet<string>(FileNameCase.Comparer(ignoreCase));
@@ -55,29 +59,31 @@ internal sealed class DirectoryWalk
             return;
         }
 
-        foreach (var entry in Enumerate(folder, relativePrefix))
+        foreach (var entry in Enumerate(folder, relativePrefix, IsBelowRootPrefix(folder, relativePrefix)))
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var relativePath = relativePrefix + entry.Name;
-            if (!UrlPathEncoder.IsEncodable(entry.Name))
+            var relativePath = entry.RelativePath;
+
+            // Every folder on the way passed this check, so checking the whole relative path checks the name.
+            if (!UrlPathEncoder.IsEncodable(relativePath))
             {
                 // Not valid Unicode on disk: .NET cannot even stat it by the name it reports. Listed as it is, so the
                 // lister can refuse it with a coded error unless an exclusion drops it first.
-                Found.Add(new ListedFile(relativePath, relativePath, entry.FullPath, 0, default));
+                Found.Add(ListedFrom(entry, 0, default));
                 continue;
             }
 
             if (entry.IsLink)
             {
-                VisitLink(entry.FullPath, relativePath);
+                VisitLink(entry.FullPath!, relativePath);
             }
             else if (entry.IsDirectory)
             {
-                Visit(new DirectoryInfo(entry.FullPath), relativePath + "/", Path.Combine(folderRealPath, entry.Name));
+                Visit(new DirectoryInfo(entry.FullPath!), relativePath + "/", Path.Combine(folderRealPath, relativePath.Substring(relativePrefix.Length)));
             }
             else
             {
-                Found.Add(new ListedFile(relativePath, relativePath, entry.FullPath, entry.Length, entry.LastWriteTimeUtc));
+                Found.Add(ListedFrom(entry, entry.Length, entry.LastWriteTimeUtc));
             }
         }
 
@@ -111,7 +117,23 @@ internal sealed class DirectoryWalk
         Found.Add(new ListedFile(relativePath, relativePath, linkFullPath, targetFile.Length, targetFile.LastWriteTimeUtc));
     }
 
-    private static List<DirectoryEntry> Enumerate(DirectoryInfo folder, string relativePrefix)
+    private ListedFile ListedFrom(DirectoryEntry entry, long length, DateTime lastWriteTimeUtc) =>
+        entry.FullPath is null
+            ? ListedFile.BelowRoot(_rootPrefix, entry.RelativePath, length, lastWriteTimeUtc)
+            : new ListedFile(entry.RelativePath, entry.RelativePath, entry.FullPath, length, lastWriteTimeUtc);
+
+    /// <summary>
+    /// Whether the folder's path is the root's plus its relative prefix, so that its files' full paths can be derived
+    /// (<see cref="ListedFile.BelowRoot"/>). True unless normalisation changed a name; then files keep their own path.
+    /// </summary>
+    private bool IsBelowRootPrefix(DirectoryInfo folder, string relativePrefix) =>
+        string.Equals(WithTrailingSeparator(folder.FullName), _rootPrefix + ListedFile.ToPlatformSeparators(relativePrefix), StringComparison.Ordinal);
+
+    private static string WithTrailingSeparator(string path) =>
+        path.Length > 0 && path[path.Length - 1] == Path.DirectorySeparatorChar ? path : path + Path.DirectorySeparatorChar;
+
+    /// <summary>The folder's entries; with <paramref name="derivable"/>, plain files leave <see cref="DirectoryEntry.FullPath"/> null.</summary>
+    private static List<DirectoryEntry> Enumerate(DirectoryInfo folder, string relativePrefix, bool derivable)
     {
         try
         {
@@ -122,13 +144,21 @@ internal sealed class DirectoryWalk
             {
                 var isLink = (info.Attributes & FileAttributes.ReparsePoint) != 0;
                 var file = isLink ? null : info as FileInfo;
-                entries.Add(new DirectoryEntry(info.Name, info.FullName, isLink, info is DirectoryInfo, file?.Length ?? 0, file?.LastWriteTimeUtc ?? default));
+                // FileSystemInfo built the full path already: nothing to save by deriving it.
+                entries.Add(new DirectoryEntry(relativePrefix + info.Name, info.FullName, isLink, info is DirectoryInfo, file?.Length ?? 0, file?.LastWriteTimeUtc ?? default));
             }
 
             return entries;
 #else
             // Entries straight from the enumeration: no FileInfo per file, and the one stat that size and time need.
-            return new List<DirectoryEntry>(new FileSystemEnumerable<DirectoryEntry>(folder.FullName, ToEntry, AllEntries));
+            // Plain files get one string each, the relative path, made straight from the name the enumeration holds.
+            var entries = new List<DirectoryEntry>();
+            foreach (var entry in new FileSystemEnumerable<DirectoryEntry>(folder.FullName, (ref FileSystemEntry e) => ToEntry(ref e, relativePrefix, derivable), AllEntries))
+            {
+                entries.Add(entry);
+            }
+
+            return entries;
 #endif
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
@@ -142,12 +172,13 @@ internal sealed class DirectoryWalk
     }
 
 #if !NETFRAMEWORK
-    private static DirectoryEntry ToEntry(ref FileSystemEntry entry)
+    private static DirectoryEntry ToEntry(ref FileSystemEntry entry, string relativePrefix, bool derivable)
     {
         var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+        var relativePath = string.Concat(relativePrefix.AsSpan(), entry.FileName);
         return isLink || entry.IsDirectory
-            ? new DirectoryEntry(entry.FileName.ToString(), entry.ToFullPath(), isLink, entry.IsDirectory, 0, default)
-            : new DirectoryEntry(entry.FileName.ToString(), entry.ToFullPath(), isLink: false, isDirectory: false, entry.Length, entry.LastWriteTimeUtc.UtcDateTime);
+            ? new DirectoryEntry(relativePath, entry.ToFullPath(), isLink, entry.IsDirectory, 0, default)
+            : new DirectoryEntry(relativePath, derivable ? null : entry.ToFullPath(), isLink: false, isDirectory: false, entry.Length, entry.LastWriteTimeUtc.UtcDateTime);
     }
 #endif
 }
