@@ -9,7 +9,8 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal static class ManifestEntryReader
 {
-    /// <param name="reader">On the entry's first token; left on its last.</param>
+    /// <param name="reader">On the entry's first token; left on its last. The whole entry must be in its buffer (skipping
+    /// within it then always succeeds, final block or not).</param>
     /// <param name="index">The entry's position, for messages.</param>
     /// <param name="file">The entry, when it has no defect.</param>
     /// <returns>Null, or the defect as a phrase for a <c>ManifestCorrupt</c> warning.</returns>
@@ -18,7 +19,7 @@ internal static class ManifestEntryReader
         file = null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            reader.Skip();
+            reader.TrySkip();
             return $"files[{index}] is not an object";
         }
 
@@ -57,7 +58,7 @@ internal static class ManifestEntryReader
             else
             {
                 reader.Read();
-                reader.Skip();
+                reader.TrySkip();
             }
         }
 
@@ -121,7 +122,7 @@ internal static class ManifestEntryReader
 
         if (reader.TokenType != JsonTokenType.String)
         {
-            reader.Skip();
+            reader.TrySkip();
             return new Field<string>(FieldState.Invalid, null);
         }
 
@@ -140,7 +141,7 @@ internal static class ManifestEntryReader
             return new Field<long>(FieldState.Present, value);
         }
 
-        reader.Skip();
+        reader.TrySkip();
         return new Field<long>(FieldState.Invalid, 0);
     }
 
@@ -155,7 +156,7 @@ internal static class ManifestEntryReader
             case JsonTokenType.Number when reader.TryGetInt64(out var ticks) && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks:
                 return new Field<DateTime>(FieldState.Present, new DateTime(ticks, DateTimeKind.Utc));
             default:
-                reader.Skip();
+                reader.TrySkip();
                 return new Field<DateTime>(FieldState.Invalid, default);
         }
     }
