@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
 using System.Threading;
 using Qcloud.CdnRefresh.Build.ChangeDetection;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
+using Qcloud.CdnRefresh.Build.Refresh;
 
 namespace Qcloud.CdnRefresh.Build.Benchmarks;
 
@@ -34,9 +34,10 @@ internal static class ChangeDetectionPass
         var hashing = new FileHasher().Hash(listed, ManifestHashCache.From(local.Baseline));
         phases.Lap("hash");
 
-        var current = hashing.Files
-            .Select(f => new ManifestFile(f.RelativePath, f.Size, f.Sha256, f.LastWriteTimeUtc, f.UrlPath))
-            .ToList();
+        var current = ContentScan.CurrentFiles(listed, hashing);
+
+        // ContentScan keeps only the counts of the hashing result; so does this pass.
+        var hashingStats = hashing.Stats;
         var mapper = new UrlMapper(BaseUrl.Parse(BaseUrlText), UrlMapper.DefaultDirectoryIndex);
         var plan = RefreshPlanner.Plan(current, local.Baseline, addedFiles: false, WithoutBaselineMode.All, paths => mapper.MapAll(paths));
         phases.Lap("plan");
@@ -53,9 +54,9 @@ internal static class ChangeDetectionPass
             total.Elapsed,
             phases.Laps,
             listed.Count,
-            hashing.Stats.FilesHashed,
-            hashing.Stats.FilesReused,
-            hashing.Stats.BytesRead,
+            hashingStats.FilesHashed,
+            hashingStats.FilesReused,
+            hashingStats.BytesRead,
             plan.Urls.Count,
             update.Manifest is not null);
     }

@@ -43,7 +43,7 @@ internal sealed class FileHasher
     /// <param name="cancellationToken">Stops the run between reads; it then throws <see cref="OperationCanceledException"/>.</param>
     public HashingResult Hash(IReadOnlyList<ListedFile> files, IReadOnlyDictionary<string, CachedHash>? cache = null, CancellationToken cancellationToken = default)
     {
-        var results = new ContentFile[files.Count];
+        var results = new string[files.Count];
         var filesHashed = 0;
         var bytesRead = 0L;
         var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken };
@@ -60,8 +60,7 @@ internal sealed class FileHasher
                     var file = files[index];
                     CachedHash? cached = null;
                     cache?.TryGetValue(file.RelativePath, out cached);
-                    var sha256 = TryReuse(file, cached) ?? HashContents(file, cached, worker, cancellationToken);
-                    results[index] = new ContentFile(file.RelativePath, file.UrlPath, file.Size, file.LastWriteTimeUtc, sha256);
+                    results[index] = TryReuse(file, cached) ?? HashContents(file, cached, worker, cancellationToken);
                     return worker;
                 },
                 worker =>
@@ -77,7 +76,7 @@ internal sealed class FileHasher
         }
 
         var stats = new HashingStats(filesHashed, files.Count - filesHashed, bytesRead);
-        return new HashingResult(results, stats);
+        return new HashingResult(files, results, stats);
     }
 
     private static string? TryReuse(ListedFile file, CachedHash? cached) =>

@@ -63,9 +63,7 @@ internal sealed class ContentScan
 
         var hashing = new FileHasher().Hash(listed, ManifestHashCache.From(scan.Local.Baseline), cancellationToken);
         scan.Hashing = hashing.Stats;
-        scan.Current = hashing.Files
-            .Select(f => new ManifestFile(f.RelativePath, f.Size, f.Sha256, f.LastWriteTimeUtc, f.UrlPath))
-            .ToList();
+        scan.Current = CurrentFiles(listed, hashing);
 
         // With a remote baseline, what the local manifest still owes would otherwise be forgotten.
         var localDebts = settings.BaselineUrl is null ? null : scan.Local.Baseline?.PendingUrls;
@@ -73,6 +71,19 @@ internal sealed class ContentScan
         scan.Plan = RefreshPlanner.Plan(scan.Current, scan.Baseline.Baseline, settings.AddedFiles, settings.WithoutBaseline, paths => mapper.MapAll(paths), localDebts);
         environment.Log.Detail(scan.Plan.Summary);
         return scan;
+    }
+
+    /// <summary>The listed files with their hashes, as the manifest records them, in the listing's (sorted) order.</summary>
+    public static IReadOnlyList<ManifestFile> CurrentFiles(IReadOnlyList<ListedFile> listed, HashingResult hashing)
+    {
+        var current = new ManifestFile[listed.Count];
+        for (var i = 0; i < current.Length; i++)
+        {
+            var file = listed[i];
+            current[i] = new ManifestFile(file.RelativePath, file.Size, hashing.Sha256[i], file.LastWriteTimeUtc, file.UrlPath);
+        }
+
+        return current;
     }
 
     /// <summary>The user's globs, plus the manifest's lock and usage files when the manifest lives in the content root.</summary>
