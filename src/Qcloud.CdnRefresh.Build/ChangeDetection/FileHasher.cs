@@ -58,8 +58,7 @@ internal sealed class FileHasher
                 (index, _, worker) =>
                 {
                     var file = files[index];
-                    CachedHash? cached = null;
-                    cache?.TryGetValue(file.RelativePath, out cached);
+                    CachedHash? cached = cache is not null && cache.TryGetValue(file.RelativePath, out var found) ? found : null;
                     results[index] = TryReuse(file, cached) ?? HashContents(file, cached, worker, cancellationToken);
                     return worker;
                 },
@@ -80,8 +79,8 @@ internal sealed class FileHasher
     }
 
     private static string? TryReuse(ListedFile file, CachedHash? cached) =>
-        cached != null && cached.Size == file.Size && cached.LastWriteTimeUtcTicks == file.LastWriteTimeUtc.Ticks && !string.IsNullOrEmpty(cached.Sha256)
-            ? cached.Sha256
+        cached is { } hit && hit.Size == file.Size && hit.LastWriteTimeUtcTicks == file.LastWriteTimeUtc.Ticks && !string.IsNullOrEmpty(hit.Sha256)
+            ? hit.Sha256
             : null;
 
     private string HashContents(ListedFile file, CachedHash? cached, Worker worker, CancellationToken cancellationToken)
@@ -102,11 +101,17 @@ internal sealed class FileHasher
 #endif
 
             worker.FilesHashed++;
+#if NETFRAMEWORK
             var digest = worker.Hash.GetHashAndReset();
+#else
+            // Into the worker's own array: no 32-byte array per file.
+            var digest = worker.Digest;
+            worker.Hash.GetHashAndReset(digest);
+#endif
 
             // Same contents under a new time (every file of a fresh checkout): keep the recorded string rather than
             // hold a second copy of it for the rest of the run.
-            return cached != null && Hex.EqualsLower(digest, cached.Sha256) ? cached.Sha256 : Hex.ToLower(digest);
+            return cached is { } recorded && Hex.EqualsLower(digest, recorded.Sha256) ? recorded.Sha256 : Hex.ToLower(digest);
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
         {
@@ -185,6 +190,8 @@ internal sealed class FileHasher
         public byte[] Buffer { get; } = ArrayPool<byte>.Shared.Rent(BufferSize);
 
         public IncrementalHash Hash { get; } = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public byte[] Digest { get; } = new byte[32];
 
         public int FilesHashed { get; set; }
 

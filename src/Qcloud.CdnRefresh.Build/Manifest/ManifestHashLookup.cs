@@ -31,11 +31,10 @@ internal sealed class ManifestHashLookup : IReadOnlyDictionary<string, CachedHas
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
-    // No [MaybeNullWhen] here: .NET Framework's interface has none, and null only comes with false, as usual.
     public bool TryGetValue(string key, out CachedHash value)
     {
         var index = IndexOf(key);
-        value = index < 0 ? null! : ToCachedHash(_files[index]);
+        value = index < 0 ? default : ToCachedHash(_files[index]);
         return index >= 0;
     }
 

@@ -30,13 +30,16 @@ internal static class ManifestReader
     /// <param name="source">The file path or URL, for messages.</param>
     /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>; a baseline for another one is not used.</param>
     /// <param name="bufferSize">Bytes held at a time; a test seam.</param>
+    /// <param name="knownPaths">Strings the run holds already, reused for equal paths (see <see cref="KnownPaths"/>).</param>
     /// <exception cref="IOException">The stream could not be read.</exception>
-    public static ManifestLoadResult Parse(Stream content, string source, string currentBaseUrl, int? bufferSize = null)
+    public static ManifestLoadResult Parse(Stream content, string source, string currentBaseUrl, int? bufferSize = null, KnownPaths? knownPaths = null)
     {
         ManifestDocument document;
         try
         {
-            document = bufferSize is { } size ? ManifestDocument.Read(content, size) : ManifestDocument.Read(content);
+            document = bufferSize is { } size
+                ? ManifestDocument.Read(content, size, knownPaths)
+                : ManifestDocument.Read(content, knownPaths: knownPaths);
         }
         catch (JsonException exception)
         {

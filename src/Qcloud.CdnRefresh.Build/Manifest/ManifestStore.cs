@@ -35,7 +35,10 @@ internal sealed class ManifestStore
     /// Reads the baseline. A missing file is simply no baseline; a defective one is no baseline plus a warning.
     /// </summary>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.FileUnreadable"/>: the file exists but cannot be read.</exception>
-    public ManifestLoadResult Load(string path, string baseUrl)
+    /// <param name="path">The manifest file.</param>
+    /// <param name="baseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
+    /// <param name="knownPaths">The listing's paths, whose strings the baseline's entries then share; or null.</param>
+    public ManifestLoadResult Load(string path, string baseUrl, KnownPaths? knownPaths = null)
     {
         try
         {
@@ -43,7 +46,7 @@ internal sealed class ManifestStore
             // a chunk at a time: the whole file (10 MB at 50,000 files) is never held. A file shortened or grown by
             // another build meanwhile is read to its end as found; the parser judges what it got.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-            return ManifestReader.Parse(stream, path, baseUrl);
+            return ManifestReader.Parse(stream, path, baseUrl, knownPaths: knownPaths);
         }
         catch (FileNotFoundException)
         {
