@@ -46,7 +46,7 @@ internal sealed class DirectoryWalk
 
     public string RootRealPath { get; }
 
-    /// <summary>The files found so far, in enumeration order, with <see cref="ListedFile.UrlPath"/> still unset.</summary>
+    /// <summary>The files found so far, in no particular order, with <see cref="ListedFile.UrlPath"/> still unset.</summary>
     public List<ListedFile> Found { get; } = new();
 
     /// <param name="folder">The folder, by the path the walk reached it (through links, if any).</param>
@@ -59,31 +59,17 @@ internal sealed class DirectoryWalk
             return;
         }
 
+        // Plain files are in Found already; links and folders are followed once the folder has been read.
         foreach (var entry in Enumerate(folder, relativePrefix, IsBelowRootPrefix(folder, relativePrefix)))
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var relativePath = entry.RelativePath;
-
-            // Every folder on the way passed this check, so checking the whole relative path checks the name.
-            if (!UrlPathEncoder.IsEncodable(relativePath))
-            {
-                // Not valid Unicode on disk: .NET cannot even stat it by the name it reports. Listed as it is, so the
-                // lister can refuse it with a coded error unless an exclusion drops it first.
-                Found.Add(ListedFrom(entry, 0, default));
-                continue;
-            }
-
             if (entry.IsLink)
             {
-                VisitLink(entry.FullPath!, relativePath);
-            }
-            else if (entry.IsDirectory)
-            {
-                Visit(new DirectoryInfo(entry.FullPath!), relativePath + "/", Path.Combine(folderRealPath, relativePath.Substring(relativePrefix.Length)));
+                VisitLink(entry.FullPath!, entry.RelativePath);
             }
             else
             {
-                Found.Add(ListedFrom(entry, entry.Length, entry.LastWriteTimeUtc));
+                Visit(new DirectoryInfo(entry.FullPath!), entry.RelativePath + "/", Path.Combine(folderRealPath, entry.RelativePath.Substring(relativePrefix.Length)));
             }
         }
 
@@ -132,33 +118,35 @@ internal sealed class DirectoryWalk
     private static string WithTrailingSeparator(string path) =>
         path.Length > 0 && path[path.Length - 1] == Path.DirectorySeparatorChar ? path : path + Path.DirectorySeparatorChar;
 
-    /// <summary>The folder's entries; with <paramref name="derivable"/>, plain files leave <see cref="DirectoryEntry.FullPath"/> null.</summary>
-    private static List<DirectoryEntry> Enumerate(DirectoryInfo folder, string relativePrefix, bool derivable)
+    /// <summary>
+    /// Reads the folder: plain files (and entries whose name is not valid Unicode) go to <see cref="Found"/> as they are
+    /// enumerated; the links and subfolders to follow come back. Nothing is held per file but the file itself.
+    /// </summary>
+    /// <remarks>
+    /// The folder is read to its end before anything is followed, so that a folder that cannot be read fails inside this
+    /// try, and before any of its links is judged. With <paramref name="derivable"/>, files do not keep their own path.
+    /// </remarks>
+    private List<DirectoryEntry> Enumerate(DirectoryInfo folder, string relativePrefix, bool derivable)
     {
+        var toFollow = new List<DirectoryEntry>();
         try
         {
-            // Materialised here so that a folder that cannot be read fails inside this try, not later in the caller's loop.
 #if NETFRAMEWORK
-            var entries = new List<DirectoryEntry>();
             foreach (var info in folder.EnumerateFileSystemInfos())
             {
                 var isLink = (info.Attributes & FileAttributes.ReparsePoint) != 0;
                 var file = isLink ? null : info as FileInfo;
-                // FileSystemInfo built the full path already: nothing to save by deriving it.
-                entries.Add(new DirectoryEntry(relativePrefix + info.Name, info.FullName, isLink, info is DirectoryInfo, file?.Length ?? 0, file?.LastWriteTimeUtc ?? default));
-            }
 
-            return entries;
+                // FileSystemInfo built the full path already: nothing to save by deriving it.
+                Add(new DirectoryEntry(relativePrefix + info.Name, info.FullName, isLink, info is DirectoryInfo, file?.Length ?? 0, file?.LastWriteTimeUtc ?? default), toFollow);
+            }
 #else
             // Entries straight from the enumeration: no FileInfo per file, and the one stat that size and time need.
             // Plain files get one string each, the relative path, made straight from the name the enumeration holds.
-            var entries = new List<DirectoryEntry>();
             foreach (var entry in new FileSystemEnumerable<DirectoryEntry>(folder.FullName, (ref FileSystemEntry e) => ToEntry(ref e, relativePrefix, derivable), AllEntries))
             {
-                entries.Add(entry);
+                Add(entry, toFollow);
             }
-
-            return entries;
 #endif
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
@@ -168,6 +156,29 @@ internal sealed class DirectoryWalk
                 DiagnosticCodes.FileUnreadable,
                 $"Cannot list the folder {name} ({folder.FullName}): {exception.Message} Check that the build may read it.",
                 exception);
+        }
+
+        return toFollow;
+    }
+
+    private void Add(DirectoryEntry entry, List<DirectoryEntry> toFollow)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+
+        // Every folder on the way passed this check, so checking the whole relative path checks the name.
+        if (!UrlPathEncoder.IsEncodable(entry.RelativePath))
+        {
+            // Not valid Unicode on disk: .NET cannot even stat it by the name it reports. Listed as it is, so the
+            // lister can refuse it with a coded error unless an exclusion drops it first.
+            Found.Add(ListedFrom(entry, 0, default));
+        }
+        else if (entry.IsLink || entry.IsDirectory)
+        {
+            toFollow.Add(entry);
+        }
+        else
+        {
+            Found.Add(ListedFrom(entry, entry.Length, entry.LastWriteTimeUtc));
         }
     }
 

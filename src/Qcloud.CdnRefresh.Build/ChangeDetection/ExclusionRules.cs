@@ -63,8 +63,17 @@ internal sealed class ExclusionRules
             return true;
         }
 
-        var fileName = relativePath.Substring(relativePath.LastIndexOf('/') + 1);
-        return _fileNameRegex != null && _fileNameRegex.IsMatch(fileName);
+        if (_fileNameRegex == null)
+        {
+            return false;
+        }
+
+#if NETFRAMEWORK
+        return _fileNameRegex.IsMatch(relativePath.Substring(relativePath.LastIndexOf('/') + 1));
+#else
+        // Matched in place: no string per listed file for its name.
+        return _fileNameRegex.IsMatch(relativePath.AsSpan(relativePath.LastIndexOf('/') + 1));
+#endif
     }
 
     private static Regex? Combine(IEnumerable<GlobPattern> globs, bool ignoreCase)

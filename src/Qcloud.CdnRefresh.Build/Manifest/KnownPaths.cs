@@ -12,6 +12,9 @@ internal sealed class KnownPaths
     private readonly int _count;
     private readonly Func<int, string> _pathAt;
 
+    // Where the next path is likely to be: the manifest and the listing are both sorted, so usually right after the last.
+    private int _next;
+
     /// <param name="count">How many paths there are.</param>
     /// <param name="pathAt">The path at an index; paths sorted ordinally. Unsorted ones are only found less often.</param>
     public KnownPaths(int count, Func<int, string> pathAt)
@@ -20,9 +23,15 @@ internal sealed class KnownPaths
         _pathAt = pathAt;
     }
 
-    /// <summary>The held string equal to <paramref name="path"/>, or null.</summary>
+    /// <summary>The held string equal to <paramref name="path"/>, or null. Not thread-safe: one reader at a time.</summary>
     public string? Find(ReadOnlySpan<char> path)
     {
+        if (_next < _count && _pathAt(_next) is var likely && likely.AsSpan().SequenceEqual(path))
+        {
+            _next++;
+            return likely;
+        }
+
         var low = 0;
         var high = _count - 1;
         while (low <= high)
@@ -32,6 +41,7 @@ internal sealed class KnownPaths
             var order = candidate.AsSpan().SequenceCompareTo(path);
             if (order == 0)
             {
+                _next = middle + 1;
                 return candidate;
             }
 
