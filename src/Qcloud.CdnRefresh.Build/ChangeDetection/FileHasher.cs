@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
-using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Signing;
 
@@ -46,34 +45,45 @@ internal sealed class FileHasher
         var results = new string[files.Count];
         var filesHashed = 0;
         var bytesRead = 0L;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken };
 
-        try
+        // As Parallel.For did: a token cancelled beforehand reads nothing.
+        cancellationToken.ThrowIfCancellationRequested();
+        var run = new WorkerRun(files.Count, cancellationToken);
+        void Work()
         {
-            Parallel.For(
-                0,
-                files.Count,
-                options,
-                () => new Worker(),
-                (index, _, worker) =>
+            Worker? worker = null;
+            try
+            {
+                worker = new Worker();
+                while (run.TryTakeNext(out var index))
                 {
                     var file = files[index];
                     CachedHash? cached = cache is not null && cache.TryGetValue(file.RelativePath, out var found) ? found : null;
                     results[index] = TryReuse(file, cached) ?? HashContents(file, cached, worker, cancellationToken);
-                    return worker;
-                },
-                worker =>
+                }
+            }
+            catch (Exception exception)
+            {
+                run.Fail(exception);
+            }
+            finally
+            {
+                if (worker is not null)
                 {
                     Interlocked.Add(ref filesHashed, worker.FilesHashed);
                     Interlocked.Add(ref bytesRead, worker.BytesRead);
                     worker.Dispose();
-                });
-        }
-        catch (AggregateException aggregate)
-        {
-            throw Unwrap(aggregate, cancellationToken);
+                }
+            }
         }
 
+        run.Start(Math.Min(_maxDegreeOfParallelism, files.Count), Work);
+        if (run.Failures is { } failures)
+        {
+            throw Unwrap(new AggregateException(failures), cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         var stats = new HashingStats(filesHashed, files.Count - filesHashed, bytesRead);
         return new HashingResult(files, results, stats);
     }
