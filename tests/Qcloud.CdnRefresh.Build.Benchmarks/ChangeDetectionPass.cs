@@ -50,8 +50,9 @@ internal static class ChangeDetectionPass
         }
 
         phases.Lap("save");
+        var elapsed = total.Elapsed;
         return new DetectionOutcome(
-            total.Elapsed,
+            elapsed,
             phases.Laps,
             listed.Count,
             hashingStats.FilesHashed,
@@ -62,15 +63,35 @@ internal static class ChangeDetectionPass
     }
 
     /// <summary>Wall time per step, in the order the steps ran.</summary>
+    /// <remarks>
+    /// Plain arrays while the pass runs: a list of key/value pairs would be compiled at run time on its first use, inside
+    /// the measured time, and count as the task's first-use cost.
+    /// </remarks>
     private sealed class PhaseTimes
     {
         private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
+        private readonly string[] _names = new string[8];
+        private readonly TimeSpan[] _times = new TimeSpan[8];
+        private int _count;
 
-        public List<KeyValuePair<string, TimeSpan>> Laps { get; } = new();
+        public List<KeyValuePair<string, TimeSpan>> Laps
+        {
+            get
+            {
+                var laps = new List<KeyValuePair<string, TimeSpan>>(_count);
+                for (var i = 0; i < _count; i++)
+                {
+                    laps.Add(new KeyValuePair<string, TimeSpan>(_names[i], _times[i]));
+                }
+
+                return laps;
+            }
+        }
 
         public void Lap(string name)
         {
-            Laps.Add(new KeyValuePair<string, TimeSpan>(name, _stopwatch.Elapsed));
+            _names[_count] = name;
+            _times[_count++] = _stopwatch.Elapsed;
             _stopwatch.Restart();
         }
     }

@@ -6,7 +6,11 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// One entry of a folder as <see cref="DirectoryWalk"/> needs it. Size and time are filled for plain files only: a
 /// folder's are never used and a link's are taken from its target.
 /// </summary>
-internal readonly struct DirectoryEntry
+/// <remarks>
+/// A class: the enumeration over it then runs the runtime's precompiled shared code rather than a copy compiled at run
+/// time for a value type, and on .NET only links and folders get one (plain files go straight into the listing).
+/// </remarks>
+internal sealed class DirectoryEntry
 {
     public DirectoryEntry(string relativePath, string? fullPath, bool isLink, bool isDirectory, long length, DateTime lastWriteTimeUtc)
     {

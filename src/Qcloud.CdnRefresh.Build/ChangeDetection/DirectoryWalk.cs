@@ -104,9 +104,12 @@ internal sealed class DirectoryWalk
     }
 
     private ListedFile ListedFrom(DirectoryEntry entry, long length, DateTime lastWriteTimeUtc) =>
-        entry.FullPath is null
-            ? ListedFile.BelowRoot(_rootPrefix, entry.RelativePath, length, lastWriteTimeUtc)
-            : new ListedFile(entry.RelativePath, entry.RelativePath, entry.FullPath, length, lastWriteTimeUtc);
+        ListedFrom(entry.RelativePath, entry.FullPath, length, lastWriteTimeUtc);
+
+    private ListedFile ListedFrom(string relativePath, string? fullPath, long length, DateTime lastWriteTimeUtc) =>
+        fullPath is null
+            ? ListedFile.BelowRoot(_rootPrefix, relativePath, length, lastWriteTimeUtc)
+            : new ListedFile(relativePath, relativePath, fullPath, length, lastWriteTimeUtc);
 
     /// <summary>
     /// Whether the folder's path is the root's plus its relative prefix, so that its files' full paths can be derived
@@ -143,9 +146,12 @@ internal sealed class DirectoryWalk
 #else
             // Entries straight from the enumeration: no FileInfo per file, and the one stat that size and time need.
             // Plain files get one string each, the relative path, made straight from the name the enumeration holds.
-            foreach (var entry in new FileSystemEnumerable<DirectoryEntry>(folder.FullName, (ref FileSystemEntry e) => ToEntry(ref e, relativePrefix, derivable), AllEntries))
+            foreach (var entry in new FileSystemEnumerable<DirectoryEntry?>(folder.FullName, (ref FileSystemEntry e) => Take(ref e, relativePrefix, derivable), AllEntries))
             {
-                Add(entry, toFollow);
+                if (entry is not null)
+                {
+                    toFollow.Add(entry);
+                }
             }
 #endif
         }
@@ -163,6 +169,15 @@ internal sealed class DirectoryWalk
 
     private void Add(DirectoryEntry entry, List<DirectoryEntry> toFollow)
     {
+        if (Add(entry))
+        {
+            toFollow.Add(entry);
+        }
+    }
+
+    /// <summary>Lists a plain file (or a name that is not valid Unicode); true for a link or folder to follow.</summary>
+    private bool Add(DirectoryEntry entry)
+    {
         _cancellationToken.ThrowIfCancellationRequested();
 
         // Every folder on the way passed this check, so checking the whole relative path checks the name.
@@ -171,25 +186,39 @@ internal sealed class DirectoryWalk
             // Not valid Unicode on disk: .NET cannot even stat it by the name it reports. Listed as it is, so the
             // lister can refuse it with a coded error unless an exclusion drops it first.
             Found.Add(ListedFrom(entry, 0, default));
+            return false;
         }
-        else if (entry.IsLink || entry.IsDirectory)
+
+        if (entry.IsLink || entry.IsDirectory)
         {
-            toFollow.Add(entry);
+            return true;
         }
-        else
-        {
-            Found.Add(ListedFrom(entry, entry.Length, entry.LastWriteTimeUtc));
-        }
+
+        Found.Add(ListedFrom(entry, entry.Length, entry.LastWriteTimeUtc));
+        return false;
     }
 
 #if !NETFRAMEWORK
-    private static DirectoryEntry ToEntry(ref FileSystemEntry entry, string relativePrefix, bool derivable)
+    /// <summary>A plain file goes into <see cref="Found"/> right away (null); a link or folder comes back to be followed.</summary>
+    private DirectoryEntry? Take(ref FileSystemEntry entry, string relativePrefix, bool derivable)
     {
         var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
         var relativePath = string.Concat(relativePrefix.AsSpan(), entry.FileName);
-        return isLink || entry.IsDirectory
-            ? new DirectoryEntry(relativePath, entry.ToFullPath(), isLink, entry.IsDirectory, 0, default)
-            : new DirectoryEntry(relativePath, derivable ? null : entry.ToFullPath(), isLink: false, isDirectory: false, entry.Length, entry.LastWriteTimeUtc.UtcDateTime);
+        if (isLink || entry.IsDirectory)
+        {
+            var followed = new DirectoryEntry(relativePath, entry.ToFullPath(), isLink, entry.IsDirectory, 0, default);
+            return Add(followed) ? followed : null;
+        }
+
+        // What Add does for a plain file, without an entry object per file.
+        var length = entry.Length;
+        var lastWriteTimeUtc = entry.LastWriteTimeUtc.UtcDateTime;
+        var fullPath = derivable ? null : entry.ToFullPath();
+        _cancellationToken.ThrowIfCancellationRequested();
+        Found.Add(UrlPathEncoder.IsEncodable(relativePath)
+            ? ListedFrom(relativePath, fullPath, length, lastWriteTimeUtc)
+            : ListedFrom(relativePath, fullPath, 0, default));
+        return null;
     }
 #endif
 }
