@@ -149,7 +149,8 @@ internal sealed class GlobMatcher
         }
     }
 
-    private readonly struct Token
+    // A class: a list of them then runs the runtime's precompiled shared code, not a copy compiled at first use.
+    private sealed class Token
     {
         public Token(Kind kind, string? text)
         {
