@@ -32,13 +32,13 @@ internal sealed class DirectoryWalk
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<string> _foldersBeingVisited;
 
-    private readonly string _rootPrefix;
+    private readonly ListedFile.RootPrefix _rootPrefix;
 
     /// <summary><paramref name="rootFolder"/> is the content root as the walk starts from it (see <see cref="Visit"/>).</summary>
     public DirectoryWalk(string rootRealPath, DirectoryInfo rootFolder, bool ignoreCase, CancellationToken cancellationToken)
     {
         RootRealPath = rootRealPath;
-        _rootPrefix = WithTrailingSeparator(rootFolder.FullName);
+        _rootPrefix = new ListedFile.RootPrefix(WithTrailingSeparator(rootFolder.FullName));
         _ignoreCase = ignoreCase;
         _cancellationToken = cancellationToken;
         _foldersBeingVisited = new HashSet<string>(FileNameCase.Comparer(ignoreCase));
@@ -116,7 +116,7 @@ internal sealed class DirectoryWalk
     /// (<see cref="ListedFile.BelowRoot"/>). True unless normalisation changed a name; then files keep their own path.
     /// </summary>
     private bool IsBelowRootPrefix(DirectoryInfo folder, string relativePrefix) =>
-        string.Equals(WithTrailingSeparator(folder.FullName), _rootPrefix + ListedFile.ToPlatformSeparators(relativePrefix), StringComparison.Ordinal);
+        string.Equals(WithTrailingSeparator(folder.FullName), _rootPrefix.Path + ListedFile.ToPlatformSeparators(relativePrefix), StringComparison.Ordinal);
 
     private static string WithTrailingSeparator(string path) =>
         path.Length > 0 && path[path.Length - 1] == Path.DirectorySeparatorChar ? path : path + Path.DirectorySeparatorChar;

@@ -11,9 +11,8 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// </remarks>
 internal sealed record ListedFile
 {
-    // The file's own full path, or (when _locationIsRootPrefix) the content root's full path with a trailing separator.
-    private readonly string _location;
-    private readonly bool _locationIsRootPrefix;
+    // The file's own full path (a string), or the content root's shared RootPrefix: one field, no flag beside it.
+    private readonly object _location;
 
     /// <param name="relativePath">Path from the content root, <c>/</c>-separated, case as on disk.</param>
     /// <param name="urlPath">
@@ -24,16 +23,15 @@ internal sealed record ListedFile
     /// <param name="size">Length in bytes (of the link's target for a symbolic link).</param>
     /// <param name="lastWriteTimeUtc">Last write time (of the link's target for a symbolic link).</param>
     public ListedFile(string relativePath, string urlPath, string fullPath, long size, DateTime lastWriteTimeUtc)
-        : this(relativePath, urlPath, fullPath, locationIsRootPrefix: false, size, lastWriteTimeUtc)
+        : this(relativePath, urlPath, (object)fullPath, size, lastWriteTimeUtc)
     {
     }
 
-    private ListedFile(string relativePath, string urlPath, string location, bool locationIsRootPrefix, long size, DateTime lastWriteTimeUtc)
+    private ListedFile(string relativePath, string urlPath, object location, long size, DateTime lastWriteTimeUtc)
     {
         RelativePath = relativePath;
         UrlPath = urlPath;
         _location = location;
-        _locationIsRootPrefix = locationIsRootPrefix;
         Size = size;
         LastWriteTimeUtc = lastWriteTimeUtc;
     }
@@ -45,7 +43,7 @@ internal sealed record ListedFile
     public string UrlPath { get; init; }
 
     /// <summary>Where to read it (a symbolic link's own path: opening it follows the link).</summary>
-    public string FullPath => _locationIsRootPrefix ? _location + ToPlatformSeparators(RelativePath) : _location;
+    public string FullPath => _location is RootPrefix root ? root.Path + ToPlatformSeparators(RelativePath) : (string)_location;
 
     /// <summary>Length in bytes (of the link's target for a symbolic link).</summary>
     public long Size { get; init; }
@@ -55,10 +53,10 @@ internal sealed record ListedFile
 
     /// <summary>
     /// A file whose full path is exactly <paramref name="rootPrefix"/> (the content root's full path ending in a
-    /// directory separator, shared by every file) followed by its relative path.
+    /// directory separator, one instance shared by every file) followed by its relative path.
     /// </summary>
-    public static ListedFile BelowRoot(string rootPrefix, string relativePath, long size, DateTime lastWriteTimeUtc) =>
-        new(relativePath, relativePath, rootPrefix, locationIsRootPrefix: true, size, lastWriteTimeUtc);
+    public static ListedFile BelowRoot(RootPrefix rootPrefix, string relativePath, long size, DateTime lastWriteTimeUtc) =>
+        new(relativePath, relativePath, rootPrefix, size, lastWriteTimeUtc);
 
     /// <summary>The relative path as the operating system writes it below a folder.</summary>
     public static string ToPlatformSeparators(string relativePath) =>
@@ -74,4 +72,15 @@ internal sealed record ListedFile
         && LastWriteTimeUtc == other.LastWriteTimeUtc;
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(RelativePath) ^ Size.GetHashCode();
+
+    /// <summary>The content root's full path ending in a directory separator, as <see cref="BelowRoot"/> shares it.</summary>
+    internal sealed class RootPrefix
+    {
+        public RootPrefix(string path)
+        {
+            Path = path;
+        }
+
+        public string Path { get; }
+    }
 }
