@@ -17,6 +17,7 @@ internal sealed class BenchmarkOptions
           --out DIR                  also write results.md there
           --work DIR                 where the trees are generated (default: the temp folder); deleted at the end
           --no-publish               skip the dotnet publish overhead measurement
+          --no-getfilehash           skip MSBuild's GetFileHash (minutes per tree): for trying things out
           --keep                     keep the generated trees
         """;
 
@@ -31,6 +32,8 @@ internal sealed class BenchmarkOptions
     public bool MeasurePublish { get; private set; } = true;
 
     public bool KeepTrees { get; private set; }
+
+    public bool MeasureGetFileHash { get; private set; } = true;
 
     public bool Quick { get; private set; }
 
@@ -62,6 +65,9 @@ internal sealed class BenchmarkOptions
                     break;
                 case "--no-publish":
                     options.MeasurePublish = false;
+                    break;
+                case "--no-getfilehash":
+                    options.MeasureGetFileHash = false;
                     break;
                 case "--keep":
                     options.KeepTrees = true;

@@ -75,7 +75,7 @@ internal sealed class BenchmarkRunner
         var manifest = Path.Combine(folder, "manifest.json");
         Progress($"{fileCount:N0} files, {tree.TotalBytes / (1024.0 * 1024):N0} MB, {changed} changed in the baseline: warming up");
 
-        var getFileHash = GetFileHashContender.IsAvailable ? new GetFileHashContender(folder) : null;
+        var getFileHash = _options.MeasureGetFileHash && GetFileHashContender.IsAvailable ? new GetFileHashContender(folder) : null;
         var sha256sum = Sha256sumContender.IsAvailable;
 
         // One untimed round, so that every contender starts warm (the tree is in the page cache already; this warms the

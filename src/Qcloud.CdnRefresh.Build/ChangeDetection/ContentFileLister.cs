@@ -52,24 +52,34 @@ internal sealed class ContentFileLister
                 $"The content root '{rootFullPath}' does not exist. Check CdnRefreshContentRoot and PublishDir.");
         }
 
-        var walk = new DirectoryWalk(RealPath.Resolve(rootFullPath) ?? rootFullPath, _ignoreCase, cancellationToken);
-        walk.Visit(new DirectoryInfo(rootFullPath), relativePrefix: string.Empty, walk.RootRealPath);
+        var rootFolder = new DirectoryInfo(rootFullPath);
+        var walk = new DirectoryWalk(RealPath.Resolve(rootFullPath) ?? rootFullPath, rootFolder, _ignoreCase, cancellationToken);
+        walk.Visit(rootFolder, relativePrefix: string.Empty, walk.RootRealPath);
 
         var rules = new ExclusionRules(_excludePatterns, RelativePathBelow(rootFullPath, _excludedFullPath), _ignoreCase);
-        var existing = new HashSet<string>(FileNameCase.Comparer(_ignoreCase));
-        foreach (var file in walk.Found)
+
+        // Sorted first, so that what is kept comes out sorted and, where case matters, a source is found by binary search
+        // in the same list instead of in a set of every path.
+        var found = walk.Found;
+        found.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
+        HashSet<string>? existingIgnoringCase = null;
+        if (_ignoreCase)
         {
-            existing.Add(file.RelativePath);
+            existingIgnoringCase = new HashSet<string>(FileNameCase.Comparer(ignoreCase: true));
+            foreach (var file in found)
+            {
+                existingIgnoringCase.Add(file.RelativePath);
+            }
         }
 
-        var listed = new List<ListedFile>(walk.Found.Count);
-        foreach (var file in walk.Found)
+        var listed = new List<ListedFile>(found.Count);
+        foreach (var file in found)
         {
             var urlPath = file.RelativePath;
             var excluded = rules.IsExcluded(urlPath);
 
             // A sibling whose source is excluded is excluded too: it would refresh the source's URL.
-            while (!excluded && TryGetPrecompressedSource(urlPath, existing, out var source))
+            while (!excluded && TryGetPrecompressedSource(urlPath, found, existingIgnoringCase, out var source))
             {
                 urlPath = source;
                 excluded = rules.IsExcluded(source);
@@ -83,20 +93,32 @@ internal sealed class ContentFileLister
             }
         }
 
-        listed.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
         return listed;
     }
 
-    private bool TryGetPrecompressedSource(string relativePath, HashSet<string> existing, out string source)
+    /// <param name="relativePath">A file's path.</param>
+    /// <param name="found">Every file, sorted ordinally.</param>
+    /// <param name="existingIgnoringCase">Every path, when names differ by more than case only; else null.</param>
+    /// <param name="source">The path of the file <paramref name="relativePath"/> is a precompressed sibling of.</param>
+    private bool TryGetPrecompressedSource(string relativePath, List<ListedFile> found, HashSet<string>? existingIgnoringCase, out string source)
     {
         foreach (var extension in PrecompressedExtensions)
         {
             if (relativePath.Length > extension.Length && relativePath.EndsWith(extension, FileNameCase.Comparison(_ignoreCase)))
             {
-                var candidate = relativePath.Substring(0, relativePath.Length - extension.Length);
-                if (!candidate.EndsWith("/", StringComparison.Ordinal) && existing.TryGetValue(candidate, out var actual))
+                var candidate = relativePath.AsSpan(0, relativePath.Length - extension.Length);
+                if (candidate[candidate.Length - 1] == '/')
                 {
-                    source = actual; // the spelling on disk, which is what the URL must carry
+                    continue;
+                }
+
+                // The spelling on disk, which is what the URL must carry.
+                var actual = existingIgnoringCase is null
+                    ? FindOrdinal(found, candidate)
+                    : existingIgnoringCase.TryGetValue(candidate.ToString(), out var spelled) ? spelled : null;
+                if (actual is not null)
+                {
+                    source = actual;
                     return true;
                 }
             }
@@ -104,6 +126,33 @@ internal sealed class ContentFileLister
 
         source = string.Empty;
         return false;
+    }
+
+    private static string? FindOrdinal(List<ListedFile> sorted, ReadOnlySpan<char> relativePath)
+    {
+        var low = 0;
+        var high = sorted.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var candidate = sorted[middle].RelativePath;
+            var order = candidate.AsSpan().SequenceCompareTo(relativePath);
+            if (order == 0)
+            {
+                return candidate;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return null;
     }
 
     private string? RelativePathBelow(string rootFullPath, string? fullPath)

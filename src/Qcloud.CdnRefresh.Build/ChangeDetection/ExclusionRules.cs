@@ -25,8 +25,13 @@ internal sealed class ExclusionRules
         "/" + PublishedManifestFileName,
     };
 
+    // Case-insensitive: one alternation per kind, so 50,000 files are matched against many globs at one regex call each.
     private readonly Regex? _fileNameRegex;
     private readonly Regex? _pathRegex;
+
+    // Case-sensitive (Linux, macOS): the globs matched directly, with no regular expression engine to start.
+    private readonly GlobMatcher[] _fileNameGlobs = Array.Empty<GlobMatcher>();
+    private readonly GlobMatcher[] _pathGlobs = Array.Empty<GlobMatcher>();
     private readonly string? _excludedRelativePath;
     private readonly StringComparison _comparison;
 
@@ -39,15 +44,25 @@ internal sealed class ExclusionRules
         _comparison = FileNameCase.Comparison(caseInsensitive);
         _excludedRelativePath = excludedRelativePath;
 
-        var globs = DefaultPatterns.Concat(userPatterns ?? Array.Empty<string>())
-            .Select(GlobPattern.Parse)
-            .Where(glob => glob != null)
-            .Select(glob => glob!)
-            .ToList();
+        var globs = new List<GlobPattern>();
+        foreach (var pattern in DefaultPatterns.Concat(userPatterns ?? Array.Empty<string>()))
+        {
+            if (GlobPattern.Parse(pattern) is { } glob)
+            {
+                globs.Add(glob);
+            }
+        }
 
-        // One alternation per kind keeps matching 50,000 files against many globs at one regex call each.
-        _fileNameRegex = Combine(globs.Where(glob => glob.MatchesFileNameOnly), caseInsensitive);
-        _pathRegex = Combine(globs.Where(glob => !glob.MatchesFileNameOnly), caseInsensitive);
+        if (caseInsensitive)
+        {
+            _fileNameRegex = Combine(globs.Where(glob => glob.MatchesFileNameOnly), caseInsensitive);
+            _pathRegex = Combine(globs.Where(glob => !glob.MatchesFileNameOnly), caseInsensitive);
+        }
+        else
+        {
+            _fileNameGlobs = globs.Where(glob => glob.MatchesFileNameOnly).Select(glob => new GlobMatcher(glob)).ToArray();
+            _pathGlobs = globs.Where(glob => !glob.MatchesFileNameOnly).Select(glob => new GlobMatcher(glob)).ToArray();
+        }
     }
 
     /// <summary>Whether the file at <paramref name="relativePath"/> (<c>/</c>-separated) matches an exclusion.</summary>
@@ -58,13 +73,40 @@ internal sealed class ExclusionRules
             return true;
         }
 
-        if (_pathRegex != null && _pathRegex.IsMatch(relativePath))
+        if ((_pathRegex != null && _pathRegex.IsMatch(relativePath)) || AnyMatches(_pathGlobs, relativePath.AsSpan()))
         {
             return true;
         }
 
-        var fileName = relativePath.Substring(relativePath.LastIndexOf('/') + 1);
-        return _fileNameRegex != null && _fileNameRegex.IsMatch(fileName);
+        if (AnyMatches(_fileNameGlobs, relativePath.AsSpan(relativePath.LastIndexOf('/') + 1)))
+        {
+            return true;
+        }
+
+        if (_fileNameRegex == null)
+        {
+            return false;
+        }
+
+#if NETFRAMEWORK
+        return _fileNameRegex.IsMatch(relativePath.Substring(relativePath.LastIndexOf('/') + 1));
+#else
+        // Matched in place: no string per listed file for its name.
+        return _fileNameRegex.IsMatch(relativePath.AsSpan(relativePath.LastIndexOf('/') + 1));
+#endif
+    }
+
+    private static bool AnyMatches(GlobMatcher[] globs, ReadOnlySpan<char> text)
+    {
+        foreach (var glob in globs)
+        {
+            if (glob.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Regex? Combine(IEnumerable<GlobPattern> globs, bool ignoreCase)

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
-using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Signing;
 
@@ -43,46 +42,55 @@ internal sealed class FileHasher
     /// <param name="cancellationToken">Stops the run between reads; it then throws <see cref="OperationCanceledException"/>.</param>
     public HashingResult Hash(IReadOnlyList<ListedFile> files, IReadOnlyDictionary<string, CachedHash>? cache = null, CancellationToken cancellationToken = default)
     {
-        var results = new ContentFile[files.Count];
+        var results = new string[files.Count];
         var filesHashed = 0;
         var bytesRead = 0L;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken };
 
-        try
+        // As Parallel.For did: a token cancelled beforehand reads nothing.
+        cancellationToken.ThrowIfCancellationRequested();
+        var run = new WorkerRun(files.Count, cancellationToken);
+        void Work()
         {
-            Parallel.For(
-                0,
-                files.Count,
-                options,
-                () => new Worker(),
-                (index, _, worker) =>
+            Worker? worker = null;
+            try
+            {
+                worker = new Worker();
+                while (run.TryTakeNext(out var index))
                 {
                     var file = files[index];
-                    CachedHash? cached = null;
-                    cache?.TryGetValue(file.RelativePath, out cached);
-                    var sha256 = TryReuse(file, cached) ?? HashContents(file, cached, worker, cancellationToken);
-                    results[index] = new ContentFile(file.RelativePath, file.UrlPath, file.Size, file.LastWriteTimeUtc, sha256);
-                    return worker;
-                },
-                worker =>
+                    CachedHash? cached = cache is not null && cache.TryGetValue(file.RelativePath, out var found) ? found : null;
+                    results[index] = TryReuse(file, cached) ?? HashContents(file, cached, worker, cancellationToken);
+                }
+            }
+            catch (Exception exception)
+            {
+                run.Fail(exception);
+            }
+            finally
+            {
+                if (worker is not null)
                 {
                     Interlocked.Add(ref filesHashed, worker.FilesHashed);
                     Interlocked.Add(ref bytesRead, worker.BytesRead);
                     worker.Dispose();
-                });
-        }
-        catch (AggregateException aggregate)
-        {
-            throw Unwrap(aggregate, cancellationToken);
+                }
+            }
         }
 
+        run.Start(Math.Min(_maxDegreeOfParallelism, files.Count), Work);
+        if (run.Failures is { } failures)
+        {
+            throw Unwrap(new AggregateException(failures), cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         var stats = new HashingStats(filesHashed, files.Count - filesHashed, bytesRead);
-        return new HashingResult(results, stats);
+        return new HashingResult(files, results, stats);
     }
 
     private static string? TryReuse(ListedFile file, CachedHash? cached) =>
-        cached != null && cached.Size == file.Size && cached.LastWriteTimeUtcTicks == file.LastWriteTimeUtc.Ticks && !string.IsNullOrEmpty(cached.Sha256)
-            ? cached.Sha256
+        cached is { } hit && hit.Size == file.Size && hit.LastWriteTimeUtcTicks == file.LastWriteTimeUtc.Ticks && !string.IsNullOrEmpty(hit.Sha256)
+            ? hit.Sha256
             : null;
 
     private string HashContents(ListedFile file, CachedHash? cached, Worker worker, CancellationToken cancellationToken)
@@ -103,11 +111,17 @@ internal sealed class FileHasher
 #endif
 
             worker.FilesHashed++;
+#if NETFRAMEWORK
             var digest = worker.Hash.GetHashAndReset();
+#else
+            // Into the worker's own array: no 32-byte array per file.
+            var digest = worker.Digest;
+            worker.Hash.GetHashAndReset(digest);
+#endif
 
             // Same contents under a new time (every file of a fresh checkout): keep the recorded string rather than
             // hold a second copy of it for the rest of the run.
-            return cached != null && Hex.EqualsLower(digest, cached.Sha256) ? cached.Sha256 : Hex.ToLower(digest);
+            return cached is { } recorded && Hex.EqualsLower(digest, recorded.Sha256) ? recorded.Sha256 : Hex.ToLower(digest);
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
         {
@@ -186,6 +200,8 @@ internal sealed class FileHasher
         public byte[] Buffer { get; } = ArrayPool<byte>.Shared.Rent(BufferSize);
 
         public IncrementalHash Hash { get; } = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public byte[] Digest { get; } = new byte[32];
 
         public int FilesHashed { get; set; }
 

@@ -23,11 +23,11 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// </remarks>
 internal sealed class GlobPattern
 {
-    private GlobPattern(string pattern, bool matchesFileNameOnly, string regexBody)
+    private GlobPattern(string pattern, bool matchesFileNameOnly, string normalized)
     {
         Pattern = pattern;
         MatchesFileNameOnly = matchesFileNameOnly;
-        RegexBody = regexBody;
+        Normalized = normalized;
     }
 
     public string Pattern { get; }
@@ -36,7 +36,13 @@ internal sealed class GlobPattern
     public bool MatchesFileNameOnly { get; }
 
     /// <summary>The unanchored regular expression, for combining several patterns into one alternation.</summary>
-    public string RegexBody { get; }
+    public string RegexBody => Translate(Normalized);
+
+    /// <summary>
+    /// The glob as matched: <c>\</c> read as <c>/</c>, leading <c>./</c> and <c>/</c> removed, a trailing <c>/</c> as
+    /// <c>/**</c> (see <see cref="GlobMatcher"/>, which matches it as <see cref="RegexBody"/> does).
+    /// </summary>
+    public string Normalized { get; }
 
     /// <summary>The glob, or null when it is blank.</summary>
     public static GlobPattern? Parse(string pattern)
@@ -59,7 +65,7 @@ internal sealed class GlobPattern
             normalized += "**";
         }
 
-        return normalized.Length == 0 ? null : new GlobPattern(pattern, !anchored, Translate(normalized));
+        return normalized.Length == 0 ? null : new GlobPattern(pattern, !anchored, normalized);
     }
 
     public static RegexOptions RegexOptionsFor(bool ignoreCase) =>

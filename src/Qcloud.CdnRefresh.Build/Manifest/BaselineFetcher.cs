@@ -26,7 +26,7 @@ internal sealed class BaselineFetcher
     }
 
     /// <summary>
-    /// 200: the manifest, parsed as <see cref="ManifestReader.Parse"/> does (same warnings). 404: no baseline, with an
+    /// 200: the manifest, parsed as <see cref="ManifestReader.Parse(byte[], string, string)"/> does (same warnings). 404: no baseline, with an
     /// informational message (the first deployment has published none yet).
     /// </summary>
     /// <exception cref="CdnRefreshException">

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Text.Json;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
@@ -22,12 +23,23 @@ internal static class ManifestReader
     /// <param name="content">The document's bytes (UTF-8, a BOM is allowed).</param>
     /// <param name="source">The file path or URL, for messages.</param>
     /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>; a baseline for another one is not used.</param>
-    public static ManifestLoadResult Parse(byte[] content, string source, string currentBaseUrl)
+    public static ManifestLoadResult Parse(byte[] content, string source, string currentBaseUrl) =>
+        Parse(new MemoryStream(content, writable: false), source, currentBaseUrl);
+
+    /// <param name="content">The document (UTF-8, a BOM is allowed), read to its end a chunk at a time; not disposed.</param>
+    /// <param name="source">The file path or URL, for messages.</param>
+    /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>; a baseline for another one is not used.</param>
+    /// <param name="bufferSize">Bytes held at a time; a test seam.</param>
+    /// <param name="knownPaths">Strings the run holds already, reused for equal paths (see <see cref="KnownPaths"/>).</param>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    public static ManifestLoadResult Parse(Stream content, string source, string currentBaseUrl, int? bufferSize = null, KnownPaths? knownPaths = null)
     {
         ManifestDocument document;
         try
         {
-            document = ManifestDocument.Read(WithoutBom(content).Span);
+            document = bufferSize is { } size
+                ? ManifestDocument.Read(content, size, knownPaths)
+                : ManifestDocument.Read(content, knownPaths: knownPaths);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
@@ -229,11 +241,6 @@ internal static class ManifestReader
 
         return true;
     }
-
-    private static ReadOnlyMemory<byte> WithoutBom(byte[] content) =>
-        content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF
-            ? content.AsMemory(3)
-            : content.AsMemory();
 
     private static ManifestLoadResult Corrupt(string source, string detail) =>
         ManifestLoadResult.Rejected(new ManifestDiagnostic(

@@ -35,14 +35,18 @@ internal sealed class ManifestStore
     /// Reads the baseline. A missing file is simply no baseline; a defective one is no baseline plus a warning.
     /// </summary>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.FileUnreadable"/>: the file exists but cannot be read.</exception>
-    public ManifestLoadResult Load(string path, string baseUrl)
+    /// <param name="path">The manifest file.</param>
+    /// <param name="baseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
+    /// <param name="knownPaths">The listing's paths, whose strings the baseline's entries then share; or null.</param>
+    public ManifestLoadResult Load(string path, string baseUrl, KnownPaths? knownPaths = null)
     {
-        byte[] content;
         try
         {
-            // Share read/write/delete so that reading never blocks another build's atomic replace.
+            // Share read/write/delete so that reading never blocks another build's atomic replace. Parsed as it is read,
+            // a chunk at a time: the whole file (10 MB at 50,000 files) is never held. A file shortened or grown by
+            // another build meanwhile is read to its end as found; the parser judges what it got.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-            content = ReadToEnd(stream);
+            return ManifestReader.Parse(stream, path, baseUrl, knownPaths: knownPaths);
         }
         catch (FileNotFoundException)
         {
@@ -61,46 +65,6 @@ internal sealed class ManifestStore
                 + "Make it readable, or delete it to start from no baseline.",
                 exception);
         }
-
-        return ManifestReader.Parse(content, path, baseUrl);
-    }
-
-    /// <summary>
-    /// The whole file in one array of its length: copying through a growing buffer would allocate three times the
-    /// size of a manifest that, at 50,000 files, is 10 MB.
-    /// </summary>
-    private static byte[] ReadToEnd(FileStream stream)
-    {
-        var length = stream.Length;
-        if (length > int.MaxValue)
-        {
-            throw new IOException("The file is larger than 2 GB.");
-        }
-
-        var content = new byte[length];
-        var filled = 0;
-        int read;
-        while (filled < content.Length && (read = stream.Read(content, filled, content.Length - filled)) > 0)
-        {
-            filled += read;
-        }
-
-        if (filled < content.Length)
-        {
-            // Shortened while being read (another build replaced it): keep what there is; the parser judges it.
-            Array.Resize(ref content, filled);
-        }
-        else if (stream.ReadByte() is var extra && extra >= 0)
-        {
-            // Grown while being read: fall back to reading the rest the slow way.
-            using var rest = new MemoryStream();
-            rest.Write(content, 0, content.Length);
-            rest.WriteByte((byte)extra);
-            stream.CopyTo(rest);
-            content = rest.ToArray();
-        }
-
-        return content;
     }
 
     /// <summary>Replaces the manifest at <paramref name="path"/> atomically, creating its folder if needed.</summary>

@@ -46,7 +46,7 @@ internal sealed class ContentScan
             return scan;
         }
 
-        scan.Local = manifestPath is null ? ManifestLoadResult.NoBaseline() : store.Load(manifestPath, settings.BaseUrl.Value);
+        scan.Local = manifestPath is null ? ManifestLoadResult.NoBaseline() : store.Load(manifestPath, settings.BaseUrl.Value, PathsOf(listed));
         scan.Baseline = settings.BaselineUrl is null
             ? scan.Local
             : await new BaselineFetcher(settings.Timeout, environment.Handler)
@@ -64,9 +64,7 @@ internal sealed class ContentScan
 
         var hashing = new FileHasher().Hash(listed, ManifestHashCache.From(scan.Local.Baseline), cancellationToken);
         scan.Hashing = hashing.Stats;
-        scan.Current = hashing.Files
-            .Select(f => new ManifestFile(f.RelativePath, f.Size, f.Sha256, f.LastWriteTimeUtc, f.UrlPath))
-            .ToList();
+        scan.Current = CurrentFiles(listed, hashing);
 
         // With a remote baseline, what the local manifest still owes would otherwise be forgotten.
         var localDebts = settings.BaselineUrl is null ? null : scan.Local.Baseline?.PendingUrls;
@@ -89,6 +87,22 @@ internal sealed class ContentScan
 
         var pending = baseline.PendingUrls.Select(url => url.StartsWith(baseline.BaseUrl, System.StringComparison.Ordinal) ? baseUrl + url.Substring(baseline.BaseUrl.Length) : url);
         return ManifestLoadResult.Found(new DeploymentManifest(baseUrl, baseline.Files, pending, baseline.UpdatedUtc));
+    }
+
+    /// <summary>The listing's relative paths (sorted, as listed), for the manifest's entries to share.</summary>
+    public static KnownPaths PathsOf(IReadOnlyList<ListedFile> listed) => new(listed.Count, index => listed[index].RelativePath);
+
+    /// <summary>The listed files with their hashes, as the manifest records them, in the listing's (sorted) order.</summary>
+    public static IReadOnlyList<ManifestFile> CurrentFiles(IReadOnlyList<ListedFile> listed, HashingResult hashing)
+    {
+        var current = new ManifestFile[listed.Count];
+        for (var i = 0; i < current.Length; i++)
+        {
+            var file = listed[i];
+            current[i] = new ManifestFile(file.RelativePath, file.Size, hashing.Sha256[i], file.LastWriteTimeUtc, file.UrlPath);
+        }
+
+        return current;
     }
 
     /// <summary>The user's globs, plus the manifest's lock and usage files when the manifest lives in the content root.</summary>
