@@ -7,12 +7,13 @@ namespace Qcloud.CdnRefresh.Build.Refresh;
 /// <summary>Turns a batch that failed for good into a QCDN code and a message that says what happened and what to do.</summary>
 internal static class ApiFailureMessage
 {
-    public static (string Code, string Message) Describe(ApiFailure failure, BatchResult batch, SubmissionResult submission, Uri endpoint)
+    /// <summary>The failure of a batch of <paramref name="sent"/>; counts are in URLs even when directories were sent.</summary>
+    public static (string Code, string Message) Describe(ApiFailure failure, BatchResult batch, SendResult sent, Uri endpoint)
     {
-        var owed = submission.NotAcceptedUrls.Count;
-        var message = $"Batch {batch.Label} ({batch.Urls.Count} URLs) failed: {Brief(failure)}"
+        var entries = sent.Target == RefreshTarget.Directories ? $"{batch.Urls.Count} directories" : $"{batch.Urls.Count} URLs";
+        var message = $"Batch {batch.Label} ({entries}) failed: {Brief(failure)}"
             + (failure.RequestId is null ? "." : $" (RequestId {failure.RequestId}).")
-            + $" {submission.AcceptedCount} URLs were already accepted; the {owed} not accepted are kept in the manifest and sent by the next run. "
+            + $" {sent.Accepted.Count} URLs were already accepted; the {sent.NotAccepted.Count} not accepted are kept in the manifest and sent by the next run. "
             + Advice(failure, endpoint);
         return (CodeOf(failure), message);
     }

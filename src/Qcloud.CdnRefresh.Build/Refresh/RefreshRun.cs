@@ -83,7 +83,7 @@ internal sealed class RefreshRun
 
         if (sent?.Submission.Failure is { } failure && sent.Submission.FailedBatch is { } failedBatch)
         {
-            var (code, message) = ApiFailureMessage.Describe(failure, failedBatch, sent.Submission, _settings.Endpoint);
+            var (code, message) = ApiFailureMessage.Describe(failure, failedBatch, sent, _settings.Endpoint);
             result = result with { FailureCode = code, FailureMessage = message };
         }
 

@@ -229,7 +229,7 @@ public class RetryTests
     public async Task CallerCancellation_StopsAtOnceWithoutRetrying()
     {
         harness.Handler.Hang().RespondJson(ClientHarness.V3Success());
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         var stopwatch = Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.V3().SubmitAsync(ClientHarness.Urls(1), cancellation.Token));

@@ -170,9 +170,12 @@ public class FaultInjectionTests : FakeApiTestBase
     public async Task Hang_EndsWhenClientGivesUp_RecordedWithoutStatusOrQuota()
     {
         Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(30)));
-        using var giveUp = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var giveUp = new System.Threading.CancellationTokenSource();
+        var sending = Http.SendAsync(Purge(), giveUp.Token);
+        await Server.WaitForHangsAsync();
+        giveUp.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Http.SendAsync(Purge(), giveUp.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
         RecordedRequest recorded = await WaitForRecordAsync();
 
         Assert.Equal(FaultKind.Hang, recorded.Fault);
