@@ -83,8 +83,8 @@ internal sealed class RetryingRequestRunner : IDisposable
             using var request = buildRequest();
 
             // ResponseContentRead buffers the body inside SendAsync, under the same token: the timeout covers it.
-            using var response = await WithCancellation(http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);
-            var body = Redact(await ReadBodyAsync(response.Content, token).ConfigureAwait(false));
+            using var response = await HttpCancellation.WithCancellation(http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);
+            var body = Redact(await HttpCancellation.ReadBodyAsync(response.Content, token).ConfigureAwait(false));
             try
             {
                 return parse((int)response.StatusCode, body);
@@ -114,49 +114,6 @@ internal sealed class RetryingRequestRunner : IDisposable
     // A cancelled token can surface as any of these, depending on the platform and where the transfer was.
     private static bool IsTransportFailure(Exception exception) =>
         exception is HttpRequestException || exception is IOException || exception is OperationCanceledException;
-
-    private static async Task<byte[]> ReadBodyAsync(HttpContent? content, CancellationToken token)
-    {
-        if (content is null)
-        {
-            return Array.Empty<byte>();
-        }
-
-#if NETFRAMEWORK
-        return await WithCancellation(content.ReadAsByteArrayAsync(), token).ConfigureAwait(false);
-#else
-        return await content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
-#endif
-    }
-
-    private static Task<TResult> WithCancellation<TResult>(Task<TResult> task, CancellationToken token)
-    {
-#if NETFRAMEWORK
-        // .NET Framework's HttpClient does not always observe the token while it buffers a body; stop waiting anyway.
-        return WaitOrCancelAsync(task, token);
-#else
-        _ = token;
-        return task;
-#endif
-    }
-
-#if NETFRAMEWORK
-    private static async Task<TResult> WaitOrCancelAsync<TResult>(Task<TResult> task, CancellationToken token)
-    {
-        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (token.Register(() => cancelled.TrySetResult(true)))
-        {
-            if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
-            {
-                // Abandoned: observe its eventual fault so it is not reported as unobserved.
-                _ = task.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
-                throw new OperationCanceledException(token);
-            }
-        }
-
-        return await task.ConfigureAwait(false);
-    }
-#endif
 
     private ApiFailure Redact(ApiFailure failure)
     {

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
@@ -51,8 +52,8 @@ internal sealed class BaselineFetcher
 
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token)
-                .ConfigureAwait(false);
+            using var response = await HttpCancellation.WithCancellation(
+                client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token), timeout.Token).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return ManifestLoadResult.NoBaseline(
@@ -68,7 +69,7 @@ internal sealed class BaselineFetcher
                     null);
             }
 
-            var content = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var content = await HttpCancellation.ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
             return ManifestReader.Parse(content, shownUrl, currentBaseUrl);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
