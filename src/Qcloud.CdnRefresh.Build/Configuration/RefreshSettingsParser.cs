@@ -2,7 +2,9 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Net;
+using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
 using Qcloud.CdnRefresh.Build.Quota;
 
@@ -14,9 +16,6 @@ namespace Qcloud.CdnRefresh.Build.Configuration;
 /// </summary>
 internal static class RefreshSettingsParser
 {
-    public static readonly Uri DefaultV3Endpoint = new("https://cdn.tencentcloudapi.com/");
-    public static readonly Uri DefaultV2Endpoint = new("https://cdn.api.qcloud.com/v2/index.php");
-
     public static RefreshSettings Parse(RawSettings raw)
     {
         var api = ParseApi(raw.Api);
@@ -33,7 +32,7 @@ internal static class RefreshSettingsParser
             DailyQuota = Integer(raw.DailyQuota, 10000, 1, int.MaxValue, DiagnosticCodes.InvalidOption, "CdnRefreshDailyQuota"),
             DryRun = Boolean(raw.DryRun, "CdnRefreshDryRun"),
             ManifestPath = Blank(raw.Manifest) ? null : raw.Manifest!.Trim(),
-            BaselineUrl = ParseBaselineUrl(raw.BaselineUrl),
+            BaselineUrl = Blank(raw.BaselineUrl) ? null : BaselineFetcher.ParseBaselineUrl(raw.BaselineUrl!),
             PublishManifest = Boolean(raw.PublishManifest, "CdnRefreshPublishManifest"),
             WithoutBaseline = OneOf(raw.WithoutBaseline, "all", DiagnosticCodes.InvalidOption, "CdnRefreshWithoutBaseline", "all", "none"),
             AddedFiles = Boolean(raw.AddedFiles, "CdnRefreshAddedFiles"),
@@ -69,14 +68,14 @@ internal static class RefreshSettingsParser
     {
         if (Blank(value))
         {
-            return api == ApiVersion.V2 ? DefaultV2Endpoint : DefaultV3Endpoint;
+            return api == ApiVersion.V2 ? CdnApiV2Client.DefaultEndpoint : CdnApiV3Client.DefaultEndpoint;
         }
 
         if (!Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var endpoint) || (endpoint.Scheme != "https" && endpoint.Scheme != "http"))
         {
             throw new CdnRefreshException(
                 DiagnosticCodes.EndpointInvalid,
-                $"CdnRefreshEndpoint '{value}' is not an absolute https:// URL. Leave it empty for Tencent's endpoint ({(api == ApiVersion.V2 ? DefaultV2Endpoint : DefaultV3Endpoint)}).");
+                $"CdnRefreshEndpoint '{value}' is not an absolute https:// URL. Leave it empty for Tencent's endpoint ({(api == ApiVersion.V2 ? CdnApiV2Client.DefaultEndpoint : CdnApiV3Client.DefaultEndpoint)}).");
         }
 
         if (endpoint.Scheme == "http" && !IsLoopback(endpoint))
@@ -91,23 +90,6 @@ internal static class RefreshSettingsParser
 
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
-
-    private static Uri? ParseBaselineUrl(string? value)
-    {
-        if (Blank(value))
-        {
-            return null;
-        }
-
-        if (!Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var url) || (url.Scheme != "https" && url.Scheme != "http"))
-        {
-            throw new CdnRefreshException(
-                DiagnosticCodes.InvalidOption,
-                $"CdnRefreshBaselineUrl '{value}' is not an absolute http(s):// URL. Point it at the deployed cdn-refresh-manifest.json, e.g. https://www.example.com/cdn-refresh-manifest.json.");
-        }
-
-        return url;
-    }
 
     private static string OneOf(string? value, string fallback, string code, string property, params string[] allowed)
     {

@@ -29,9 +29,6 @@ internal sealed class CredentialsReader
     public static CredentialsReader FromProcess() =>
         new(Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
 
-    /// <summary>Where the credentials were found, for the log: never the values.</summary>
-    public string? Source { get; private set; }
-
     public TencentCredentials Read()
     {
         var token = Value(TokenVariable) ?? Value(SecurityTokenVariable);
@@ -39,7 +36,6 @@ internal sealed class CredentialsReader
         var secretKey = Value(SecretKeyVariable);
         if (secretId is not null && secretKey is not null)
         {
-            Source = "environment";
             return new TencentCredentials(secretId, secretKey, token);
         }
 
@@ -50,7 +46,6 @@ internal sealed class CredentialsReader
             var fromFile = ReadFile(file, token);
             if (fromFile is not null)
             {
-                Source = file;
                 return fromFile;
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -37,6 +38,7 @@ internal static class StepSummaryWriter
         }
 
         text.Append("| URL | Status |\n| --- | --- |\n");
+        var accepted = new HashSet<string>(result.AcceptedUrls.Select(u => u.Url), StringComparer.Ordinal);
         var shown = 0;
         foreach (var url in result.PlannedUrls)
         {
@@ -45,7 +47,7 @@ internal static class StepSummaryWriter
                 break;
             }
 
-            text.Append("| ").Append(Escape(url)).Append(" | ").Append(Status(result, url)).Append(" |\n");
+            text.Append("| ").Append(Escape(url)).Append(" | ").Append(result.DryRun ? "planned" : accepted.Contains(url) ? "accepted" : "pending").Append(" |\n");
             shown++;
         }
 
@@ -74,16 +76,6 @@ internal static class StepSummaryWriter
                 Thread.Sleep(25);
             }
         }
-    }
-
-    private static string Status(RefreshResult result, string url)
-    {
-        if (result.DryRun)
-        {
-            return "planned";
-        }
-
-        return result.AcceptedUrls.Any(accepted => accepted.Url == url) ? "accepted" : "pending";
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");

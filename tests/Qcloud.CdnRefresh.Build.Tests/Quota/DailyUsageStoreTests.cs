@@ -6,7 +6,6 @@ using System.Text.Json;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Quota;
 using Xunit;
-using TempDirectory = Qcloud.CdnRefresh.Build.Tests.Manifest.TempDirectory;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Quota;
 

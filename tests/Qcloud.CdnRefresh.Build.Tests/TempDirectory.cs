@@ -1,14 +1,14 @@
 using System;
 using System.IO;
 
-namespace Qcloud.CdnRefresh.Build.Tests.ChangeDetection;
+namespace Qcloud.CdnRefresh.Build.Tests;
 
 /// <summary>A fresh folder per test, deleted afterwards, with helpers to lay out files in it.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cdnrefresh-scan-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "qcdn-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
@@ -24,6 +24,8 @@ public sealed class TempDirectory : IDisposable
         File.WriteAllBytes(fullPath, content);
         return fullPath;
     }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine(Path, System.IO.Path.Combine(parts));
 
     public string CreateFolder(string relativePath) => Directory.CreateDirectory(FullPath(relativePath)).FullName;
 
