@@ -112,8 +112,12 @@ public class CdnApiV2StatusTests
         var outcome = await harness.V2(o => o with { Area = "mainland" })
             .GetStatusAsync(new[] { Batch("https://a.example/1.js", "https://a.example/2.js") with { TaskId = "42" } }, CancellationToken.None);
 
+        Assert.Equal(2, outcome.Statuses.Count);
         Assert.All(outcome.Statuses, s => Assert.Equal(Enum.Parse<RefreshStatus>(expected), s.Status));
         Assert.All(outcome.Statuses, s => Assert.Equal("42", s.TaskId));
+
+        // The log's own status code, so a batch never matched in the log (status Unknown, no ApiStatus) cannot pass.
+        Assert.All(outcome.Statuses, s => Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), s.ApiStatus ?? "(none)"));
     }
 
     [Fact]

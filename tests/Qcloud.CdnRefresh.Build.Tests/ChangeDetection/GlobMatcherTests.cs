@@ -15,7 +15,7 @@ public sealed class GlobMatcherTests
 {
     private static readonly string[] Patterns =
     {
-        "*", "**", "*/", "/", "?", "a", "a*", "*a", "*.map", "**/x", "x/**", "x/", "a/**/b", "a/**/**/b", "**/**",
+        "*", "**", "*/", "?", "a", "a*", "*a", "*.map", "**/x", "x/**", "x/", "a/**/b", "a/**/**/b", "**/**",
         "a**b", "**a", "a**", "*/*", "?/?", "a?b*c", "web.config", "*.pdb", "appsettings*.json", "/cdn-refresh-manifest.json",
         "**/drafts/*", "uploads/**", "a\\*.txt", "./a/*.txt", "[ab].txt", "(a|b)", "a.b", "a+b", "a$", "^a", "{x}", "a b",
         "*\n", "a\nb", "**/\n/*", "a/*/b/**", "*.*", "??", "***", "a***b", "/**/", "**/a/**",
@@ -33,15 +33,18 @@ public sealed class GlobMatcherTests
 
     public static IEnumerable<object[]> Globs() => Patterns.Select(pattern => new object[] { pattern });
 
+    [Fact]
+    public void A_pattern_of_only_a_slash_matches_nothing_and_is_dropped()
+    {
+        Assert.Null(GlobPattern.Parse("/"));
+    }
+
     [Theory]
     [MemberData(nameof(Globs))]
     public void Matches_as_the_anchored_regular_expression_does(string pattern)
     {
         var glob = GlobPattern.Parse(pattern);
-        if (glob is null)
-        {
-            return;
-        }
+        Assert.NotNull(glob);
 
         var regex = new Regex("^(?:(?:" + glob.RegexBody + "))$", GlobPattern.RegexOptionsFor(ignoreCase: false));
         var matcher = new GlobMatcher(glob);

@@ -28,6 +28,7 @@ public sealed class FaultMatrixTests
         Assert.Equal(new[] { "QCDN3101" }, run.WarningCodes);
         Assert.Equal(2, run.Purges.Count);
         Assert.Equal(6, run.AcceptedPurgeUrls.Count);
+        Assert.Empty(harness.Owed());
         harness.AssertNextRunSendsExactly(harness.Owed());
     }
 
@@ -133,6 +134,7 @@ public sealed class FaultMatrixTests
         Assert.Contains("AuthFailure.SignatureFailure", error.Message);
         Assert.Contains("clock", error.Message);
         Assert.Single(run.Purges);
+        Assert.Equal(AllSixUrls(harness), harness.Owed().OrderBy(u => u, StringComparer.Ordinal));
         harness.Credentials = () => new TencentCredentials(harness.Server.Options.SecretId, harness.Server.Options.SecretKey);
         harness.AssertNextRunSendsExactly(harness.Owed());
     }
@@ -154,6 +156,7 @@ public sealed class FaultMatrixTests
         Assert.Equal("QCDN3002", error.Code);
         Assert.Contains("4100", error.Message);
         Assert.Single(run.Purges);
+        Assert.Equal(AllSixUrls(harness), harness.Owed().OrderBy(u => u, StringComparer.Ordinal));
         harness.Credentials = () => new TencentCredentials(harness.Server.Options.SecretId, harness.Server.Options.SecretKey);
         harness.AssertNextRunSendsExactly(harness.Owed(), task =>
         {
@@ -257,6 +260,10 @@ public sealed class FaultMatrixTests
         Assert.Empty(owed.Intersect(batch1));
         harness.AssertNextRunSendsExactly(owed, task => task.BatchSize = "2");
     }
+
+    /// <summary>The six files the harness lays out, as URLs: what a first run owes when nothing was accepted.</summary>
+    private static IOrderedEnumerable<string> AllSixUrls(TaskHarness harness) =>
+        Enumerable.Range(0, 6).Select(i => harness.UrlOf($"f{i}.css")).OrderBy(u => u, StringComparer.Ordinal);
 
     private static string ClosedLoopbackEndpoint()
     {

@@ -74,14 +74,10 @@ public class ManifestLockTests
             () => _store.AcquireLock(path, TimeSpan.FromSeconds(30), cancel.Token));
     }
 
-    [Fact]
+    [LinuxOnlyFact("/usr/bin/flock")]
     public void Another_process_cannot_take_the_lock_while_it_is_held()
     {
         // .NET implements FileShare.None with flock(2) on Unix, so flock(1) is a genuine second process contending for it.
-        if (!OperatingSystem.IsLinux() || !System.IO.File.Exists("/usr/bin/flock"))
-        {
-            return;
-        }
 
         using var temp = new TempDirectory();
         var path = temp.Combine("manifest.json");

@@ -6,13 +6,16 @@ namespace Qcloud.CdnRefresh.Build.Tests.Mapping;
 
 public class UrlPathEncodableTests
 {
+    // Lone surrogates cannot travel through attribute data (the compiler stores them as U+FFFD), so they are built here.
     [Theory]
-    [InlineData("bad\uFFFDname.css")]
-    [InlineData("lone\uD800.css")]
-    [InlineData("lone\uDC00.css")]
-    [InlineData("end\uD83D")]
-    public void NameWithoutARealUtf8Form_IsQcdn2003(string relativePath)
+    [InlineData("bad", 0xFFFD, "name.css")]
+    [InlineData("lone", 0xD800, ".css")]
+    [InlineData("lone", 0xDC00, ".css")]
+    [InlineData("end", 0xD83D, "")]
+    public void NameWithoutARealUtf8Form_IsQcdn2003(string prefix, int code, string suffix)
     {
+        var relativePath = prefix + (char)code + suffix;
+
         var error = Assert.Throws<CdnRefreshException>(() => UrlMapper.ThrowIfNotEncodable(relativePath));
 
         Assert.Equal(DiagnosticCodes.FileNameNotUrl, error.Code);
