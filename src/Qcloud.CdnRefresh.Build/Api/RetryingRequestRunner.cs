@@ -37,15 +37,17 @@ internal sealed class RetryingRequestRunner : IDisposable
     }
 
     /// <remarks><c>buildRequest</c>: Called once per attempt, so every attempt carries a fresh timestamp, nonce and signature.
-    /// <c>parse</c>: Reads the HTTP status and body of an attempt into a value or a classified failure.</remarks>
+    /// <c>parse</c>: Reads the HTTP status and body of an attempt into a value or a classified failure.
+    /// <c>maxRetries</c>: Fewer retries than the client's for this call; null keeps the client's.</remarks>
     public async Task<ApiCallResult<T>> RunAsync<T>(
         string action,
         Func<HttpRequestMessage> buildRequest,
         Func<int, byte[], ApiCallResult<T>> parse,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int? maxRetries = null)
         where T : class
     {
-        var maxAttempts = 1 + Math.Max(0, options.MaxRetries);
+        var maxAttempts = 1 + Math.Max(0, Math.Min(options.MaxRetries, maxRetries ?? options.MaxRetries));
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -102,6 +102,32 @@ public class RefreshRunFailureTests : RefreshRunTestBase
         Assert.Equal(UrlsOf(InitialFiles), ManifestPendingUrls());
     }
 
+    [Fact]
+    public async Task FailedQuotaQuery_IsNotRetried_AndThePurgeStillGoesOut()
+    {
+        Server.InjectFault(FaultRule.Http500().ForAction("DescribePurgeQuota").ForNext(5));
+
+        await RunAsync();
+
+        Assert.Equal(new[] { 500 }, Server.Requests.Where(r => r.Action == "DescribePurgeQuota").Select(r => r.StatusCode));
+        Assert.Equal(UrlsOf(InitialFiles), AcceptedByFake().OrderBy(u => u, StringComparer.Ordinal));
+        Assert.Empty(Delays);
+        Assert.Empty(Log.Warnings);
+    }
+
+    [Fact]
+    public async Task UnreachableEndpoint_WaitsOutOnlyThePurgeRetries()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+        listener.Stop();
+
+        await RunAsync(Settings() with { Endpoint = endpoint, MaxRetries = 2 });
+
+        Assert.Equal(2, Delays.Count);
+    }
+
     private async Task<RefreshResult> RunWithBatch2RefusedAsync()
     {
         foreach (var file in ExtraFiles)
