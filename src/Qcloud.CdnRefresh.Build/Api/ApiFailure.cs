@@ -1,3 +1,5 @@
+using System;
+
 namespace Qcloud.CdnRefresh.Build.Api;
 
 /// <summary>A classified failure of one request, safe to log: it never holds a secret, a signature or a header.</summary>
@@ -19,4 +21,7 @@ internal sealed record ApiFailure
 
     /// <summary>v3 <c>RequestId</c>, when the response carried one.</summary>
     public string? RequestId { get; init; }
+
+    /// <summary>How long the server asked to wait before the next attempt (<c>Retry-After</c>), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -64,6 +64,14 @@ internal sealed class RetryingRequestRunner : IDisposable
             }
 
             var delay = RetryBackoff.Compute(attempt, options.InitialBackoff, options.MaxBackoff, options.Jitter());
+
+            // The server knows when it will take requests again; but a build that sleeps minutes is worse than one more
+            // retry that fails and leaves the URLs owed, so its wish counts only up to MaxBackoff.
+            if (failure.RetryAfter is { } asked)
+            {
+                delay = TimeSpan.FromTicks(Math.Max(delay.Ticks, Math.Min(asked.Ticks, options.MaxBackoff.Ticks)));
+            }
+
             options.OnRetry?.Invoke(new RetryNotice { Action = action, Attempt = attempt, MaxAttempts = maxAttempts, Delay = delay, Failure = failure });
             await options.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
@@ -89,7 +97,10 @@ internal sealed class RetryingRequestRunner : IDisposable
             var body = Redact(await HttpCancellation.ReadBodyAsync(response.Content, token).ConfigureAwait(false));
             try
             {
-                return parse((int)response.StatusCode, body);
+                var result = parse((int)response.StatusCode, body);
+                return result.Failure is { } failure && RetryAfterOf(response) is { } wait
+                    ? ApiCallResult<T>.Failed(failure with { RetryAfter = wait })
+                    : result;
             }
             catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException)
             {
@@ -111,6 +122,15 @@ internal sealed class RetryingRequestRunner : IDisposable
         {
             return ApiCallResult<T>.Failed(ApiErrorClassifier.NetworkError(exception));
         }
+    }
+
+    /// <summary><c>Retry-After</c> as a wait: seconds, or an HTTP date measured from the response's own <c>Date</c>
+    /// (the server's clock) when it has one. Null when absent or already past.</summary>
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date is { } until ? until - (response.Headers.Date ?? options.Clock()) : (TimeSpan?)null);
+        return wait > TimeSpan.Zero ? wait : null;
     }
 
     // A cancelled token can surface as any of these, depending on the platform and where the transfer was.

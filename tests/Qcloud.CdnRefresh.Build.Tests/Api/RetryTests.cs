@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Api;
@@ -68,6 +69,48 @@ public class RetryTests
         await client.SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(new[] { 100, 200, 300, 300, 300 }, harness.Time.Delays.Select(d => (int)d.TotalMilliseconds));
+    }
+
+    [Fact]
+    public async Task RetryAfterSeconds_LongerThanTheBackoff_IsWaited()
+    {
+        harness.Handler.RespondRetryAfter(429, new RetryConditionHeaderValue(TimeSpan.FromSeconds(7))).RespondJson(ClientHarness.V3Success());
+
+        var outcome = await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(TimeSpan.FromSeconds(7), harness.Time.Delays.Single());
+    }
+
+    [Fact]
+    public async Task RetryAfterDate_IsMeasuredFromTheResponsesOwnDate()
+    {
+        var serverNow = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        harness.Handler.RespondRetryAfter(503, new RetryConditionHeaderValue(serverNow.AddSeconds(12)), serverNow).RespondJson(ClientHarness.V3Success());
+
+        await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(12), harness.Time.Delays.Single());
+    }
+
+    [Fact]
+    public async Task RetryAfter_BeyondMaxBackoff_WaitsMaxBackoff()
+    {
+        harness.Handler.RespondRetryAfter(429, new RetryConditionHeaderValue(TimeSpan.FromMinutes(10))).RespondJson(ClientHarness.V3Success());
+
+        await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), harness.Time.Delays.Single());
+    }
+
+    [Fact]
+    public async Task RetryAfter_ShorterThanTheBackoff_KeepsTheBackoff()
+    {
+        harness.Handler.RespondRetryAfter(429, new RetryConditionHeaderValue(TimeSpan.FromMilliseconds(10))).RespondJson(ClientHarness.V3Success());
+
+        await harness.V3(o => o with { InitialBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(2), harness.Time.Delays.Single());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -37,6 +38,19 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
     }
 
     public ScriptedHttpHandler RespondJson(string json) => Respond(200, json);
+
+    /// <summary>Answers with a <c>Retry-After</c> header (seconds or an HTTP date) and, when given, a <c>Date</c> header.</summary>
+    public ScriptedHttpHandler RespondRetryAfter(int status, RetryConditionHeaderValue retryAfter, DateTimeOffset? date = null)
+    {
+        steps.Enqueue(_ =>
+        {
+            var response = Response(status, new StringContent("slow down", Encoding.UTF8, "text/plain"));
+            response.Headers.RetryAfter = retryAfter;
+            response.Headers.Date = date;
+            return Task.FromResult(response);
+        });
+        return this;
+    }
 
     /// <summary>Answers the same response <paramref name="times"/> times.</summary>
     public ScriptedHttpHandler RespondRepeatedly(int times, int status, string body, string contentType = "application/json")
