@@ -42,16 +42,28 @@ public class DescribePurgeQuotaTests
     }
 
     [Fact]
-    public async Task Quota_ErrorIsClassifiedAndRetriedLikeAPurge()
+    public async Task Quota_ErrorIsClassifiedLikeAPurge()
     {
-        harness.Handler.RespondJson(ClientHarness.V3Error("InternalError")).RespondJson(ClientHarness.V3Error("AuthFailure.SecretIdNotFound", "no id", "req-a"));
+        harness.Handler.RespondJson(ClientHarness.V3Error("AuthFailure.SecretIdNotFound", "no id", "req-a"));
 
         var outcome = await harness.V3().DescribePurgeQuotaAsync(CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.Authentication, outcome.Failure!.Kind);
         Assert.Equal("req-a", outcome.RequestId);
-        Assert.Equal(2, outcome.Attempts);
-        Assert.Equal("DescribePurgeQuota", harness.Notices.Single().Action);
+    }
+
+    [Fact]
+    public async Task Quota_RetryableError_IsNotRetried()
+    {
+        harness.Handler.RespondJson(ClientHarness.V3Error("InternalError")).RespondJson(QuotaBody);
+
+        var outcome = await harness.V3(o => o with { MaxRetries = 3 }).DescribePurgeQuotaAsync(CancellationToken.None);
+
+        Assert.Equal(ApiFailureKind.Retryable, outcome.Failure!.Kind);
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Single(harness.Handler.Requests);
+        Assert.Empty(harness.Notices);
+        Assert.Empty(harness.Time.Delays);
     }
 
     [Fact]

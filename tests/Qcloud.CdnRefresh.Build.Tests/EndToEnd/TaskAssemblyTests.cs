@@ -31,8 +31,9 @@ public sealed class TaskAssemblyTests : EndToEndTest
 
     private string ReadyToRunAssembly => Path.Combine(PackageFolder, "tasks", "net10.0", "linux-x64", AssemblyFileName);
 
+    /// <summary>The tests run on the SDK of global.json, .NET 10: the .props' runtime-version condition holds.</summary>
     [LinuxX64OnlyFact]
-    public void OnLinuxX64UnderNet10_ThePropsPickTheReadyToRunCopy()
+    public void OnLinuxX64_ThePropsPickTheReadyToRunCopy()
     {
         var project = NewProject("task-assembly-pick");
 
@@ -45,6 +46,7 @@ public sealed class TaskAssemblyTests : EndToEndTest
     [Fact]
     public void ReadyToRunCopy_IsPrecompiledForLinuxX64()
     {
+        // Restoring a project is what unpacks the package into the packages folder.
         NewProject("task-assembly-r2r-header");
 
         using var pe = new PEReader(File.OpenRead(ReadyToRunAssembly));
@@ -56,6 +58,7 @@ public sealed class TaskAssemblyTests : EndToEndTest
     [Fact]
     public void PortableCopy_IsPlainIl()
     {
+        // Restoring a project is what unpacks the package into the packages folder.
         NewProject("task-assembly-portable-header");
 
         using var pe = new PEReader(File.OpenRead(PortableAssembly));
@@ -70,8 +73,10 @@ public sealed class TaskAssemblyTests : EndToEndTest
         var jitted = DryRunPublishJitting("task-assembly-r2r-jit", taskAssembly: null);
 
         // The MSBuild glue derives from MSBuild's own Task, whose layout belongs to the MSBuild that runs it: that code
-        // is always compiled at run time. Generic code over framework structs is too. Nothing else should be.
-        var unexpected = jitted.Where(m => !m.StartsWith("Qcloud.CdnRefresh.Build.MSBuild.", StringComparison.Ordinal) && !m.Contains('`')).ToList();
+        // is always compiled at run time, and its presence proves the list covers the process that ran the task.
+        // Instantiations of generic code over framework structs are compiled at run time too. Nothing else should be.
+        Assert.Contains(jitted, m => m.StartsWith("Qcloud.CdnRefresh.Build.MSBuild.RefreshCdnOversea:Execute(", StringComparison.Ordinal));
+        var unexpected = jitted.Where(m => !m.StartsWith("Qcloud.CdnRefresh.Build.MSBuild.", StringComparison.Ordinal) && !IsGenericInstantiation(m)).ToList();
         Assert.True(unexpected.Count == 0, "compiled at run time:\n" + string.Join("\n", unexpected));
     }
 
@@ -85,9 +90,16 @@ public sealed class TaskAssemblyTests : EndToEndTest
         Assert.True(jitted.Count(m => !m.StartsWith("Qcloud.CdnRefresh.Build.MSBuild.", StringComparison.Ordinal)) > 100, string.Join("\n", jitted));
     }
 
+    /// <summary>A generic type or method, told by a backtick or a type argument list before the parameters.</summary>
+    private static bool IsGenericInstantiation(string method)
+    {
+        var name = method.Substring(0, method.IndexOf('(') is var open and >= 0 ? open : method.Length);
+        return name.Contains('`') || name.Contains('[');
+    }
+
     /// <summary>
     /// A dry-run publish in one process (<c>-m:1</c>) with the JIT writing every method it compiles to a file; returns
-    /// those of the task's assembly. A null <paramref name="taskAssembly"/> keeps the one the package picks.
+    /// the task assembly's methods it compiled first-hand. A null <paramref name="taskAssembly"/> keeps the one the package picks.
     /// </summary>
     private List<string> DryRunPublishJitting(string name, string? taskAssembly)
     {
@@ -109,8 +121,10 @@ public sealed class TaskAssemblyTests : EndToEndTest
         AssertSucceeded(result);
         AssertOutputContains(result, "dry run, nothing sent");
         Assert.True(File.Exists(jitLog), "the JIT wrote no list; DOTNET_JitStdOutFile not honoured?");
+        // First compilations only: precompiled code that runs hot is recompiled at Tier1 by design.
         const string Marker = "JIT compiled ";
         return File.ReadLines(jitLog)
+            .Where(line => !line.Contains("Tier1", StringComparison.Ordinal))
             .Select(line => line.IndexOf(Marker, StringComparison.Ordinal) is var at and >= 0 ? line.Substring(at + Marker.Length) : string.Empty)
             .Where(method => method.StartsWith("Qcloud.CdnRefresh.Build.", StringComparison.Ordinal))
             .ToList();
