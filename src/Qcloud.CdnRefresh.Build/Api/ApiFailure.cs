@@ -2,7 +2,7 @@ using System;
 
 namespace Qcloud.CdnRefresh.Build.Api;
 
-/// <summary>A classified failure of one request, safe to log: it never holds a secret, a signature or a header.</summary>
+/// <summary>A classified failure of one request, safe to log: it never holds a secret or a signature, and of the headers only the wait a server asked for.</summary>
 internal sealed record ApiFailure
 {
     public required ApiFailureKind Kind { get; init; }

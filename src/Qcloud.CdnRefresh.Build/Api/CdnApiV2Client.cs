@@ -164,7 +164,8 @@ internal sealed class CdnApiV2Client : ICdnRefreshClient, IDirectoryRefreshClien
             action,
             () => BuildRequest(action, actionParameters, out _),
             (status, body) => ApiV2ResponseReader.Read(status, body, readLog),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            RetryPolicy.StatusQuery).ConfigureAwait(false);
 
         return new RefreshStatusOutcome { Statuses = result.Value ?? Array.Empty<UrlRefreshStatus>(), Calls = 1, Failure = result.Failure };
     }

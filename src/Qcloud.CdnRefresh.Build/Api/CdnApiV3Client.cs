@@ -93,7 +93,8 @@ internal sealed class CdnApiV3Client : ICdnRefreshClient, IDirectoryRefreshClien
                 DescribePurgeTasksAction,
                 () => BuildRequest(DescribePurgeTasksAction, body),
                 (status, responseBody) => ApiV3ResponseReader.Read(status, responseBody, (response, _) => ApiV3PurgeTaskReader.Read(response)),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                RetryPolicy.StatusQuery).ConfigureAwait(false);
 
             if (result.Value is not { } page)
             {
@@ -122,15 +123,12 @@ internal sealed class CdnApiV3Client : ICdnRefreshClient, IDirectoryRefreshClien
     public async Task<PurgeQuotaOutcome> DescribePurgeQuotaAsync(CancellationToken cancellationToken)
     {
         var body = new byte[] { (byte)'{', (byte)'}' };
-
-        // One attempt: the answer is advisory (without it the run goes on with CdnRefreshDailyQuota) and the purge that
-        // follows retries anyway; retrying here as well doubled what a dead or hung endpoint costs the build.
         var result = await runner.RunAsync(
             DescribePurgeQuotaAction,
             () => BuildRequest(DescribePurgeQuotaAction, body),
             (status, responseBody) => ApiV3ResponseReader.Read(status, responseBody, ReadQuota),
             cancellationToken,
-            maxRetries: 0).ConfigureAwait(false);
+            RetryPolicy.QuotaQuery).ConfigureAwait(false);
 
         return result.Value is { } quota
             ? quota with { Attempts = result.Attempts }

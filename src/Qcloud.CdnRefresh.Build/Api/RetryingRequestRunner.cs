@@ -38,16 +38,17 @@ internal sealed class RetryingRequestRunner : IDisposable
 
     /// <remarks><c>buildRequest</c>: Called once per attempt, so every attempt carries a fresh timestamp, nonce and signature.
     /// <c>parse</c>: Reads the HTTP status and body of an attempt into a value or a classified failure.
-    /// <c>maxRetries</c>: Fewer retries than the client's for this call; null keeps the client's.</remarks>
+    /// <c>policy</c>: Where this kind of request departs from the client's retry settings; null for none.</remarks>
     public async Task<ApiCallResult<T>> RunAsync<T>(
         string action,
         Func<HttpRequestMessage> buildRequest,
         Func<int, byte[], ApiCallResult<T>> parse,
         CancellationToken cancellationToken,
-        int? maxRetries = null)
+        RetryPolicy? policy = null)
         where T : class
     {
-        var maxAttempts = 1 + Math.Max(0, Math.Min(options.MaxRetries, maxRetries ?? options.MaxRetries));
+        policy ??= RetryPolicy.Default;
+        var maxAttempts = 1 + Math.Max(0, options.MaxRetries);
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -58,7 +59,7 @@ internal sealed class RetryingRequestRunner : IDisposable
             }
 
             var failure = Redact(result.Failure);
-            if (!failure.IsRetryable || attempt >= maxAttempts)
+            if (!failure.IsRetryable || attempt >= maxAttempts || (failure.HttpStatus is null && !policy.RetryWithoutAnswer))
             {
                 return ApiCallResult<T>.Failed(failure).WithAttempts(attempt);
             }
@@ -67,7 +68,7 @@ internal sealed class RetryingRequestRunner : IDisposable
 
             // The server knows when it will take requests again; but a build that sleeps minutes is worse than one more
             // retry that fails and leaves the URLs owed, so its wish counts only up to MaxBackoff.
-            if (failure.RetryAfter is { } asked)
+            if (failure.RetryAfter is { } asked && policy.HonourRetryAfter)
             {
                 delay = TimeSpan.FromTicks(Math.Max(delay.Ticks, Math.Min(asked.Ticks, options.MaxBackoff.Ticks)));
             }

@@ -130,7 +130,8 @@ internal sealed class RefreshSender : IDisposable
         var quota = await client.DescribePurgeQuotaAsync(cancellationToken).ConfigureAwait(false);
         if (quota.Failure is not null)
         {
-            _environment.Log.Detail($"DescribePurgeQuota failed ({ApiFailureMessage.Brief(quota.Failure)}); going on with CdnRefreshDailyQuota alone.");
+            // Said at the summary's importance: the run is now kept inside CdnRefreshDailyQuota alone, not Tencent's count.
+            _environment.Log.Summary($"DescribePurgeQuota failed ({ApiFailureMessage.Brief(quota.Failure)}); going on with CdnRefreshDailyQuota alone.");
             return null;
         }
 

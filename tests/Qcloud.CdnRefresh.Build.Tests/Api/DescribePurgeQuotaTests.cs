@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Api;
@@ -53,16 +54,27 @@ public class DescribePurgeQuotaTests
     }
 
     [Fact]
-    public async Task Quota_RetryableError_IsNotRetried()
+    public async Task Quota_BusyServer_IsAskedAgain()
     {
         harness.Handler.RespondJson(ClientHarness.V3Error("InternalError")).RespondJson(QuotaBody);
+
+        var outcome = await harness.V3(o => o with { MaxRetries = 3 }).DescribePurgeQuotaAsync(CancellationToken.None);
+
+        Assert.Null(outcome.Failure);
+        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal("DescribePurgeQuota", harness.Notices.Single().Action);
+    }
+
+    [Fact]
+    public async Task Quota_NoAnswer_IsNotRetried()
+    {
+        harness.Handler.Throw(new HttpRequestException("connection refused")).RespondJson(QuotaBody);
 
         var outcome = await harness.V3(o => o with { MaxRetries = 3 }).DescribePurgeQuotaAsync(CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.Retryable, outcome.Failure!.Kind);
         Assert.Equal(1, outcome.Attempts);
         Assert.Single(harness.Handler.Requests);
-        Assert.Empty(harness.Notices);
         Assert.Empty(harness.Time.Delays);
     }
 

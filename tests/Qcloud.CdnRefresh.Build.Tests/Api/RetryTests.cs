@@ -94,6 +94,38 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task RetryAfterDate_WithoutADateHeader_IsMeasuredFromTheClock()
+    {
+        harness.Handler.RespondRetryAfter(503, new RetryConditionHeaderValue(harness.Time.Now.AddSeconds(9))).RespondJson(ClientHarness.V3Success());
+
+        await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(9), harness.Time.Delays.Single());
+    }
+
+    [Fact]
+    public async Task RetryAfterDate_InThePast_KeepsTheBackoff()
+    {
+        harness.Handler.RespondRetryAfter(503, new RetryConditionHeaderValue(harness.Time.Now.AddSeconds(-60))).RespondJson(ClientHarness.V3Success());
+
+        await harness.V3(o => o with { InitialBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(2), harness.Time.Delays.Single());
+    }
+
+    [Fact]
+    public async Task RetryAfter_OnAStatusPoll_IsNotWaited_TheWaitKeepsItsOwnSchedule()
+    {
+        harness.Handler.RespondRetryAfter(429, new RetryConditionHeaderValue(TimeSpan.FromSeconds(20)))
+            .RespondJson("{\"Response\":{\"TotalCount\":0,\"PurgeLogs\":[],\"RequestId\":\"r\"}}");
+
+        await harness.V3(o => o with { InitialBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromSeconds(30) })
+            .DescribePurgeTasksAsync("task-1", CdnApiV3Client.PurgeTypeUrl, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(2), harness.Time.Delays.Single());
+    }
+
+    [Fact]
     public async Task RetryAfter_BeyondMaxBackoff_WaitsMaxBackoff()
     {
         harness.Handler.RespondRetryAfter(429, new RetryConditionHeaderValue(TimeSpan.FromMinutes(10))).RespondJson(ClientHarness.V3Success());

@@ -56,7 +56,7 @@ public class RetryOverHttpTests : OverHttpTestBase
 
         Assert.Equal(new[] { 429, 429, 429, 200 }, Server.Requests.OrderBy(r => r.Sequence).Select(r => r.StatusCode));
 
-        // The fake's 429 says "Retry-After: 1", longer than these tests' backoff of 100, 200 and 400 ms (plus jitter).
+        // The fake's 429 says "Retry-After: 1", longer than these tests' backoff of 100, 200 and 400 ms.
         Assert.Equal(new[] { 1.0, 1.0, 1.0 }, Clock.Delays.Select(d => d.TotalSeconds));
         Assert.True(outcome.Succeeded);
         Assert.Equal(4, outcome.Attempts);
