@@ -88,10 +88,7 @@ public class RefreshRunFailureTests : RefreshRunTestBase
     [Fact]
     public async Task UnreachableEndpoint_FailsWithQcdn3004NamingTheEndpoint_AndOwesEveryUrl()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
-        listener.Stop();
+        var endpoint = ClosedLoopbackEndpoint();
 
         var result = await RunAsync(Settings() with { Endpoint = endpoint });
 
@@ -117,16 +114,23 @@ public class RefreshRunFailureTests : RefreshRunTestBase
     [Fact]
     public async Task UnreachableEndpoint_WaitsOutOnlyThePurgeRetries()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
-        listener.Stop();
+        var endpoint = ClosedLoopbackEndpoint();
 
         await RunAsync(Settings() with { Endpoint = endpoint, MaxRetries = 2 });
 
         Assert.Equal(2, Delays.Count);
         Assert.All(Log.Warnings, warning => Assert.StartsWith("PurgeUrlsCache attempt", warning.Message, StringComparison.Ordinal));
         Assert.Equal(2, Log.Warnings.Count);
+    }
+
+    /// <summary>A loopback port that was just free: nothing listens there, so a connection is refused at once.</summary>
+    private static Uri ClosedLoopbackEndpoint()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}/");
     }
 
     private async Task<RefreshResult> RunWithBatch2RefusedAsync()
