@@ -72,6 +72,7 @@ internal sealed class ContentFileLister
             }
         }
 
+        var listedPaths = new KnownPaths(found.Count, index => found[index].RelativePath);
         var listed = new List<ListedFile>(found.Count);
         foreach (var file in found)
         {
@@ -79,7 +80,7 @@ internal sealed class ContentFileLister
             var excluded = rules.IsExcluded(urlPath);
 
             // A sibling whose source is excluded is excluded too: it would refresh the source's URL.
-            while (!excluded && TryGetPrecompressedSource(urlPath, found, existingIgnoringCase, out var source))
+            while (!excluded && TryGetPrecompressedSource(urlPath, listedPaths, existingIgnoringCase, out var source))
             {
                 urlPath = source;
                 excluded = rules.IsExcluded(source);
@@ -97,10 +98,10 @@ internal sealed class ContentFileLister
     }
 
     /// <param name="relativePath">A file's path.</param>
-    /// <param name="found">Every file, sorted ordinally.</param>
+    /// <param name="listedPaths">Every file's path, sorted ordinally.</param>
     /// <param name="existingIgnoringCase">Every path, when names differ by more than case only; else null.</param>
     /// <param name="source">The path of the file <paramref name="relativePath"/> is a precompressed sibling of.</param>
-    private bool TryGetPrecompressedSource(string relativePath, List<ListedFile> found, HashSet<string>? existingIgnoringCase, out string source)
+    private bool TryGetPrecompressedSource(string relativePath, KnownPaths listedPaths, HashSet<string>? existingIgnoringCase, out string source)
     {
         foreach (var extension in PrecompressedExtensions)
         {
@@ -114,7 +115,7 @@ internal sealed class ContentFileLister
 
                 // The spelling on disk, which is what the URL must carry.
                 var actual = existingIgnoringCase is null
-                    ? FindOrdinal(found, candidate)
+                    ? listedPaths.Find(candidate)
                     : existingIgnoringCase.TryGetValue(candidate.ToString(), out var spelled) ? spelled : null;
                 if (actual is not null)
                 {
@@ -126,33 +127,6 @@ internal sealed class ContentFileLister
 
         source = string.Empty;
         return false;
-    }
-
-    private static string? FindOrdinal(List<ListedFile> sorted, ReadOnlySpan<char> relativePath)
-    {
-        var low = 0;
-        var high = sorted.Count - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) >> 1);
-            var candidate = sorted[middle].RelativePath;
-            var order = candidate.AsSpan().SequenceCompareTo(relativePath);
-            if (order == 0)
-            {
-                return candidate;
-            }
-
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return null;
     }
 
     private string? RelativePathBelow(string rootFullPath, string? fullPath)

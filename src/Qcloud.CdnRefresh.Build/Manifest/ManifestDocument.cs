@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Qcloud.CdnRefresh.Build.ChangeDetection;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 

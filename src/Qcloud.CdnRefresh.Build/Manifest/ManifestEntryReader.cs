@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Text;
 using System.Text.Json;
+using Qcloud.CdnRefresh.Build.ChangeDetection;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading;
+using Qcloud.CdnRefresh.Build.ChangeDetection;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Qcloud.CdnRefresh.Build.ChangeDetection;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Xunit;
 using static Qcloud.CdnRefresh.Build.Tests.Manifest.ManifestTestData;

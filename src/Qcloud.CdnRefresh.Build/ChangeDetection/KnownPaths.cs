@@ -1,11 +1,12 @@
 using System;
 
-namespace Qcloud.CdnRefresh.Build.Manifest;
+namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
 /// <summary>
 /// Paths the run already holds as strings, sorted ordinally: the content root's listing. A manifest entry with one of
 /// these paths takes the existing string instead of a new copy, so the baseline and the listing share their 50,000
-/// paths (4 MB at 50,000 files) rather than each holding its own through hashing and planning.
+/// paths (4 MB at 50,000 files) rather than each holding its own through hashing and planning; and the lister finds a
+/// precompressed file's source among them without making a string of the name it looks for.
 /// </summary>
 internal sealed class KnownPaths
 {
@@ -32,29 +33,13 @@ internal sealed class KnownPaths
             return likely;
         }
 
-        var low = 0;
-        var high = _count - 1;
-        while (low <= high)
+        var index = OrdinalPathSearch.IndexOf(_count, _pathAt, path);
+        if (index < 0)
         {
-            var middle = low + ((high - low) >> 1);
-            var candidate = _pathAt(middle);
-            var order = candidate.AsSpan().SequenceCompareTo(path);
-            if (order == 0)
-            {
-                _next = middle + 1;
-                return candidate;
-            }
-
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
+            return null;
         }
 
-        return null;
+        _next = index + 1;
+        return _pathAt(index);
     }
 }
