@@ -68,7 +68,7 @@ internal sealed class CdnApiV3Client : ICdnRefreshClient, IDirectoryRefreshClien
 
     /// <summary>
     /// <c>PurgePathCache</c> with <c>FlushType=flush</c> and the configured <c>Area</c>. The per-request limit is the
-    /// area's <c>PathPurge.Batch</c> (<see cref="DirectoryLimits.PerRequestV3"/>), which the server enforces.
+    /// area's <c>PathPurge.Batch</c> (<see cref="DirectoryLimits.PerRequestV3(PurgeQuotaOutcome, string)"/>), which the server enforces.
     /// </summary>
     public async Task<BatchOutcome> SubmitDirectoriesAsync(IReadOnlyList<string> directories, CancellationToken cancellationToken)
     {

@@ -23,11 +23,14 @@ internal static class DirectoryLimits
     public const int MaxPerRequestV3 = BatchLimits.MaxUrlsPerRequest;
 
     /// <summary>The v3 per-request limit of <paramref name="area"/>: <c>PathPurge.Batch</c> when reported, else 20.</summary>
-    public static int PerRequestV3(PurgeQuotaOutcome? quota, string area)
-    {
-        var batch = quota?.PathQuotaFor(area)?.Batch;
-        return batch is > 0 ? (int)Math.Min(batch.Value, MaxPerRequestV3) : DefaultPerRequestV3;
-    }
+    public static int PerRequestV3(PurgeQuotaOutcome? quota, string area) => PerRequestV3(quota?.PathQuotaFor(area));
+
+    /// <summary>
+    /// The v3 per-request limit from an area's path quota: its <c>Batch</c> when reported, capped at what the client
+    /// sends a request so that a larger reported Batch cannot make a batch invalid; else 20.
+    /// </summary>
+    public static int PerRequestV3(PurgeQuota? pathQuota) =>
+        pathQuota?.Batch is long batch and > 0 ? (int)Math.Min(batch, MaxPerRequestV3) : DefaultPerRequestV3;
 
     /// <summary>
     /// Rejects a batch that is empty, larger than <paramref name="maxPerRequest"/>, or holds an entry that is not a

@@ -23,6 +23,9 @@ internal sealed record SubmissionResult
 
     public int TotalBatches => Batches.Count;
 
+    /// <summary>The batches the API accepted, in order.</summary>
+    public IEnumerable<BatchResult> AcceptedBatches => Batches.Where(b => b.Status == BatchStatus.Accepted);
+
     /// <summary>Every batch was accepted.</summary>
     public bool Succeeded => !Cancelled && FailedBatch is null;
 

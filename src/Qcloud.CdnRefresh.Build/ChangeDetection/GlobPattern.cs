@@ -23,14 +23,11 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// </remarks>
 internal sealed class GlobPattern
 {
-    private GlobPattern(string pattern, bool matchesFileNameOnly, string normalized)
+    private GlobPattern(bool matchesFileNameOnly, string normalized)
     {
-        Pattern = pattern;
         MatchesFileNameOnly = matchesFileNameOnly;
         Normalized = normalized;
     }
-
-    public string Pattern { get; }
 
     /// <summary>True for a pattern without <c>/</c>: it is tested against the file name, not the path.</summary>
     public bool MatchesFileNameOnly { get; }
@@ -65,7 +62,7 @@ internal sealed class GlobPattern
             normalized += "**";
         }
 
-        return normalized.Length == 0 ? null : new GlobPattern(pattern, !anchored, normalized);
+        return normalized.Length == 0 ? null : new GlobPattern(!anchored, normalized);
     }
 
     public static RegexOptions RegexOptionsFor(bool ignoreCase) =>

@@ -21,13 +21,10 @@ internal sealed class ManifestLock : IDisposable
     /// <summary>Appended to the manifest's path to name the lock file.</summary>
     public const string FileSuffix = ".lock";
 
-    private ManifestLock(FileStream handle, string lockPath)
+    private ManifestLock(FileStream handle)
     {
         _handle = handle;
-        LockPath = lockPath;
     }
-
-    public string LockPath { get; }
 
     /// <exception cref="CdnRefreshException">The lock was not free within <paramref name="timeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
@@ -45,7 +42,7 @@ internal sealed class ManifestLock : IDisposable
                 // The lock file is never deleted: deleting it on release would let a waiter lock the unlinked file while
                 // a newcomer creates and locks a fresh one, and both would believe they hold the lock.
                 var handle = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                return new ManifestLock(handle, lockPath);
+                return new ManifestLock(handle);
             }
             catch (IOException exception)
             {

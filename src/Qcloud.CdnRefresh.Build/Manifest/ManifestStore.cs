@@ -12,8 +12,11 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal sealed class ManifestStore
 {
-    /// <summary>Name of the copy written into the content root, to be served as the next <c>CdnRefreshBaselineUrl</c>.</summary>
-    public const string PublishedFileName = "cdn-refresh-manifest.json";
+    /// <summary>
+    /// Name of the copy written into the content root, to be served as the next <c>CdnRefreshBaselineUrl</c>: the name
+    /// the lister never lists, so the copy is not itself a change on the next run.
+    /// </summary>
+    public const string PublishedFileName = ExclusionRules.PublishedManifestFileName;
 
     private readonly Func<string, string>? _temporaryPathFor;
 

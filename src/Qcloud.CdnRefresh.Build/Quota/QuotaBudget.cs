@@ -15,15 +15,8 @@ internal static class QuotaBudget
 {
     public const string OverQuotaProperty = "CdnRefreshOverQuota";
 
-    /// <summary>API 2.0's fixed directory refresh limits (<c>RefreshCdnOverSeaDir</c>).</summary>
-    public const int V2DirectoriesPerDay = 100;
-
-    public const int V2DirectoriesPerRequest = 20;
-
-    /// <summary>Tencent's usual API 3.0 path purge limits, assumed when <c>DescribePurgeQuota</c> gave no numbers.</summary>
+    /// <summary>Tencent's usual API 3.0 path purge limit a day, assumed when <c>DescribePurgeQuota</c> gave no numbers.</summary>
     public const int DefaultV3DirectoriesPerDay = 100;
-
-    public const int DefaultV3DirectoriesPerRequest = 20;
 
     /// <summary>Reads <c>CdnRefreshOverQuota</c>: <c>fail</c> (also when empty) or <c>directory</c>, in any case.</summary>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.InvalidOption"/>: any other value.</exception>
@@ -53,7 +46,7 @@ internal static class QuotaBudget
         return DecideV3(
             request,
             succeeded ? outcome!.UrlQuotaFor(request.Area) : null,
-            succeeded ? outcome!.PathPurge.FirstOrDefault(q => string.Equals(q.Area, request.Area, StringComparison.OrdinalIgnoreCase)) : null);
+            succeeded ? outcome!.PathQuotaFor(request.Area) : null);
     }
 
     /// <summary>API 3.0: URLs available = min(<c>Available</c>, <c>CdnRefreshDailyQuota</c>); batch = min(<c>CdnRefreshBatchSize</c>, <c>Batch</c>).</summary>
@@ -80,11 +73,10 @@ internal static class QuotaBudget
         }
 
         var directories = pathQuota is null
-            ? new Allowance(DefaultV3DirectoriesPerDay, DefaultV3DirectoriesPerRequest, $"DescribePurgeQuota gave no numbers, so Tencent's usual {Number(DefaultV3DirectoriesPerDay)} a day is assumed", DailyQuotaBinds: false)
+            ? new Allowance(DefaultV3DirectoriesPerDay, DirectoryLimits.PerRequestV3(pathQuota), $"DescribePurgeQuota gave no numbers, so Tencent's usual {Number(DefaultV3DirectoriesPerDay)} a day is assumed", DailyQuotaBinds: false)
             : new Allowance(
                 pathQuota.Available,
-                // Capped at what the client sends a request: a larger reported Batch must not make the batch invalid.
-                pathQuota.Batch > 0 ? (int)Math.Min(DirectoryLimits.MaxPerRequestV3, pathQuota.Batch) : DefaultV3DirectoriesPerRequest,
+                DirectoryLimits.PerRequestV3(pathQuota),
                 $"DescribePurgeQuota reports {Number(pathQuota.Available)} of {Number(pathQuota.Total)} directory refreshes left today for {request.Area}",
                 DailyQuotaBinds: false);
         return Decide(request, urls, directories);
@@ -102,9 +94,9 @@ internal static class QuotaBudget
             $"CdnRefreshDailyQuota is {Number(request.DailyQuota)} and {Number(urlsUsedToday)} were already accepted today for {request.Area}",
             DailyQuotaBinds: true);
         var directories = new Allowance(
-            V2DirectoriesPerDay - directoriesUsedToday,
-            V2DirectoriesPerRequest,
-            $"API 2.0 allows {Number(V2DirectoriesPerDay)} directory refreshes a day and {Number(directoriesUsedToday)} were already accepted today for {request.Area}",
+            DirectoryLimits.MaxPerDayV2 - directoriesUsedToday,
+            DirectoryLimits.MaxPerRequestV2,
+            $"API 2.0 allows {Number(DirectoryLimits.MaxPerDayV2)} directory refreshes a day and {Number(directoriesUsedToday)} were already accepted today for {request.Area}",
             DailyQuotaBinds: false);
         return Decide(request, urls, directories);
     }

@@ -77,7 +77,7 @@ internal sealed class RefreshRun
             Batches = sent?.Submission.TotalBatches ?? 0,
             AcceptedUrls = sent?.Accepted ?? Array.Empty<RefreshedUrl>(),
             PendingUrls = update.Manifest?.PendingUrls ?? sent?.NotAccepted ?? Array.Empty<string>(),
-            BatchesAccepted = sent?.Submission.Batches.Count(b => b.Status == BatchStatus.Accepted) ?? 0,
+            BatchesAccepted = sent?.Submission.AcceptedBatches.Count() ?? 0,
             ManifestWritten = update.Manifest is not null,
         };
 
@@ -103,7 +103,7 @@ internal sealed class RefreshRun
 
     private async Task<RefreshResult> WaitAsync(IRefreshStatusClient client, SendResult sent, DeploymentManifest? written, ContentScan scan, RefreshResult result, CancellationToken cancellationToken)
     {
-        var batches = sent.Submission.Batches.Where(b => b.Status == BatchStatus.Accepted).Select(b => SubmittedBatch.From(b, sent.Target)).ToList();
+        var batches = sent.Submission.AcceptedBatches.Select(b => SubmittedBatch.From(b, sent.Target)).ToList();
         var wait = await RefreshWaiter.WaitAsync(client, batches, _settings.WaitTimeout, _environment.Delay, _environment.Clock, cancellationToken).ConfigureAwait(false);
         Log.Detail($"Waited {wait.Waited.TotalSeconds:0} s over {wait.Polls} status queries.");
 

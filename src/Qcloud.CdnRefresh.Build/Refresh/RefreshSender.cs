@@ -66,7 +66,7 @@ internal sealed class RefreshSender : IDisposable
         if (usage is not null)
         {
             var kind = sent.Target == RefreshTarget.Directories ? UsageKind.Directories : UsageKind.Urls;
-            var count = sent.Submission.Batches.Where(b => b.Status == BatchStatus.Accepted).Sum(b => b.Urls.Count);
+            var count = sent.Submission.AcceptedCount;
             usage.Add(_settings.Area, kind, count, _environment.Clock());
             try
             {
@@ -93,7 +93,7 @@ internal sealed class RefreshSender : IDisposable
             Submission = submission,
             Target = RefreshTarget.Urls,
             Action = _client!.Action,
-            Accepted = AcceptedBatches(submission).SelectMany(b => b.Urls.Select(url => new RefreshedUrl(url, b.Number, b.Outcome?.TaskId))).ToList(),
+            Accepted = submission.AcceptedBatches.SelectMany(b => b.Urls.Select(url => new RefreshedUrl(url, b.Number, b.Outcome?.TaskId))).ToList(),
             NotAccepted = submission.NotAcceptedUrls,
         };
     }
@@ -117,7 +117,7 @@ internal sealed class RefreshSender : IDisposable
             Target = RefreshTarget.Directories,
             Directories = fold.Plan,
             Action = directories.DirectoryAction,
-            Accepted = AcceptedBatches(submission)
+            Accepted = submission.AcceptedBatches
                 .SelectMany(b => b.Urls.SelectMany(directory => covered[directory].Select(url => new RefreshedUrl(url, b.Number, b.Outcome?.TaskId, directory))))
                 .ToList(),
             NotAccepted = submission.NotAcceptedUrls.SelectMany(directory => covered[directory]).ToList(),
@@ -185,7 +185,4 @@ internal sealed class RefreshSender : IDisposable
 
     private void LogBatch(BatchResult batch) =>
         _environment.Log.Detail($"Batch {batch.Label}: {batch.Urls.Count} entries {batch.Status.ToString().ToLowerInvariant()}{(batch.Outcome?.TaskId is { } id ? ", task " + id : string.Empty)}.");
-
-    private static IEnumerable<BatchResult> AcceptedBatches(SubmissionResult submission) =>
-        submission.Batches.Where(b => b.Status == BatchStatus.Accepted);
 }
