@@ -33,13 +33,29 @@ internal sealed class KnownPaths
             return likely;
         }
 
-        var index = OrdinalPathSearch.IndexOf(_count, _pathAt, path);
-        if (index < 0)
+        var low = 0;
+        var high = _count - 1;
+        while (low <= high)
         {
-            return null;
+            var middle = low + ((high - low) >> 1);
+            var candidate = _pathAt(middle);
+            var order = candidate.AsSpan().SequenceCompareTo(path);
+            if (order == 0)
+            {
+                _next = middle + 1;
+                return candidate;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
         }
 
-        _next = index + 1;
-        return _pathAt(index);
+        return null;
     }
 }
