@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Qcloud.CdnRefresh.Build.Mapping;
+using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Quota;
 
 namespace Qcloud.CdnRefresh.Build.Configuration;
@@ -14,7 +15,8 @@ internal sealed record RefreshSettings
 
     public required BaseUrl BaseUrl { get; init; }
 
-    public ApiVersion Api { get; init; } = ApiVersion.V3;
+    /// <summary>The provider <c>CdnRefreshApi</c> names.</summary>
+    public ProviderRegistration Api { get; init; } = RefreshProviders.Default;
 
     /// <summary><c>overseas</c> or <c>mainland</c>.</summary>
     public string Area { get; init; } = "overseas";

@@ -1,11 +1,12 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net;
-using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
+using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Quota;
 
 namespace Qcloud.CdnRefresh.Build.Configuration;
@@ -48,8 +49,11 @@ internal static class RefreshSettingsParser
         };
     }
 
-    private static ApiVersion ParseApi(string? value) =>
-        OneOf(value, "v3", DiagnosticCodes.UnknownApi, "CdnRefreshApi", "v3", "v2") == "v2" ? ApiVersion.V2 : ApiVersion.V3;
+    private static ProviderRegistration ParseApi(string? value)
+    {
+        var names = RefreshProviders.All.Select(p => p.Name).ToArray();
+        return RefreshProviders.Find(OneOf(value, RefreshProviders.Default.Name, DiagnosticCodes.UnknownApi, "CdnRefreshApi", names))!;
+    }
 
     private static string ParsePublishDir(string? value)
     {
@@ -64,18 +68,18 @@ internal static class RefreshSettingsParser
     }
 
     /// <summary>Plain http would send the signed request in clear text: allowed only to this machine (tests, proxies).</summary>
-    private static Uri ParseEndpoint(string? value, ApiVersion api)
+    private static Uri ParseEndpoint(string? value, ProviderRegistration api)
     {
         if (Blank(value))
         {
-            return api == ApiVersion.V2 ? CdnApiV2Client.DefaultEndpoint : CdnApiV3Client.DefaultEndpoint;
+            return api.DefaultEndpoint;
         }
 
         if (!Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var endpoint) || (endpoint.Scheme != "https" && endpoint.Scheme != "http"))
         {
             throw new CdnRefreshException(
                 DiagnosticCodes.EndpointInvalid,
-                $"CdnRefreshEndpoint '{value}' is not an absolute https:// URL. Leave it empty for Tencent's endpoint ({(api == ApiVersion.V2 ? CdnApiV2Client.DefaultEndpoint : CdnApiV3Client.DefaultEndpoint)}).");
+                $"CdnRefreshEndpoint '{value}' is not an absolute https:// URL. Leave it empty for Tencent's endpoint ({api.DefaultEndpoint}).");
         }
 
         if (endpoint.Scheme == "http" && !IsLoopback(endpoint))

@@ -1,12 +1,13 @@
-using System;
 using System.Linq;
 using System.Threading;
+using System;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Credentials;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Refresh;
+using Qcloud.CdnRefresh.Build.Reporting;
 
 namespace Qcloud.CdnRefresh.Build.MSBuild;
 

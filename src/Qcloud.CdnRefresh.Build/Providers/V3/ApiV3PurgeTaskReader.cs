@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Text.Json;
 
-namespace Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
 /// <summary>Reads a <c>DescribePurgeTasks</c> response: <c>PurgeLogs[] {TaskId, Url, Status, CreateTime, …}</c> and <c>TotalCount</c>.</summary>
 internal static class ApiV3PurgeTaskReader

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 
-namespace Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
 /// <summary>One page of <c>DescribePurgeTasks</c>: its <c>PurgeLogs</c> and the <c>TotalCount</c> of all pages.</summary>
 internal sealed record PurgeTasksPage

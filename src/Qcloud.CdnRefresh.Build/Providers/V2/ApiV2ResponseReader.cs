@@ -2,7 +2,9 @@ using System;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V2;
 
 /// <summary>
 /// Reads an API 2.0 response: <c>{"code":0,"message":"","codeDesc":"Success","data":{"count":1,"task_id":"…"}}</c>,
@@ -60,7 +62,7 @@ internal static class ApiV2ResponseReader
             var leading = ModuleCodeOf(message);
             var moduleCode = (leading == code.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) ? null : leading)
                 ?? NumericCodeDesc(codeDesc, (int)code.Value);
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.FromV2Error((int)code.Value, moduleCode, message, codeDesc, httpStatus));
+            return ApiCallResult<T>.Failed(V2ErrorCodes.ToFailure((int)code.Value, moduleCode, message, codeDesc, httpStatus));
         }
 
         if (httpStatus < 200 || httpStatus > 299)

@@ -8,15 +8,16 @@ using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Signing;
 
-namespace Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V2;
 
 /// <summary>
-/// API 2.0 client, a form POST signed with HmacSHA1 or HmacSHA256 (reference/RefreshCdnOverSeaUrl.md,
-/// reference/tencent-cdn-api.md §1–2): URLs with <c>RefreshCdnOverSeaUrl</c> (overseas) or <c>RefreshCdnUrl</c>
+/// API 2.0 client, a form POST signed with HmacSHA1 or HmacSHA256: URLs with <c>RefreshCdnOverSeaUrl</c> (overseas) or <c>RefreshCdnUrl</c>
 /// (mainland), directories with <c>RefreshCdnOverSeaDir</c> or <c>RefreshCdnDir</c>, and their status from
 /// <c>GetCdnOverseaRefreshLog</c> or <c>GetCdnRefreshLog</c>.
 /// </summary>
-internal sealed class CdnApiV2Client : ICdnRefreshClient, IDirectoryRefreshClient, IRefreshStatusClient, IDisposable
+internal sealed class CdnApiV2Client : IDisposable
 {
     public const string OverseasAction = "RefreshCdnOverSeaUrl";
     public const string MainlandAction = "RefreshCdnUrl";
@@ -45,12 +46,15 @@ internal sealed class CdnApiV2Client : ICdnRefreshClient, IDirectoryRefreshClien
 
     public string Action { get; }
 
-    public string DirectoryAction => IsMainland(options.Area) ? MainlandDirectoryAction : OverseasDirectoryAction;
+    public string DirectoryAction => DirectoryActionFor(options.Area);
 
     public Uri Endpoint => options.Endpoint;
 
     /// <summary>The v2 action for an area: anything but <c>mainland</c> is overseas, the purpose of this package.</summary>
     public static string ActionFor(string area) => IsMainland(area) ? MainlandAction : OverseasAction;
+
+    /// <summary>The v2 directory action for an area.</summary>
+    public static string DirectoryActionFor(string area) => IsMainland(area) ? MainlandDirectoryAction : OverseasDirectoryAction;
 
     public Task<BatchOutcome> SubmitAsync(IReadOnlyList<string> urls, CancellationToken cancellationToken)
     {
@@ -58,10 +62,10 @@ internal sealed class CdnApiV2Client : ICdnRefreshClient, IDirectoryRefreshClien
         return SendBatchAsync(Action, Numbered("urls", urls), urls.Count, cancellationToken);
     }
 
-    /// <summary>At most <see cref="DirectoryLimits.MaxPerRequestV2"/> directories; mainland refreshes what changed (<c>type=1</c>).</summary>
+    /// <summary>At most <see cref="V2Quota.MaxDirectoriesPerRequest"/> directories; mainland refreshes what changed (<c>type=1</c>).</summary>
     public Task<BatchOutcome> SubmitDirectoriesAsync(IReadOnlyList<string> directories, CancellationToken cancellationToken)
     {
-        DirectoryLimits.Check(directories, DirectoryLimits.MaxPerRequestV2);
+        DirectoryLimits.Check(directories, V2Quota.MaxDirectoriesPerRequest);
         var parameters = Numbered("dirs", directories);
         if (IsMainland(options.Area))
         {

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
 /// <summary>The answer to <c>DescribePurgeQuota</c>: the URL and path purge quotas per area, or why there is none.</summary>
 internal sealed record PurgeQuotaOutcome

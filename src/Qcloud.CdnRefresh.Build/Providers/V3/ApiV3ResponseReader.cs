@@ -1,7 +1,9 @@
 using System;
 using System.Text.Json;
 
-namespace Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
 /// <summary>Reads an API 3.0 response: <c>{"Response":{"Error":{"Code","Message"}?,"RequestId",…}}</c>.</summary>
 internal static class ApiV3ResponseReader
@@ -34,7 +36,7 @@ internal static class ApiV3ResponseReader
             }
 
             var message = JsonBody.Text(JsonBody.Property(error.Value, "Message")) ?? string.Empty;
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.FromV3Error(code!, message, httpStatus, requestId));
+            return ApiCallResult<T>.Failed(V3ErrorCodes.ToFailure(code!, message, httpStatus, requestId));
         }
 
         if (httpStatus < 200 || httpStatus > 299)

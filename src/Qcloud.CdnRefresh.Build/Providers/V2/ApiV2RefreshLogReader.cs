@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 
-namespace Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V2;
 
 /// <summary>
 /// Reads the <c>data</c> of the v2 refresh logs (reference/tencent-cdn-api.md §2). The two logs code their status

@@ -1,4 +1,4 @@
-namespace Qcloud.CdnRefresh.Build.Refresh;
+namespace Qcloud.CdnRefresh.Build.Reporting;
 
 /// <summary>
 /// A URL the API accepted, with its 1-based batch number and the API's task id; <paramref name="Directory"/> is the

@@ -1,4 +1,6 @@
-namespace Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
 /// <summary>One area's purge quota, as <c>DescribePurgeQuota</c> reports it.</summary>
 internal sealed record PurgeQuota

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Qcloud.CdnRefresh.Build.Refresh;
+namespace Qcloud.CdnRefresh.Build.Reporting;
 
 /// <summary>What one run did: the numbers of the summary line, the report and the step summary.</summary>
 internal sealed record RefreshResult

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 
-namespace Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
 /// <summary>The exact JSON bodies of the API 3.0 directory and task actions; API 3.0 refuses fields it does not know.</summary>
 internal static class ApiV3RequestBodies

@@ -8,13 +8,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Signing;
 
-namespace Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
 /// <summary>
-/// API 3.0 client, signed TC3-HMAC-SHA256 (reference/tencent-cdn-api.md §3): <c>PurgeUrlsCache</c> and
+/// API 3.0 client, signed TC3-HMAC-SHA256: <c>PurgeUrlsCache</c> and
 /// <c>PurgePathCache</c> with <c>Area</c>, <c>DescribePurgeQuota</c>, and <c>DescribePurgeTasks</c> for status.
 /// </summary>
-internal sealed class CdnApiV3Client : ICdnRefreshClient, IDirectoryRefreshClient, IRefreshStatusClient, IDisposable
+internal sealed class CdnApiV3Client : IDisposable
 {
     public const string PurgeUrlsCacheAction = "PurgeUrlsCache";
     public const string PurgePathCacheAction = "PurgePathCache";
@@ -68,11 +70,11 @@ internal sealed class CdnApiV3Client : ICdnRefreshClient, IDirectoryRefreshClien
 
     /// <summary>
     /// <c>PurgePathCache</c> with <c>FlushType=flush</c> and the configured <c>Area</c>. The per-request limit is the
-    /// area's <c>PathPurge.Batch</c> (<see cref="DirectoryLimits.PerRequestV3(PurgeQuotaOutcome, string)"/>), which the server enforces.
+    /// area's <c>PathPurge.Batch</c> (<see cref="V3Quota.DirectoriesPerRequest(PurgeQuotaOutcome, string)"/>), which the server enforces.
     /// </summary>
     public async Task<BatchOutcome> SubmitDirectoriesAsync(IReadOnlyList<string> directories, CancellationToken cancellationToken)
     {
-        DirectoryLimits.Check(directories, DirectoryLimits.MaxPerRequestV3);
+        DirectoryLimits.Check(directories, V3Quota.MaxDirectoriesPerRequest);
         var body = ApiV3RequestBodies.PurgePathCache(directories, FlushTypeFlush, options.Area);
         return await SendBatchAsync(PurgePathCacheAction, body, directories.Count, cancellationToken).ConfigureAwait(false);
     }

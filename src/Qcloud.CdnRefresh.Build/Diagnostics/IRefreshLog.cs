@@ -1,4 +1,4 @@
-namespace Qcloud.CdnRefresh.Build.Refresh;
+namespace Qcloud.CdnRefresh.Build.Diagnostics;
 
 /// <summary>Where a run reports. The MSBuild task maps it to its logger; tests record it.</summary>
 internal interface IRefreshLog
