@@ -1,10 +1,11 @@
-using System;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
-using System.Threading;
+using System.Text;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Signing;
 using Xunit;
 

@@ -1,7 +1,8 @@
-using System;
 using System.IO;
+using System;
 using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Providers.V2;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Configuration;
@@ -21,7 +22,7 @@ public sealed class RefreshSettingsParserTests : IDisposable
     {
         var settings = RefreshSettingsParser.Parse(Valid());
 
-        Assert.Equal(ApiVersion.V3, settings.Api);
+        Assert.Equal("v3", settings.Api.Name);
         Assert.Equal("overseas", settings.Area);
         Assert.Equal(new Uri("https://cdn.tencentcloudapi.com/"), settings.Endpoint);
         Assert.Equal("HmacSHA1", settings.SignatureMethod);

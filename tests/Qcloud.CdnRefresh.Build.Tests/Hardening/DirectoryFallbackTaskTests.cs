@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using System;
 using Microsoft.Build.Framework;
 using Qcloud.CdnRefresh.Build.MSBuild;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
 

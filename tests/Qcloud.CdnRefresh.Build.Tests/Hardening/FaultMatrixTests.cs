@@ -1,7 +1,8 @@
-using System;
 using System.Linq;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using System;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Signing;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;

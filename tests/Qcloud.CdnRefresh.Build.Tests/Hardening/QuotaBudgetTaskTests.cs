@@ -1,9 +1,11 @@
-using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using System;
+using Qcloud.CdnRefresh.Build.Providers.V2;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
 
