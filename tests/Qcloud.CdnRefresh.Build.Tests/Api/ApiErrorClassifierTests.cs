@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-// The retry table of reference/tencent-cdn-api.md §6.9 and the brief, one row per code.
+// The retry table of docs/design.md, one row per code.
 public class ApiErrorClassifierTests
 {
     [Theory]

@@ -93,7 +93,7 @@ public class CdnApiV3ClientTests
     [Fact]
     public async Task Submit_AgainstTheDefaultEndpoint_MatchesTheReferenceVector()
     {
-        // reference/tencent-cdn-api.md §3.6: body bytes, host and signature computed independently of this code.
+        // Body bytes, host and signature computed independently of this code.
         harness.Handler.RespondJson(ClientHarness.V3Success());
         var client = harness.V3(o => o with { Endpoint = new Uri("https://cdn.tencentcloudapi.com/") });
 

@@ -7,7 +7,7 @@ using Qcloud.CdnRefresh.Build.Api;
 namespace Qcloud.CdnRefresh.Build.Providers.V2;
 
 /// <summary>
-/// Reads the <c>data</c> of the v2 refresh logs (reference/tencent-cdn-api.md §2). The two logs code their status
+/// Reads the <c>data</c> of the v2 refresh logs. The two logs code their status
 /// differently: overseas 1 = running, 2 = done, -1 = failed; mainland 1 = done, 0 = running, below 0 = failed.
 /// </summary>
 internal static class ApiV2RefreshLogReader

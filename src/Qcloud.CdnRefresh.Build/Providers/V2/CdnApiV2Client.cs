@@ -90,7 +90,7 @@ internal sealed class CdnApiV2Client : IDisposable
 
     /// <summary>
     /// Every value percent-encoded exactly once with a strict encoder, so a <c>+</c> in a URL is sent as <c>%2B</c>
-    /// and the server does not read it as a space (which breaks the signature: CDN_API_DEMO issue #4).
+    /// and the server does not read it as a space (which would break the signature).
     /// </summary>
     internal static string EncodeForm(IEnumerable<KeyValuePair<string, string>> parameters)
     {
