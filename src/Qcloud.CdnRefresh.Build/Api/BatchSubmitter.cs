@@ -14,8 +14,8 @@ namespace Qcloud.CdnRefresh.Build.Api;
 /// </summary>
 internal sealed class BatchSubmitter
 {
-    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch;
-    private readonly int batchSize;
+    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> _submitBatch;
+    private readonly int _batchSize;
 
     /// <summary>Submits URLs with <see cref="ICdnRefreshClient.SubmitAsync"/>.</summary>
     public BatchSubmitter(ICdnRefreshClient client, int batchSize)
@@ -26,8 +26,8 @@ internal sealed class BatchSubmitter
     /// <remarks><c>submitBatch</c>: sends one batch; never throws but for cancellation, as the clients promise.</remarks>
     public BatchSubmitter(Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch, int batchSize)
     {
-        this.submitBatch = submitBatch ?? throw new ArgumentNullException(nameof(submitBatch));
-        this.batchSize = CheckBatchSize(batchSize);
+        _submitBatch = submitBatch ?? throw new ArgumentNullException(nameof(submitBatch));
+        _batchSize = CheckBatchSize(batchSize);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ internal sealed class BatchSubmitter
         Action<BatchResult>? onBatchCompleted,
         CancellationToken cancellationToken)
     {
-        var slices = Split(urls ?? throw new ArgumentNullException(nameof(urls)), batchSize);
+        var slices = Split(urls ?? throw new ArgumentNullException(nameof(urls)), _batchSize);
         var results = new List<BatchResult>(slices.Count);
         var stopped = false;
         var cancelled = false;
@@ -86,7 +86,7 @@ internal sealed class BatchSubmitter
             BatchOutcome outcome;
             try
             {
-                outcome = await submitBatch(slices[index], cancellationToken).ConfigureAwait(false);
+                outcome = await _submitBatch(slices[index], cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
