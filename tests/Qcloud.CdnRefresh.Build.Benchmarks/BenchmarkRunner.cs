@@ -11,7 +11,6 @@ internal sealed class BenchmarkRunner
 
     private readonly BenchmarkOptions _options;
     private readonly TextWriter _output;
-    private TaskAssemblyChoice _taskAssembly = null!;
 
     public BenchmarkRunner(BenchmarkOptions options, TextWriter output)
     {
@@ -25,7 +24,6 @@ internal sealed class BenchmarkRunner
         Directory.CreateDirectory(work);
         try
         {
-            _taskAssembly = TaskAssemblyChoice.Determine(work);
             var trees = new List<TreeMeasurement>();
             foreach (var size in _options.Sizes)
             {
@@ -39,7 +37,7 @@ internal sealed class BenchmarkRunner
                 publish = new PublishOverhead(RepositoryRoot.Find(), work).Measure(_options.Repetitions);
             }
 
-            var report = ResultReport.Render(trees, publish, _taskAssembly, _options);
+            var report = ResultReport.Render(trees, publish, _options);
             _output.Write(report);
             if (_options.OutputFolder is { } outputFolder)
             {
@@ -80,7 +78,6 @@ internal sealed class BenchmarkRunner
         var getFileHash = _options.MeasureGetFileHash && GetFileHashContender.IsAvailable ? new GetFileHashContender(folder) : null;
         var sha256sum = Sha256sumContender.IsAvailable;
         var inMSBuild = TaskInMSBuildContender.IsAvailable ? new TaskInMSBuildContender(folder) : null;
-        var portable = inMSBuild is not null && _taskAssembly.Picked != _taskAssembly.Portable ? _taskAssembly.Portable : null;
 
         // One untimed round, so that every contender starts warm (the tree is in the page cache already; this warms the
         // host's own files). GetFileHash's MSBuild start-up is outside its measured task time, so it needs none.
@@ -96,7 +93,6 @@ internal sealed class BenchmarkRunner
         var unchanged = new List<DetectionSample>();
         var inMSBuildFull = new List<TimeSpan>();
         var inMSBuildUnchanged = new List<TimeSpan>();
-        var portableFull = new List<TimeSpan>();
         var sums = new List<TimeSpan>();
         var fileHashes = new List<GetFileHashSample>();
         for (var round = 1; round <= _options.Repetitions; round++)
@@ -110,10 +106,6 @@ internal sealed class BenchmarkRunner
                 // A dry run writes no manifest: the baseline serves every full run, the finished run's manifest every rerun.
                 inMSBuildFull.Add(inMSBuild.Run(tree, baseline, expectedHashed: tree.FileCount));
                 inMSBuildUnchanged.Add(inMSBuild.Run(tree, manifest, expectedHashed: 0));
-                if (portable is not null)
-                {
-                    portableFull.Add(inMSBuild.Run(tree, baseline, expectedHashed: tree.FileCount, portable));
-                }
             }
 
             if (sha256sum)
@@ -134,7 +126,7 @@ internal sealed class BenchmarkRunner
             Directory.Delete(folder, recursive: true);
         }
 
-        return new TreeMeasurement(fileCount, tree.TotalBytes, inMSBuildFull, inMSBuildUnchanged, portableFull, full, unchanged, sums, Sha256sumContender.Describe(tree), fileHashes);
+        return new TreeMeasurement(fileCount, tree.TotalBytes, inMSBuildFull, inMSBuildUnchanged, full, unchanged, sums, Sha256sumContender.Describe(tree), fileHashes);
     }
 
     private static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");

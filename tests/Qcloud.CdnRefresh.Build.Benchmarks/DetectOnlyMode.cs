@@ -19,11 +19,7 @@ internal static class DetectOnlyMode
     {
         // What the runtime alone holds before any work, which MSBuild's process has anyway: the increment is the task's.
         var startRssKb = PeakMemory.CurrentKb() ?? -1;
-        var jitStart = System.Runtime.JitInfo.GetCompilationTime();
-        var jitMethodsStart = System.Runtime.JitInfo.GetCompiledMethodCount();
         var outcome = ChangeDetectionPass.Run(contentRoot, manifestPath);
-        var jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitStart;
-        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethodsStart;
         var fields = new List<KeyValuePair<string, string>>
         {
             new("elapsedMs", Format(outcome.Elapsed.TotalMilliseconds)),
@@ -38,10 +34,6 @@ internal static class DetectOnlyMode
             new("manifestWritten", outcome.ManifestWritten ? "1" : "0"),
         };
         AddGcFields(fields);
-
-        // First-use cost: methods the JIT compiled during the pass (all threads) and the time it took.
-        fields.Add(new("jit.methods", jitMethods.ToString(CultureInfo.InvariantCulture)));
-        fields.Add(new("jit.ms", Format(jitTime.TotalMilliseconds)));
         fields.AddRange(outcome.Phases.Select(p => new KeyValuePair<string, string>("ms." + p.Key, Format(p.Value.TotalMilliseconds))));
         Console.WriteLine(Prefix + string.Join(" ", fields.Select(f => f.Key + "=" + f.Value)));
         return 0;

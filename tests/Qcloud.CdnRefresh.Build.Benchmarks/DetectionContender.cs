@@ -54,8 +54,7 @@ internal static class DetectionContender
             int.Parse(report["hashed"], CultureInfo.InvariantCulture),
             int.Parse(report["urls"], CultureInfo.InvariantCulture),
             report.Where(pair => pair.Key.StartsWith("ms.", StringComparison.Ordinal))
-                .ToDictionary(pair => pair.Key.Substring(3), pair => double.Parse(pair.Value, CultureInfo.InvariantCulture)),
-            int.Parse(report["jit.methods"], CultureInfo.InvariantCulture));
+                .ToDictionary(pair => pair.Key.Substring(3), pair => double.Parse(pair.Value, CultureInfo.InvariantCulture)));
     }
 
     /// <summary>This program again: its apphost when it has one, else <c>dotnet</c> with its assembly.</summary>

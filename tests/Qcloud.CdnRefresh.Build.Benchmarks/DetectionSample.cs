@@ -12,7 +12,6 @@ namespace Qcloud.CdnRefresh.Build.Benchmarks;
 /// <param name="FilesHashed">Files read and hashed.</param>
 /// <param name="PlannedUrls">URLs the plan would refresh.</param>
 /// <param name="PhaseMilliseconds">Time per step of <see cref="ChangeDetectionPass"/>.</param>
-/// <param name="JitCompiledMethods">Methods the JIT compiled during the pass, on every thread.</param>
 internal sealed record DetectionSample(
     TimeSpan Elapsed,
     TimeSpan ProcessElapsed,
@@ -21,5 +20,4 @@ internal sealed record DetectionSample(
     long AllocatedBytes,
     int FilesHashed,
     int PlannedUrls,
-    IReadOnlyDictionary<string, double> PhaseMilliseconds,
-    int JitCompiledMethods);
+    IReadOnlyDictionary<string, double> PhaseMilliseconds);

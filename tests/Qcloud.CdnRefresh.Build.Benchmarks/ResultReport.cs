@@ -12,7 +12,7 @@ internal static class ResultReport
 {
     private const double MiB = 1024 * 1024;
 
-    public static string Render(IReadOnlyList<TreeMeasurement> trees, PublishOverheadResult? publish, TaskAssemblyChoice assembly, BenchmarkOptions options)
+    public static string Render(IReadOnlyList<TreeMeasurement> trees, PublishOverheadResult? publish, BenchmarkOptions options)
     {
         var text = new StringBuilder();
         Line(text, "## Change detection benchmark");
@@ -33,7 +33,7 @@ internal static class ResultReport
         }
 
         Line(text, string.Empty);
-        Line(text, $"- *This task*: `RefreshCdnOversea` in `dotnet msbuild` with the {(assembly.Picked is null ? "n/a" : assembly.Describe(assembly.PickedIsPrecompiled))} that the package's .props picks here; "
+        Line(text, "- *This task*: `RefreshCdnOversea` in `dotnet msbuild`, from the net8.0 assembly that the package's .props pick for it; "
             + "a dry run of the `CdnRefresh` target: list, load the 1%-changed baseline (every modification time differs, as on a fresh CI checkout, so every file is read), "
             + "hash, diff, map and batch the URLs, log. Its own time from `-clp:PerformanceSummary`, as GetFileHash's; a dry run writes no manifest (the pass below does).");
         Line(text, $"- *sha256sum -P*: wall time of `{trees.LastOrDefault()?.Sha256sumCommand ?? "find | xargs sha256sum"}` (GNU coreutils; -n spreads small trees over every core).");
@@ -42,21 +42,19 @@ internal static class ResultReport
         Line(text, "- *No-change rerun*: the same dry run on the manifest a finished run left: nothing hashed, nothing planned.");
         Line(text, string.Empty);
 
-        Line(text, $"The task's classes alone, in a fresh process (`{DetectOnlyMode.Switch}`, loading the {assembly.Describe(assembly.PassIsPrecompiled)}): "
+        Line(text, $"The task's classes alone, in a fresh process (`{DetectOnlyMode.Switch}`, loading the net8.0 assembly): "
             + "nothing of the framework is warm, as it is in MSBuild's process; lock, list, load, hash, plan and save the new manifest.");
         Line(text, string.Empty);
-        Line(text, "| Files | Full | ÷ sha256sum | No-change rerun | Peak RSS, full | of which above start | Allocated, full | JIT-compiled methods, full |");
-        Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(text, "| Files | Full | ÷ sha256sum | No-change rerun | Peak RSS, full | of which above start | Allocated, full |");
+        Line(text, "|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var tree in trees)
         {
             var full = Median.Of(tree.Full.Select(s => s.Elapsed));
             Line(text, $"| {tree.FileCount:N0} | {Seconds(full)} | {Ratio(full, MedianOrNull(tree.Sha256sum))} | {Seconds(Median.Of(tree.Unchanged.Select(s => s.Elapsed)))} "
-                + $"| {Megabytes(PeakOf(tree.Full))} | {Megabytes(tree.Full.Max(s => s.PeakAboveStartBytes))} | {Median.Of(tree.Full.Select(s => (double)s.AllocatedBytes)) / MiB:N0} MB "
-                + $"| {Median.Of(tree.Full.Select(s => (double)s.JitCompiledMethods)):0} |");
+                + $"| {Megabytes(PeakOf(tree.Full))} | {Megabytes(tree.Full.Max(s => s.PeakAboveStartBytes))} | {Median.Of(tree.Full.Select(s => (double)s.AllocatedBytes)) / MiB:N0} MB |");
         }
 
         Line(text, string.Empty);
-        Line(text, "- *JIT-compiled methods*: what the JIT compiled during the pass (`System.Runtime.JitInfo`), framework code included.");
         Line(text, "- *Peak RSS*: the child's `VmHWM` (whole .NET process, runtime included), largest of the runs; *above start*: that peak less the child's `VmRSS` "
             + "before the pass (the bare runtime, which MSBuild's process has anyway); *Allocated*: managed bytes allocated in all (median).");
         Line(text, string.Empty);
@@ -70,11 +68,6 @@ internal static class ResultReport
             Line(text, $"| {tree.FileCount:N0} | {Phases(tree.Full)} | {Phases(tree.Unchanged)} |");
         }
 
-        if (trees.Any(t => t.PortableInMSBuildFull.Count > 0))
-        {
-            RenderPortable(text, trees);
-        }
-
         if (publish is not null)
         {
             RenderPublish(text, publish);
@@ -82,21 +75,6 @@ internal static class ResultReport
 
         RenderTargets(text, trees, publish);
         return text.ToString();
-    }
-
-    private static void RenderPortable(StringBuilder text, IReadOnlyList<TreeMeasurement> trees)
-    {
-        Line(text, string.Empty);
-        Line(text, "The portable net8.0 copy, which MSBuild loads where the precompiled one does not fit (Windows, macOS, Arm64, .NET 8 and 9 SDKs), "
-            + "measured here: the same dry run in `dotnet msbuild`, its code JIT-compiled.");
-        Line(text, string.Empty);
-        Line(text, "| Files | Portable copy, full | ÷ sha256sum | precompiled ÷ portable |");
-        Line(text, "|---:|---:|---:|---:|");
-        foreach (var tree in trees)
-        {
-            var portable = MedianOrNull(tree.PortableInMSBuildFull);
-            Line(text, $"| {tree.FileCount:N0} | {Seconds(portable)} | {Ratio(portable, MedianOrNull(tree.Sha256sum))} | {Ratio(MedianOrNull(tree.InMSBuildFull), portable)} |");
-        }
     }
 
     private static void RenderPublish(StringBuilder text, PublishOverheadResult publish)

@@ -10,8 +10,8 @@ namespace Qcloud.CdnRefresh.Build.Benchmarks;
 /// The real <c>RefreshCdnOversea</c> task in <c>dotnet msbuild</c>, as a build runs it: a dry run of the
 /// <c>CdnRefresh</c> target over the tree (list, load the baseline, hash, diff, map and batch the URLs, log), its time
 /// taken from <c>-clp:PerformanceSummary</c> exactly as GetFileHash's is. The project imports the package's .props and
-/// .targets from the <c>package/</c> layout next to this program, so the task assembly is the one the package picks on
-/// this machine unless <see cref="Run"/> is given another.
+/// .targets from the <c>package/</c> layout next to this program, so the task assembly is the one the package picks
+/// for <c>dotnet msbuild</c>.
 /// </summary>
 internal sealed class TaskInMSBuildContender
 {
@@ -40,22 +40,10 @@ internal sealed class TaskInMSBuildContender
     /// <summary>The package's build/ and tasks/ folders, staged by the benchmark's project at build time.</summary>
     public static string PackageLayout => Path.Combine(AppContext.BaseDirectory, "package");
 
-    /// <summary>The package's portable assembly, which MSBuild loads where no precompiled copy fits.</summary>
-    public static string PortableAssembly => Path.Combine(PackageLayout, "tasks", "net8.0", "Qcloud.CdnRefresh.Build.dll");
-
-    /// <summary>The task assembly the package's .props picks on this machine (MSBuild evaluates it).</summary>
-    public string PickedAssembly()
-    {
-        var result = ProcessRunner.Run("dotnet", new[] { "msbuild", _projectPath, "-nologo", "-getProperty:CdnRefreshTaskAssembly" }, Path.GetDirectoryName(_projectPath))
-            .EnsureSucceeded("dotnet msbuild -getProperty:CdnRefreshTaskAssembly");
-        return Path.GetFullPath(result.StandardOutput.Trim());
-    }
-
     /// <param name="tree">The content root.</param>
     /// <param name="manifestPath">The baseline the task reads (a dry run never writes it).</param>
     /// <param name="expectedHashed">Files the run must have read: every file for a full run, none for a rerun.</param>
-    /// <param name="taskAssembly">Another task assembly than the package's pick, or null.</param>
-    public TimeSpan Run(SyntheticTree tree, string manifestPath, int expectedHashed, string? taskAssembly = null)
+    public TimeSpan Run(SyntheticTree tree, string manifestPath, int expectedHashed)
     {
         var arguments = new List<string>
         {
@@ -63,11 +51,6 @@ internal sealed class TaskInMSBuildContender
             "-p:CdnRefresh=true", "-p:CdnRefreshDryRun=true", "-p:CdnRefreshBaseUrl=" + ChangeDetectionPass.BaseUrlText,
             "-p:CdnRefreshContentRoot=" + tree.Root, "-p:CdnRefreshManifest=" + manifestPath,
         };
-        if (taskAssembly is not null)
-        {
-            arguments.Add("-p:CdnRefreshTaskAssembly=" + taskAssembly);
-        }
-
         var result = ProcessRunner.Run("dotnet", arguments, Path.GetDirectoryName(_projectPath)).EnsureSucceeded("dotnet msbuild -t:CdnRefresh (dry run)");
         var hashed = HashedCount.Match(result.StandardOutput);
         if (!hashed.Success || int.Parse(hashed.Groups["hashed"].Value, CultureInfo.InvariantCulture) != expectedHashed)

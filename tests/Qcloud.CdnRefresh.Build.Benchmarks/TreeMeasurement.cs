@@ -5,7 +5,6 @@ namespace Qcloud.CdnRefresh.Build.Benchmarks;
 /// <summary>Everything measured on one synthetic tree; a contender that could not run has an empty list.</summary>
 /// <param name="InMSBuildFull">The task's own time in <c>dotnet msbuild</c>, full detection (the assembly the package picks).</param>
 /// <param name="InMSBuildUnchanged">The same on the manifest of a finished run: nothing to read.</param>
-/// <param name="PortableInMSBuildFull">Full detection with the portable assembly, where the package picks another.</param>
 /// <param name="Full">The task's classes alone in a fresh process (<see cref="ChangeDetectionPass"/>), full detection.</param>
 /// <param name="Unchanged">The same, rerun on the manifest that full run saved.</param>
 internal sealed record TreeMeasurement(
@@ -13,7 +12,6 @@ internal sealed record TreeMeasurement(
     long TotalBytes,
     IReadOnlyList<System.TimeSpan> InMSBuildFull,
     IReadOnlyList<System.TimeSpan> InMSBuildUnchanged,
-    IReadOnlyList<System.TimeSpan> PortableInMSBuildFull,
     IReadOnlyList<DetectionSample> Full,
     IReadOnlyList<DetectionSample> Unchanged,
     IReadOnlyList<System.TimeSpan> Sha256sum,

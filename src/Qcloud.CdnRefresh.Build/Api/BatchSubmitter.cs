@@ -14,14 +14,14 @@ namespace Qcloud.CdnRefresh.Build.Api;
 /// </summary>
 internal sealed class BatchSubmitter
 {
-    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch;
-    private readonly int batchSize;
+    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> _submitBatch;
+    private readonly int _batchSize;
 
     /// <remarks><c>submitBatch</c>: sends one batch; never throws but for cancellation, as the providers promise.</remarks>
     public BatchSubmitter(Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch, int batchSize)
     {
-        this.submitBatch = submitBatch ?? throw new ArgumentNullException(nameof(submitBatch));
-        this.batchSize = CheckBatchSize(batchSize);
+        _submitBatch = submitBatch ?? throw new ArgumentNullException(nameof(submitBatch));
+        _batchSize = CheckBatchSize(batchSize);
     }
 
     /// <summary>Consecutive slices of at most <paramref name="batchSize"/> URLs, in the order given.</summary>
@@ -47,7 +47,7 @@ internal sealed class BatchSubmitter
         Action<BatchResult>? onBatchCompleted,
         CancellationToken cancellationToken)
     {
-        var slices = Split(urls ?? throw new ArgumentNullException(nameof(urls)), batchSize);
+        var slices = Split(urls ?? throw new ArgumentNullException(nameof(urls)), _batchSize);
         var results = new List<BatchResult>(slices.Count);
         var stopped = false;
         var cancelled = false;
@@ -66,7 +66,7 @@ internal sealed class BatchSubmitter
             BatchOutcome outcome;
             try
             {
-                outcome = await submitBatch(slices[index], cancellationToken).ConfigureAwait(false);
+                outcome = await _submitBatch(slices[index], cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

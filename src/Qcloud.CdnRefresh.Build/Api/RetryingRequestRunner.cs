@@ -20,18 +20,18 @@ internal sealed class RetryingRequestRunner : IDisposable
     // A v2 Signature parameter or a TC3 Authorization value, wherever an answer echoes one.
     private static readonly Regex SignaturePattern = new(@"(Signature=|TC3-HMAC-SHA256 )[^&\s"",;<]+", RegexOptions.CultureInvariant);
 
-    private readonly HttpClient http;
-    private readonly ApiClientOptions options;
-    private readonly string[] secrets;
+    private readonly HttpClient _http;
+    private readonly ApiClientOptions _options;
+    private readonly string[] _secrets;
 
     /// <remarks><c>secrets</c>: Values that must never appear in a failure message (secret key, token).</remarks>
     public RetryingRequestRunner(ApiClientOptions options, IEnumerable<string?> secrets)
     {
-        this.options = options;
-        this.secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray();
+        _options = options;
+        _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray();
 
         // Our own per-attempt timeout replaces HttpClient's, which would otherwise cap every attempt at 100 s.
-        http = options.Handler is null
+        _http = options.Handler is null
             ? new HttpClient(new HttpClientHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan }
             : new HttpClient(options.Handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
@@ -48,7 +48,7 @@ internal sealed class RetryingRequestRunner : IDisposable
         where T : class
     {
         policy ??= RetryPolicy.Default;
-        var maxAttempts = 1 + Math.Max(0, options.MaxRetries);
+        var maxAttempts = 1 + Math.Max(0, _options.MaxRetries);
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -64,21 +64,21 @@ internal sealed class RetryingRequestRunner : IDisposable
                 return ApiCallResult<T>.Failed(failure).WithAttempts(attempt);
             }
 
-            var delay = RetryBackoff.Compute(attempt, options.InitialBackoff, options.MaxBackoff, options.Jitter());
+            var delay = RetryBackoff.Compute(attempt, _options.InitialBackoff, _options.MaxBackoff, _options.Jitter());
 
             // The server knows when it will take requests again; but a build that sleeps minutes is worse than one more
             // retry that fails and leaves the URLs owed, so its wish counts only up to MaxBackoff.
             if (failure.RetryAfter is { } asked && policy.HonourRetryAfter)
             {
-                delay = TimeSpan.FromTicks(Math.Max(delay.Ticks, Math.Min(asked.Ticks, options.MaxBackoff.Ticks)));
+                delay = TimeSpan.FromTicks(Math.Max(delay.Ticks, Math.Min(asked.Ticks, _options.MaxBackoff.Ticks)));
             }
 
-            options.OnRetry?.Invoke(new RetryNotice { Action = action, Attempt = attempt, MaxAttempts = maxAttempts, Delay = delay, Failure = failure });
-            await options.Delay(delay, cancellationToken).ConfigureAwait(false);
+            _options.OnRetry?.Invoke(new RetryNotice { Action = action, Attempt = attempt, MaxAttempts = maxAttempts, Delay = delay, Failure = failure });
+            await _options.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private async Task<ApiCallResult<T>> AttemptAsync<T>(
         Func<HttpRequestMessage> buildRequest,
@@ -87,14 +87,14 @@ internal sealed class RetryingRequestRunner : IDisposable
         where T : class
     {
         using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attemptCancellation.CancelAfter(options.RequestTimeout);
+        attemptCancellation.CancelAfter(_options.RequestTimeout);
         var token = attemptCancellation.Token;
         try
         {
             using var request = buildRequest();
 
             // ResponseContentRead buffers the body inside SendAsync, under the same token: the timeout covers it.
-            using var response = await HttpCancellation.WithCancellation(http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);
+            using var response = await HttpCancellation.WithCancellation(_http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);
             var body = Redact(await HttpCancellation.ReadBodyAsync(response.Content, token).ConfigureAwait(false));
             try
             {
@@ -117,7 +117,7 @@ internal sealed class RetryingRequestRunner : IDisposable
         }
         catch (Exception exception) when (IsTransportFailure(exception) && attemptCancellation.IsCancellationRequested)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.Timeout(options.RequestTimeout));
+            return ApiCallResult<T>.Failed(ApiErrorClassifier.Timeout(_options.RequestTimeout));
         }
         catch (Exception exception) when (IsTransportFailure(exception))
         {
@@ -130,7 +130,7 @@ internal sealed class RetryingRequestRunner : IDisposable
     private TimeSpan? RetryAfterOf(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } until ? until - (response.Headers.Date ?? options.Clock()) : (TimeSpan?)null);
+        var wait = header?.Delta ?? (header?.Date is { } until ? until - (response.Headers.Date ?? _options.Clock()) : (TimeSpan?)null);
         return wait > TimeSpan.Zero ? wait : null;
     }
 
@@ -163,7 +163,7 @@ internal sealed class RetryingRequestRunner : IDisposable
     private string RedactText(string text)
     {
         var redacted = text;
-        foreach (var secret in secrets)
+        foreach (var secret in _secrets)
         {
             // As sent in a form body, as escaped in JSON, and as it is.
             redacted = redacted.Replace(Uri.EscapeDataString(secret), "***").Replace(JsonEncodedText.Encode(secret).ToString(), "***").Replace(secret, "***");

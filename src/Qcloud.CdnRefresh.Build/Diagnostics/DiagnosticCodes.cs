@@ -1,11 +1,21 @@
+using System;
+using System.Linq;
+using System.Reflection;
+
 namespace Qcloud.CdnRefresh.Build.Diagnostics;
 
 /// <summary>
-/// Every code the package writes. A code never changes meaning and is never reused; README.md has a section per code,
-/// which is where each diagnostic's help link points.
+/// Every code the package writes. A code never changes meaning and is never reused; docs/diagnostics.md has a section
+/// per code, which is where each diagnostic's help link points.
 /// </summary>
 internal static class DiagnosticCodes
 {
+    /// <summary>The package project's <c>PackageProjectUrl</c>, which the build stamps on the assembly.</summary>
+    private static readonly string ProjectUrl = typeof(DiagnosticCodes).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .FirstOrDefault(attribute => attribute.Key == "PackageProjectUrl")?.Value
+        ?? throw new InvalidOperationException("The task assembly carries no PackageProjectUrl metadata.");
+
     // 1xxx: configuration.
     public const string BaseUrlInvalid = "QCDN1001";
     public const string BatchSizeOutOfRange = "QCDN1002";
@@ -45,7 +55,6 @@ internal static class DiagnosticCodes
     public const string WaitTimedOut = "QCDN3102";
     public const string StatusUnavailable = "QCDN3103";
 
-    /// <summary>The README anchor of a code, for MSBuild's help link.</summary>
-    public static string HelpLink(string code) =>
-        "https://github.com/qcloud-cdnrefresh/Qcloud.CdnRefresh.Build/blob/main/README.md#" + code.ToLowerInvariant();
+    /// <summary>The code's section in docs/diagnostics.md, for MSBuild's help link.</summary>
+    public static string HelpLink(string code) => ProjectUrl + "/blob/main/docs/diagnostics.md#" + code.ToLowerInvariant();
 }

@@ -50,6 +50,9 @@ public sealed class PackageFixture : IDisposable
     /// <summary>The version packed for this run, e.g. <c>0.1.0-e2e.20260301080000-1a2b3c</c> (the hyphen keeps the label alphanumeric whatever the digits).</summary>
     public string Version { get; }
 
+    /// <summary>The packed <c>.nupkg</c> in the feed.</summary>
+    public string PackagePath => Path.Combine(Feed, $"{PackageId}.{Version}.nupkg");
+
     /// <summary>How long packing took, for the report.</summary>
     public TimeSpan PackTime { get; private set; }
 
@@ -131,10 +134,9 @@ public sealed class PackageFixture : IDisposable
             "--artifacts-path", Path.Combine(Root, "pack-artifacts"), "-nodeReuse:false", "-tl:off",
         });
         PackTime = result.Elapsed;
-        var nupkg = Path.Combine(Feed, $"{PackageId}.{Version}.nupkg");
-        if (result.ExitCode != 0 || !File.Exists(nupkg))
+        if (result.ExitCode != 0 || !File.Exists(PackagePath))
         {
-            throw new InvalidOperationException($"Packing failed; no {nupkg}.\n{result}");
+            throw new InvalidOperationException($"Packing failed; no {PackagePath}.\n{result}");
         }
     }
 }

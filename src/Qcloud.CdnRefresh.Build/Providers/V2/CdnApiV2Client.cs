@@ -32,23 +32,23 @@ internal sealed class CdnApiV2Client : IDisposable
 
     public static readonly Uri DefaultEndpoint = new("https://cdn.api.qcloud.com/v2/index.php");
 
-    private readonly TencentCredentials credentials;
-    private readonly ApiClientOptions options;
-    private readonly RetryingRequestRunner runner;
+    private readonly TencentCredentials _credentials;
+    private readonly ApiClientOptions _options;
+    private readonly RetryingRequestRunner _runner;
 
     public CdnApiV2Client(TencentCredentials credentials, ApiClientOptions options)
     {
-        this.credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
-        this.options = options ?? throw new ArgumentNullException(nameof(options));
-        Action = ActionFor(options.Area);
-        runner = new RetryingRequestRunner(options, new[] { credentials.SecretKey, credentials.Token });
+        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        Action = ActionFor(_options.Area);
+        _runner = new RetryingRequestRunner(options, new[] { _credentials.SecretKey, _credentials.Token });
     }
 
     public string Action { get; }
 
-    public string DirectoryAction => DirectoryActionFor(options.Area);
+    public string DirectoryAction => DirectoryActionFor(_options.Area);
 
-    public Uri Endpoint => options.Endpoint;
+    public Uri Endpoint => _options.Endpoint;
 
     /// <summary>The v2 action for an area: anything but <c>mainland</c> is overseas, the purpose of this package.</summary>
     public static string ActionFor(string area) => IsMainland(area) ? MainlandAction : OverseasAction;
@@ -67,7 +67,7 @@ internal sealed class CdnApiV2Client : IDisposable
     {
         DirectoryLimits.Check(directories, V2Quota.MaxDirectoriesPerRequest);
         var parameters = Numbered("dirs", directories);
-        if (IsMainland(options.Area))
+        if (IsMainland(_options.Area))
         {
             parameters.Add(new("type", RefreshChangedType));
         }
@@ -82,11 +82,11 @@ internal sealed class CdnApiV2Client : IDisposable
     /// reads its Beijing day by <c>startDate</c>/<c>endDate</c>.
     /// </summary>
     public Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
-        IsMainland(options.Area)
+        IsMainland(_options.Area)
             ? RefreshStatusCollector.CollectAsync(batches, MainlandLogKey, ReadMainlandLogAsync, cancellationToken)
             : RefreshStatusCollector.CollectAsync(batches, b => BeijingTime.CompactDate(b.SubmittedAt), ReadOverseasLogAsync, cancellationToken);
 
-    public void Dispose() => runner.Dispose();
+    public void Dispose() => _runner.Dispose();
 
     /// <summary>
     /// Every value percent-encoded exactly once with a strict encoder, so a <c>+</c> in a URL is sent as <c>%2B</c>
@@ -128,7 +128,7 @@ internal sealed class CdnApiV2Client : IDisposable
         string action, IReadOnlyList<KeyValuePair<string, string>> actionParameters, int batchSize, CancellationToken cancellationToken)
     {
         var sentAt = default(DateTimeOffset);
-        var result = await runner.RunAsync(
+        var result = await _runner.RunAsync(
             action,
             () => BuildRequest(action, actionParameters, out sentAt),
             (status, body) => ApiV2ResponseReader.Read(status, body, batchSize),
@@ -164,7 +164,7 @@ internal sealed class CdnApiV2Client : IDisposable
         Func<JsonElement?, IReadOnlyList<UrlRefreshStatus>?> readLog,
         CancellationToken cancellationToken)
     {
-        var result = await runner.RunAsync(
+        var result = await _runner.RunAsync(
             action,
             () => BuildRequest(action, actionParameters, out _),
             (status, body) => ApiV2ResponseReader.Read(status, body, readLog),
@@ -177,35 +177,35 @@ internal sealed class CdnApiV2Client : IDisposable
     private HttpRequestMessage BuildRequest(string action, IReadOnlyList<KeyValuePair<string, string>> actionParameters, out DateTimeOffset sentAt)
     {
         // Timestamp and Nonce are drawn per attempt: a replayed Nonce is refused (4500).
-        sentAt = options.Clock();
+        sentAt = _options.Clock();
         var parameters = new List<KeyValuePair<string, string>>(actionParameters.Count + 8)
         {
             new("Action", action),
-            new("SecretId", credentials.SecretId),
+            new("SecretId", _credentials.SecretId),
             new("Timestamp", sentAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
-            new("Nonce", options.Nonce().ToString(CultureInfo.InvariantCulture)),
+            new("Nonce", _options.Nonce().ToString(CultureInfo.InvariantCulture)),
         };
 
         // Absent means HmacSHA1 to the server, which is also what the original RefreshCdnOverSeaUrl examples send.
-        if (options.SignatureMethod == ApiV2Signer.HmacSha256)
+        if (_options.SignatureMethod == ApiV2Signer.HmacSha256)
         {
             parameters.Add(new("SignatureMethod", ApiV2Signer.HmacSha256));
         }
 
-        if (credentials.Token is not null)
+        if (_credentials.Token is not null)
         {
-            parameters.Add(new("Token", credentials.Token));
+            parameters.Add(new("Token", _credentials.Token));
         }
 
         parameters.AddRange(actionParameters);
 
-        var host = HostHeader.For(options.Endpoint);
-        var stringToSign = ApiV2Signer.BuildStringToSign("POST", host, options.Endpoint.AbsolutePath, parameters);
-        parameters.Add(new("Signature", ApiV2Signer.Sign(stringToSign, credentials.SecretKey, options.SignatureMethod)));
+        var host = HostHeader.For(_options.Endpoint);
+        var stringToSign = ApiV2Signer.BuildStringToSign("POST", host, _options.Endpoint.AbsolutePath, parameters);
+        parameters.Add(new("Signature", ApiV2Signer.Sign(stringToSign, _credentials.SecretKey, _options.SignatureMethod)));
 
         var content = new ByteArrayContent(Encoding.ASCII.GetBytes(EncodeForm(parameters)));
         content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
-        var request = new HttpRequestMessage(HttpMethod.Post, options.Endpoint) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, _options.Endpoint) { Content = content };
         request.Headers.Host = host;
 
         // .NET Framework would otherwise wait for a "100 Continue" before sending the body.

@@ -45,27 +45,27 @@ internal sealed class CdnApiV3Client : IDisposable
 
     public static readonly Uri DefaultEndpoint = new("https://cdn.tencentcloudapi.com/");
 
-    private readonly TencentCredentials credentials;
-    private readonly ApiClientOptions options;
-    private readonly RetryingRequestRunner runner;
+    private readonly TencentCredentials _credentials;
+    private readonly ApiClientOptions _options;
+    private readonly RetryingRequestRunner _runner;
 
     public CdnApiV3Client(TencentCredentials credentials, ApiClientOptions options)
     {
-        this.credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
-        this.options = options ?? throw new ArgumentNullException(nameof(options));
-        runner = new RetryingRequestRunner(options, new[] { credentials.SecretKey, credentials.Token });
+        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _runner = new RetryingRequestRunner(options, new[] { _credentials.SecretKey, _credentials.Token });
     }
 
     public string Action => PurgeUrlsCacheAction;
 
     public string DirectoryAction => PurgePathCacheAction;
 
-    public Uri Endpoint => options.Endpoint;
+    public Uri Endpoint => _options.Endpoint;
 
     public async Task<BatchOutcome> SubmitAsync(IReadOnlyList<string> urls, CancellationToken cancellationToken)
     {
         BatchLimits.Check(urls);
-        return await SendBatchAsync(PurgeUrlsCacheAction, PurgeUrlsCacheBody(urls, options.Area), urls.Count, cancellationToken).ConfigureAwait(false);
+        return await SendBatchAsync(PurgeUrlsCacheAction, PurgeUrlsCacheBody(urls, _options.Area), urls.Count, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -75,7 +75,7 @@ internal sealed class CdnApiV3Client : IDisposable
     public async Task<BatchOutcome> SubmitDirectoriesAsync(IReadOnlyList<string> directories, CancellationToken cancellationToken)
     {
         DirectoryLimits.Check(directories, V3Quota.MaxDirectoriesPerRequest);
-        var body = ApiV3RequestBodies.PurgePathCache(directories, FlushTypeFlush, options.Area);
+        var body = ApiV3RequestBodies.PurgePathCache(directories, FlushTypeFlush, _options.Area);
         return await SendBatchAsync(PurgePathCacheAction, body, directories.Count, cancellationToken).ConfigureAwait(false);
     }
 
@@ -90,8 +90,8 @@ internal sealed class CdnApiV3Client : IDisposable
         var entries = new List<UrlRefreshStatus>();
         for (var calls = 1; ; calls++)
         {
-            var body = ApiV3RequestBodies.DescribePurgeTasks(taskId, purgeType, entries.Count, DescribePurgeTasksPageSize, options.Area);
-            var result = await runner.RunAsync(
+            var body = ApiV3RequestBodies.DescribePurgeTasks(taskId, purgeType, entries.Count, DescribePurgeTasksPageSize, _options.Area);
+            var result = await _runner.RunAsync(
                 DescribePurgeTasksAction,
                 () => BuildRequest(DescribePurgeTasksAction, body),
                 (status, responseBody) => ApiV3ResponseReader.Read(status, responseBody, (response, _) => ApiV3PurgeTaskReader.Read(response)),
@@ -125,7 +125,7 @@ internal sealed class CdnApiV3Client : IDisposable
     public async Task<PurgeQuotaOutcome> DescribePurgeQuotaAsync(CancellationToken cancellationToken)
     {
         var body = new byte[] { (byte)'{', (byte)'}' };
-        var result = await runner.RunAsync(
+        var result = await _runner.RunAsync(
             DescribePurgeQuotaAction,
             () => BuildRequest(DescribePurgeQuotaAction, body),
             (status, responseBody) => ApiV3ResponseReader.Read(status, responseBody, ReadQuota),
@@ -137,7 +137,7 @@ internal sealed class CdnApiV3Client : IDisposable
             : new PurgeQuotaOutcome { Failure = result.Failure, RequestId = result.Failure!.RequestId, Attempts = result.Attempts };
     }
 
-    public void Dispose() => runner.Dispose();
+    public void Dispose() => _runner.Dispose();
 
     /// <summary>The exact JSON body of a <c>PurgeUrlsCache</c> request.</summary>
     internal static byte[] PurgeUrlsCacheBody(IReadOnlyList<string> urls, string area)
@@ -165,7 +165,7 @@ internal sealed class CdnApiV3Client : IDisposable
     private async Task<BatchOutcome> SendBatchAsync(string action, byte[] body, int batchSize, CancellationToken cancellationToken)
     {
         var sentAt = default(DateTimeOffset);
-        var result = await runner.RunAsync(
+        var result = await _runner.RunAsync(
             action,
             () => BuildRequest(action, body, out sentAt),
             (status, responseBody) => ApiV3ResponseReader.Read(status, responseBody, (response, requestId) =>
@@ -214,25 +214,25 @@ internal sealed class CdnApiV3Client : IDisposable
     private HttpRequestMessage BuildRequest(string action, byte[] body, out DateTimeOffset sentAt)
     {
         // Read per attempt: a retry must carry a new timestamp and so a new signature.
-        sentAt = options.Clock();
+        sentAt = _options.Clock();
         var timestamp = sentAt.ToUnixTimeSeconds();
-        var host = HostHeader.For(options.Endpoint);
+        var host = HostHeader.For(_options.Endpoint);
 
         var content = new ByteArrayContent(body);
         content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
 
-        var request = new HttpRequestMessage(HttpMethod.Post, options.Endpoint) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, _options.Endpoint) { Content = content };
         request.Headers.Host = host;
 
         // .NET Framework would otherwise wait for a "100 Continue" that Tencent never sends.
         request.Headers.ExpectContinue = false;
-        request.Headers.TryAddWithoutValidation("Authorization", Tc3Signer.BuildAuthorization(credentials, Service, host, ContentType, timestamp, body));
+        request.Headers.TryAddWithoutValidation("Authorization", Tc3Signer.BuildAuthorization(_credentials, Service, host, ContentType, timestamp, body));
         request.Headers.TryAddWithoutValidation("X-TC-Action", action);
         request.Headers.TryAddWithoutValidation("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation("X-TC-Version", ApiVersion);
-        if (credentials.Token is not null)
+        if (_credentials.Token is not null)
         {
-            request.Headers.TryAddWithoutValidation("X-TC-Token", credentials.Token);
+            request.Headers.TryAddWithoutValidation("X-TC-Token", _credentials.Token);
         }
 
         return request;
