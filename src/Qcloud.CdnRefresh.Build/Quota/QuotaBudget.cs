@@ -18,27 +18,6 @@ internal static class QuotaBudget
     /// <summary>Tencent's usual API 3.0 path purge limit a day, assumed when <c>DescribePurgeQuota</c> gave no numbers.</summary>
     public const int DefaultV3DirectoriesPerDay = 100;
 
-    /// <summary>Reads <c>CdnRefreshOverQuota</c>: <c>fail</c> (also when empty) or <c>directory</c>, in any case.</summary>
-    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.InvalidOption"/>: any other value.</exception>
-    public static OverQuotaMode ParseOverQuotaMode(string? value)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text) || string.Equals(text, "fail", StringComparison.OrdinalIgnoreCase))
-        {
-            return OverQuotaMode.Fail;
-        }
-
-        if (string.Equals(text, "directory", StringComparison.OrdinalIgnoreCase))
-        {
-            return OverQuotaMode.Directory;
-        }
-
-        throw new CdnRefreshException(
-            DiagnosticCodes.InvalidOption,
-            $"{OverQuotaProperty} '{value}' is not valid: use 'fail' (the default: a run over the daily quota sends nothing and fails) "
-            + "or 'directory' (refresh the changed files' folders instead).");
-    }
-
     /// <summary>API 3.0, from a <c>DescribePurgeQuota</c> answer (null or failed: only <c>CdnRefreshDailyQuota</c> is known).</summary>
     public static QuotaDecision DecideV3(QuotaRequest request, PurgeQuotaOutcome? outcome)
     {
