@@ -1,65 +1,72 @@
 using System;
 using System.Collections.Generic;
+using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
 using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Quota;
 
 namespace Qcloud.CdnRefresh.Build.Configuration;
 
-/// <summary>The validated knobs of one run. Built by <see cref="RefreshSettingsParser"/> from the task's string parameters.</summary>
+/// <summary>
+/// The validated knobs of one run. Only <see cref="RefreshSettingsParser"/> builds it, and it sets every member:
+/// the defaults live there, not here.
+/// </summary>
 internal sealed record RefreshSettings
 {
     public required string PublishDir { get; init; }
 
-    public string? ContentRoot { get; init; }
+    /// <summary>Null: <c>wwwroot</c> when the publish folder has one, else the publish folder.</summary>
+    public required string? ContentRoot { get; init; }
 
     public required BaseUrl BaseUrl { get; init; }
 
     /// <summary>The provider <c>CdnRefreshApi</c> names.</summary>
-    public ProviderRegistration Api { get; init; } = RefreshProviders.Default;
+    public required ProviderRegistration Api { get; init; }
 
     /// <summary><c>overseas</c> or <c>mainland</c>.</summary>
-    public string Area { get; init; } = "overseas";
+    public required string Area { get; init; }
 
     public required Uri Endpoint { get; init; }
 
-    public string SignatureMethod { get; init; } = "HmacSHA1";
+    /// <summary>API 2.0 only: <c>HmacSHA1</c> or <c>HmacSHA256</c>.</summary>
+    public required string SignatureMethod { get; init; }
 
-    public int BatchSize { get; init; } = 1000;
+    public required int BatchSize { get; init; }
 
-    public int DailyQuota { get; init; } = 10000;
+    public required int DailyQuota { get; init; }
 
-    public bool DryRun { get; init; }
+    public required bool DryRun { get; init; }
 
-    public string? ManifestPath { get; init; }
+    /// <summary>Null: no local manifest is read or written.</summary>
+    public required string? ManifestPath { get; init; }
 
-    public Uri? BaselineUrl { get; init; }
+    public required Uri? BaselineUrl { get; init; }
 
-    public bool PublishManifest { get; init; }
+    public required bool PublishManifest { get; init; }
 
-    /// <summary><c>all</c> or <c>none</c>.</summary>
-    public string WithoutBaseline { get; init; } = "all";
+    public required WithoutBaselineMode WithoutBaseline { get; init; }
 
-    public bool AddedFiles { get; init; }
+    public required bool AddedFiles { get; init; }
 
     /// <summary>File name whose change also refreshes its folder's URL; empty turns this off.</summary>
-    public string DirectoryIndex { get; init; } = "index.html";
+    public required string DirectoryIndex { get; init; }
 
-    public bool ContinueOnError { get; init; }
+    public required bool ContinueOnError { get; init; }
 
-    public int MaxRetries { get; init; } = 3;
+    public required int MaxRetries { get; init; }
 
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    public required TimeSpan Timeout { get; init; }
 
-    public string? ReportPath { get; init; }
+    public required string? ReportPath { get; init; }
 
-    public IReadOnlyList<string> Exclude { get; init; } = Array.Empty<string>();
+    /// <summary>Globs relative to the content root that are never refreshed, from the items and the property together.</summary>
+    public required IReadOnlyList<string> Exclude { get; init; }
 
     /// <summary>What a run over the quota does: fail, or refresh the changed files' directories instead.</summary>
-    public OverQuotaMode OverQuota { get; init; } = OverQuotaMode.Fail;
+    public required OverQuotaMode OverQuota { get; init; }
 
     /// <summary>Wait until Tencent reports every refresh done (<c>CdnRefreshWait</c>).</summary>
-    public bool Wait { get; init; }
+    public required bool Wait { get; init; }
 
-    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromSeconds(300);
+    public required TimeSpan WaitTimeout { get; init; }
 }

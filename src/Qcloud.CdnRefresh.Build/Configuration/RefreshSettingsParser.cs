@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -15,47 +16,57 @@ namespace Qcloud.CdnRefresh.Build.Configuration;
 /// Turns the task's string parameters into <see cref="RefreshSettings"/>, or a coded error that names the property,
 /// the value and what is allowed. Runs before anything is read or sent.
 /// </summary>
+/// <remarks>
+/// The one place that holds each knob's default, allowed values and diagnostic: the package's .targets pass every
+/// <c>$(CdnRefresh…)</c> property through unchanged, and an empty value takes the default given here. The defaults
+/// that MSBuild itself needs (<c>CdnRefresh</c>, <c>CdnRefreshAfterTargets</c>, <c>CdnRefreshManifest</c>,
+/// <c>CdnRefreshDirectoryIndex</c>, <c>CdnRefreshTaskAssembly</c>) live in the .props and .targets instead.
+/// </remarks>
 internal static class RefreshSettingsParser
 {
-    public static RefreshSettings Parse(RawSettings raw)
+    /// <summary>
+    /// One line a knob: the task parameter it reads, the property its errors name, the code, the default (of a choice,
+    /// the first) and the allowed values.
+    /// </summary>
+    /// <param name="parameter">The value of the task's string parameter of that name, as MSBuild passed it (null or empty when unset).</param>
+    /// <param name="excludeItems">The <c>CdnRefreshExclude</c> items' specs.</param>
+    /// <exception cref="CdnRefreshException">A knob has a value outside its allowed ones.</exception>
+    public static RefreshSettings Parse(Func<string, string?> parameter, IEnumerable<string> excludeItems)
     {
-        var api = ParseApi(raw.Api);
+        var api = OneOf(parameter("Api"), "CdnRefreshApi", DiagnosticCodes.UnknownApi, RefreshProviders.All.Select(p => (p.Name, p)).ToArray());
         return new RefreshSettings
         {
-            PublishDir = ParsePublishDir(raw.PublishDir),
-            ContentRoot = Blank(raw.ContentRoot) ? null : raw.ContentRoot!.Trim(),
-            BaseUrl = BaseUrl.Parse(raw.BaseUrl),
+            PublishDir = PublishDir(parameter("PublishDir")),
+            ContentRoot = Optional(parameter("ContentRoot")),
+            BaseUrl = BaseUrl.Parse(parameter("BaseUrl")),
             Api = api,
-            Area = OneOf(raw.Area, "overseas", DiagnosticCodes.UnknownArea, "CdnRefreshArea", "overseas", "mainland"),
-            Endpoint = ParseEndpoint(raw.Endpoint, api),
-            SignatureMethod = OneOf(raw.SignatureMethod, "HmacSHA1", DiagnosticCodes.UnknownSignatureMethod, "CdnRefreshSignatureMethod", "HmacSHA1", "HmacSHA256"),
-            BatchSize = Integer(raw.BatchSize, 1000, 1, 1000, DiagnosticCodes.BatchSizeOutOfRange, "CdnRefreshBatchSize"),
-            DailyQuota = Integer(raw.DailyQuota, 10000, 1, int.MaxValue, DiagnosticCodes.InvalidOption, "CdnRefreshDailyQuota"),
-            DryRun = Boolean(raw.DryRun, "CdnRefreshDryRun"),
-            ManifestPath = Blank(raw.Manifest) ? null : raw.Manifest!.Trim(),
-            BaselineUrl = Blank(raw.BaselineUrl) ? null : BaselineFetcher.ParseBaselineUrl(raw.BaselineUrl!),
-            PublishManifest = Boolean(raw.PublishManifest, "CdnRefreshPublishManifest"),
-            WithoutBaseline = OneOf(raw.WithoutBaseline, "all", DiagnosticCodes.InvalidOption, "CdnRefreshWithoutBaseline", "all", "none"),
-            AddedFiles = Boolean(raw.AddedFiles, "CdnRefreshAddedFiles"),
-            DirectoryIndex = raw.DirectoryIndex?.Trim() ?? string.Empty,
-            ContinueOnError = Boolean(raw.ContinueOnError, "CdnRefreshContinueOnError"),
-            MaxRetries = Integer(raw.MaxRetries, 3, 0, 10, DiagnosticCodes.InvalidOption, "CdnRefreshMaxRetries"),
-            Timeout = TimeSpan.FromSeconds(Integer(raw.Timeout, 30, 1, 3600, DiagnosticCodes.InvalidOption, "CdnRefreshTimeout")),
-            ReportPath = Blank(raw.Report) ? null : raw.Report!.Trim(),
-            Exclude = raw.Exclude,
-            OverQuota = QuotaBudget.ParseOverQuotaMode(raw.OverQuota),
-            Wait = Boolean(raw.Wait, "CdnRefreshWait"),
-            WaitTimeout = TimeSpan.FromSeconds(Integer(raw.WaitTimeout, 300, 1, 86400, DiagnosticCodes.InvalidOption, "CdnRefreshWaitTimeout")),
+            Area = OneOf(parameter("Area"), "CdnRefreshArea", DiagnosticCodes.UnknownArea, Same("overseas"), Same("mainland")),
+            Endpoint = Endpoint(parameter("Endpoint"), api),
+            SignatureMethod = OneOf(
+                parameter("SignatureMethod"), "CdnRefreshSignatureMethod", DiagnosticCodes.UnknownSignatureMethod, Same("HmacSHA1"), Same("HmacSHA256")),
+            BatchSize = Integer(parameter("BatchSize"), "CdnRefreshBatchSize", DiagnosticCodes.BatchSizeOutOfRange, fallback: 1000, min: 1, max: 1000),
+            DailyQuota = Integer(parameter("DailyQuota"), "CdnRefreshDailyQuota", DiagnosticCodes.InvalidOption, fallback: 10000, min: 1, max: int.MaxValue),
+            DryRun = Boolean(parameter("DryRun"), "CdnRefreshDryRun"),
+            ManifestPath = Optional(parameter("Manifest")),
+            BaselineUrl = Optional(parameter("BaselineUrl")) is { } baselineUrl ? BaselineFetcher.ParseBaselineUrl(baselineUrl) : null,
+            PublishManifest = Boolean(parameter("PublishManifest"), "CdnRefreshPublishManifest"),
+            WithoutBaseline = OneOf(
+                parameter("WithoutBaseline"), "CdnRefreshWithoutBaseline", DiagnosticCodes.InvalidOption, ("all", WithoutBaselineMode.All), ("none", WithoutBaselineMode.None)),
+            AddedFiles = Boolean(parameter("AddedFiles"), "CdnRefreshAddedFiles"),
+            DirectoryIndex = Optional(parameter("DirectoryIndex")) ?? string.Empty,
+            ContinueOnError = Boolean(parameter("ContinueOnApiError"), "CdnRefreshContinueOnError"),
+            MaxRetries = Integer(parameter("MaxRetries"), "CdnRefreshMaxRetries", DiagnosticCodes.InvalidOption, fallback: 3, min: 0, max: 10),
+            Timeout = Seconds(parameter("Timeout"), "CdnRefreshTimeout", fallback: 30, max: 3600),
+            ReportPath = Optional(parameter("Report")),
+            Exclude = Exclude(excludeItems, parameter("ExcludePatterns")),
+            OverQuota = OneOf(
+                parameter("OverQuota"), "CdnRefreshOverQuota", DiagnosticCodes.InvalidOption, ("fail", OverQuotaMode.Fail), ("directory", OverQuotaMode.Directory)),
+            Wait = Boolean(parameter("Wait"), "CdnRefreshWait"),
+            WaitTimeout = Seconds(parameter("WaitTimeout"), "CdnRefreshWaitTimeout", fallback: 300, max: 86400),
         };
     }
 
-    private static ProviderRegistration ParseApi(string? value)
-    {
-        var names = RefreshProviders.All.Select(p => p.Name).ToArray();
-        return RefreshProviders.Find(OneOf(value, RefreshProviders.Default.Name, DiagnosticCodes.UnknownApi, "CdnRefreshApi", names))!;
-    }
-
-    private static string ParsePublishDir(string? value)
+    private static string PublishDir(string? value)
     {
         if (Blank(value) || !Directory.Exists(value))
         {
@@ -67,19 +78,20 @@ internal static class RefreshSettingsParser
         return Path.GetFullPath(value);
     }
 
-    /// <summary>Plain http would send the signed request in clear text: allowed only to this machine (tests, proxies).</summary>
-    private static Uri ParseEndpoint(string? value, ProviderRegistration api)
+    /// <summary>Empty means the provider's default endpoint. Plain http would send the signed request in clear text: allowed only to this machine (tests, proxies).</summary>
+    private static Uri Endpoint(string? value, ProviderRegistration api)
     {
+        var tencents = api.DefaultEndpoint;
         if (Blank(value))
         {
-            return api.DefaultEndpoint;
+            return tencents;
         }
 
         if (!Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var endpoint) || (endpoint.Scheme != "https" && endpoint.Scheme != "http"))
         {
             throw new CdnRefreshException(
                 DiagnosticCodes.EndpointInvalid,
-                $"CdnRefreshEndpoint '{value}' is not an absolute https:// URL. Leave it empty for Tencent's endpoint ({api.DefaultEndpoint}).");
+                $"CdnRefreshEndpoint '{value}' is not an absolute https:// URL. Leave it empty for Tencent's endpoint ({tencents}).");
         }
 
         if (endpoint.Scheme == "http" && !IsLoopback(endpoint))
@@ -95,25 +107,39 @@ internal static class RefreshSettingsParser
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 
-    private static string OneOf(string? value, string fallback, string code, string property, params string[] allowed)
+    /// <summary>The items, then the <c>;</c>-separated patterns of <c>CdnRefreshExcludePatterns</c>, trimmed, empty ones dropped.</summary>
+    private static IReadOnlyList<string> Exclude(IEnumerable<string> items, string? patterns) =>
+        items
+            .Concat((patterns ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()))
+            .Where(p => p.Length > 0)
+            .ToList();
+
+    /// <summary>A choice whose value is its own (canonical) name.</summary>
+    private static (string Name, string Value) Same(string name) => (name, name);
+
+    /// <summary>One of <paramref name="choices"/> by name in any case; empty takes the first, the default (of <c>CdnRefreshApi</c>: the first provider registered).</summary>
+    private static T OneOf<T>(string? value, string property, string code, params (string Name, T Value)[] choices)
     {
         if (Blank(value))
         {
-            return fallback;
+            return choices[0].Value;
         }
 
-        foreach (var candidate in allowed)
+        foreach (var choice in choices)
         {
-            if (string.Equals(candidate, value!.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(choice.Name, value!.Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                return candidate;
+                return choice.Value;
             }
         }
 
-        throw new CdnRefreshException(code, $"{property} '{value}' is not supported. Use one of: {string.Join(", ", allowed)}.");
+        throw new CdnRefreshException(code, $"{property} '{value}' is not supported. Use one of: {string.Join(", ", choices.Select(c => c.Name))}.");
     }
 
-    private static int Integer(string? value, int fallback, int min, int max, string code, string property)
+    private static TimeSpan Seconds(string? value, string property, int fallback, int max) =>
+        TimeSpan.FromSeconds(Integer(value, property, DiagnosticCodes.InvalidOption, fallback, min: 1, max));
+
+    private static int Integer(string? value, string property, string code, int fallback, int min, int max)
     {
         if (Blank(value))
         {
@@ -128,6 +154,7 @@ internal static class RefreshSettingsParser
         return number;
     }
 
+    /// <summary>Empty is <c>false</c>, the default of every boolean knob.</summary>
     private static bool Boolean(string? value, string property)
     {
         if (Blank(value))
@@ -142,6 +169,9 @@ internal static class RefreshSettingsParser
             _ => throw new CdnRefreshException(DiagnosticCodes.InvalidOption, $"{property} '{value}' must be true or false."),
         };
     }
+
+    /// <summary>The trimmed value, or null when blank.</summary>
+    private static string? Optional(string? value) => Blank(value) ? null : value!.Trim();
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 }

@@ -1,6 +1,6 @@
+using System;
 using System.Linq;
 using System.Threading;
-using System;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Qcloud.CdnRefresh.Build.Configuration;
@@ -16,84 +16,90 @@ namespace Qcloud.CdnRefresh.Build.MSBuild;
 /// Thin by design: it reads its parameters, hands them to <see cref="RefreshRun"/>, and logs.
 /// Credentials are read from the environment inside the task, never from parameters.
 /// </summary>
+/// <remarks>
+/// Each string parameter is the MSBuild property named in its comment, passed through unchanged by the package's
+/// .targets; empty takes the default. <see cref="RefreshSettingsParser"/> holds every default, allowed value and
+/// diagnostic; README.md's Properties table documents them for users.
+/// </remarks>
 public sealed class RefreshCdnOversea : Task, ICancelableTask
 {
     private readonly CancellationTokenSource _cancellation = new();
 
-    /// <summary>The publish output folder (<c>$(PublishDir)</c>).</summary>
+    /// <summary><c>PublishDir</c>: the publish output folder.</summary>
     [Required]
     public string PublishDir { get; set; } = string.Empty;
 
-    /// <summary>Folder under <see cref="PublishDir"/> served at <see cref="BaseUrl"/>; default <c>wwwroot</c> when present, else the publish folder.</summary>
+    /// <summary><c>CdnRefreshContentRoot</c>: the folder under <see cref="PublishDir"/> served at <see cref="BaseUrl"/>.</summary>
     public string? ContentRoot { get; set; }
 
-    /// <summary>Absolute http(s) URL at which the content root is served (<c>CdnRefreshBaseUrl</c>); may carry a path prefix.</summary>
+    /// <summary><c>CdnRefreshBaseUrl</c>: the absolute http(s) URL at which the content root is served; may carry a path prefix.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary><c>v3</c> (default, API 3.0 PurgeUrlsCache) or <c>v2</c> (API 2.0 RefreshCdnOverSeaUrl).</summary>
+    /// <summary><c>CdnRefreshApi</c>: which Tencent Cloud API the refreshes go to.</summary>
     public string? Api { get; set; }
 
-    /// <summary><c>overseas</c> (default) or <c>mainland</c>.</summary>
+    /// <summary><c>CdnRefreshArea</c>: which CDN area is refreshed, overseas or mainland.</summary>
     public string? Area { get; set; }
 
-    /// <summary>Where requests go; empty means Tencent's endpoint for <see cref="Api"/>. Plain http only to a loopback host.</summary>
+    /// <summary><c>CdnRefreshEndpoint</c>: where requests go; empty means Tencent's endpoint for <see cref="Api"/>.</summary>
     public string? Endpoint { get; set; }
 
-    /// <summary>API 2.0 only: <c>HmacSHA1</c> (default) or <c>HmacSHA256</c>.</summary>
+    /// <summary><c>CdnRefreshSignatureMethod</c>: the HMAC of API 2.0 signatures.</summary>
     public string? SignatureMethod { get; set; }
 
-    /// <summary>URLs per request, 1 to 1000 (default 1000).</summary>
+    /// <summary><c>CdnRefreshBatchSize</c>: URLs per request.</summary>
     public string? BatchSize { get; set; }
 
-    /// <summary>URLs a day (default 10000): a run that needs more fails before it sends anything.</summary>
+    /// <summary><c>CdnRefreshDailyQuota</c>: URLs a day; a run that needs more fails before it sends anything.</summary>
     public string? DailyQuota { get; set; }
 
-    /// <summary><c>true</c>: plan only; send nothing, read no credentials, write no manifest.</summary>
+    /// <summary><c>CdnRefreshDryRun</c>: plan only; send nothing, read no credentials, write no manifest.</summary>
     public string? DryRun { get; set; }
 
-    /// <summary>Path of the local baseline manifest, read before and written after the run.</summary>
+    /// <summary><c>CdnRefreshManifest</c>: path of the local baseline manifest, read before and written after the run.</summary>
     public string? Manifest { get; set; }
 
-    /// <summary>When set, the baseline manifest is fetched from this URL instead of the local file.</summary>
+    /// <summary><c>CdnRefreshBaselineUrl</c>: when set, the baseline manifest is fetched from this URL instead of the local file.</summary>
     public string? BaselineUrl { get; set; }
 
-    /// <summary><c>true</c>: also write the new manifest into the content root as <c>cdn-refresh-manifest.json</c>.</summary>
+    /// <summary><c>CdnRefreshPublishManifest</c>: also write the new manifest into the content root.</summary>
     public string? PublishManifest { get; set; }
 
-    /// <summary>With no baseline: <c>all</c> (default) refreshes every file, <c>none</c> only records the baseline.</summary>
+    /// <summary><c>CdnRefreshWithoutBaseline</c>: what a run without a baseline refreshes, every file or none.</summary>
     public string? WithoutBaseline { get; set; }
 
-    /// <summary><c>true</c>: also refresh files that are new since the baseline.</summary>
+    /// <summary><c>CdnRefreshAddedFiles</c>: also refresh files that are new since the baseline.</summary>
     public string? AddedFiles { get; set; }
 
-    /// <summary>A changed <c>dir/&lt;index&gt;</c> also refreshes <c>dir/</c> (default <c>index.html</c>; empty turns it off).</summary>
+    /// <summary><c>CdnRefreshDirectoryIndex</c>: a changed <c>dir/&lt;index&gt;</c> also refreshes <c>dir/</c>; empty turns this off.</summary>
     public string? DirectoryIndex { get; set; }
 
-    /// <summary><c>true</c>: API failures are logged as warnings instead of errors (<c>CdnRefreshContinueOnError</c>).</summary>
+    /// <summary><c>CdnRefreshContinueOnError</c>: API failures are logged as warnings instead of errors.</summary>
+    /// <remarks>Not named <c>ContinueOnError</c>: MSBuild reserves that attribute on every task.</remarks>
     public string? ContinueOnApiError { get; set; }
 
-    /// <summary>Retries of a request that failed in a way that is safe to retry (default 3).</summary>
+    /// <summary><c>CdnRefreshMaxRetries</c>: retries of a request that failed in a way that is safe to retry.</summary>
     public string? MaxRetries { get; set; }
 
-    /// <summary>Seconds allowed per HTTP request (default 30).</summary>
+    /// <summary><c>CdnRefreshTimeout</c>: seconds allowed per HTTP request.</summary>
     public string? Timeout { get; set; }
 
-    /// <summary>Path of a JSON report of the run; empty writes none.</summary>
+    /// <summary><c>CdnRefreshReport</c>: path of a JSON report of the run; empty writes none.</summary>
     public string? Report { get; set; }
 
-    /// <summary>Over the daily quota: <c>fail</c> (default) sends nothing, <c>directory</c> refreshes the changed files' directories instead.</summary>
+    /// <summary><c>CdnRefreshOverQuota</c>: what a run over the daily quota does, fail or refresh the changed files' directories.</summary>
     public string? OverQuota { get; set; }
 
-    /// <summary><c>true</c>: after submitting, wait until Tencent reports every refresh done (<c>CdnRefreshWait</c>).</summary>
+    /// <summary><c>CdnRefreshWait</c>: after submitting, wait until Tencent reports every refresh done.</summary>
     public string? Wait { get; set; }
 
-    /// <summary>Seconds to wait for the refreshes to finish (default 300); then a warning.</summary>
+    /// <summary><c>CdnRefreshWaitTimeout</c>: seconds to wait for the refreshes to finish; then a warning.</summary>
     public string? WaitTimeout { get; set; }
 
-    /// <summary>Globs relative to the content root that are never refreshed (<c>CdnRefreshExclude</c> items).</summary>
+    /// <summary><c>CdnRefreshExclude</c> items: globs relative to the content root that are never refreshed.</summary>
     public ITaskItem[] Exclude { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>Globs relative to the content root that are never refreshed, separated by <c>;</c> (<c>CdnRefreshExcludePatterns</c>).</summary>
+    /// <summary><c>CdnRefreshExcludePatterns</c>: more such globs, separated by <c>;</c>.</summary>
     public string? ExcludePatterns { get; set; }
 
     /// <summary>Names of secret-looking properties the project set; each is refused with an explanation.</summary>
@@ -132,7 +138,7 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
 
         try
         {
-            var settings = RefreshSettingsParser.Parse(ToRawSettings());
+            var settings = RefreshSettingsParser.Parse(Parameter, Exclude.Select(item => item.ItemSpec));
             var run = new RefreshRun(settings, EnvironmentFactory(log));
             var result = run.RunAsync(_cancellation.Token).GetAwaiter().GetResult();
             RefreshedUrls = result.AcceptedUrls
@@ -158,35 +164,7 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
         return !Log.HasLoggedErrors;
     }
 
-    private RawSettings ToRawSettings() => new()
-    {
-        PublishDir = PublishDir,
-        ContentRoot = ContentRoot,
-        BaseUrl = BaseUrl,
-        Api = Api,
-        Area = Area,
-        Endpoint = Endpoint,
-        SignatureMethod = SignatureMethod,
-        BatchSize = BatchSize,
-        DailyQuota = DailyQuota,
-        DryRun = DryRun,
-        Manifest = Manifest,
-        BaselineUrl = BaselineUrl,
-        PublishManifest = PublishManifest,
-        WithoutBaseline = WithoutBaseline,
-        AddedFiles = AddedFiles,
-        DirectoryIndex = DirectoryIndex,
-        ContinueOnError = ContinueOnApiError,
-        MaxRetries = MaxRetries,
-        Timeout = Timeout,
-        Report = Report,
-        OverQuota = OverQuota,
-        Wait = Wait,
-        WaitTimeout = WaitTimeout,
-        Exclude = Exclude
-            .Select(item => item.ItemSpec)
-            .Concat((ExcludePatterns ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()))
-            .Where(p => p.Length > 0)
-            .ToList(),
-    };
+    /// <summary>The string parameter <paramref name="name"/>, read by name as MSBuild set it, so that the parser names each parameter once.</summary>
+    private string? Parameter(string name) =>
+        (string?)(typeof(RefreshCdnOversea).GetProperty(name) ?? throw new ArgumentException("No task parameter " + name, nameof(name))).GetValue(this);
 }

@@ -1,45 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
 /// <summary>Turns the current files and the baseline into the list of URLs to refresh.</summary>
 internal static class RefreshPlanner
 {
-    /// <summary>Parses <c>CdnRefreshWithoutBaseline</c>; empty means the default, <c>all</c>.</summary>
-    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.InvalidOption"/>: neither <c>all</c> nor <c>none</c>.</exception>
-    public static WithoutBaselineMode ParseWithoutBaseline(string? value)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || string.Equals(trimmed, "all", StringComparison.OrdinalIgnoreCase))
-        {
-            return WithoutBaselineMode.All;
-        }
-
-        if (string.Equals(trimmed, "none", StringComparison.OrdinalIgnoreCase))
-        {
-            return WithoutBaselineMode.None;
-        }
-
-        throw new CdnRefreshException(
-            DiagnosticCodes.InvalidOption,
-            $"CdnRefreshWithoutBaseline is '{value}', but it must be 'all' (refresh every file when there is no baseline) "
-            + "or 'none' (only record the baseline).");
-    }
-
-    /// <inheritdoc cref="Plan(IReadOnlyList{ManifestFile}, DeploymentManifest?, bool, WithoutBaselineMode, Func{IEnumerable{string}, IReadOnlyList{string}}, IEnumerable{string})"/>
-    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.InvalidOption"/>: bad <paramref name="withoutBaseline"/>.</exception>
-    public static RefreshPlan Plan(
-        IReadOnlyList<ManifestFile> currentFiles,
-        DeploymentManifest? baseline,
-        bool addedFiles,
-        string? withoutBaseline,
-        Func<IEnumerable<string>, IReadOnlyList<string>> mapUrls,
-        IEnumerable<string>? alsoOwed = null) =>
-        Plan(currentFiles, baseline, addedFiles, ParseWithoutBaseline(withoutBaseline), mapUrls, alsoOwed);
-
     /// <param name="currentFiles">The content root as it is now.</param>
     /// <param name="baseline">The usable baseline, or null.</param>
     /// <param name="addedFiles"><c>CdnRefreshAddedFiles</c>: also refresh new files (a CDN may have cached a 404).</param>

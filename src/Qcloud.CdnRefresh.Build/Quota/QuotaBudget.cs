@@ -14,27 +14,6 @@ internal static class QuotaBudget
 {
     public const string OverQuotaProperty = "CdnRefreshOverQuota";
 
-    /// <summary>Reads <c>CdnRefreshOverQuota</c>: <c>fail</c> (also when empty) or <c>directory</c>, in any case.</summary>
-    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.InvalidOption"/>: any other value.</exception>
-    public static OverQuotaMode ParseOverQuotaMode(string? value)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text) || string.Equals(text, "fail", StringComparison.OrdinalIgnoreCase))
-        {
-            return OverQuotaMode.Fail;
-        }
-
-        if (string.Equals(text, "directory", StringComparison.OrdinalIgnoreCase))
-        {
-            return OverQuotaMode.Directory;
-        }
-
-        throw new CdnRefreshException(
-            DiagnosticCodes.InvalidOption,
-            $"{OverQuotaProperty} '{value}' is not valid: use 'fail' (the default: a run over the daily quota sends nothing and fails) "
-            + "or 'directory' (refresh the changed files' folders instead).");
-    }
-
     /// <summary>
     /// Sends the URLs when they fit <paramref name="today"/>'s URL allowance; otherwise refuses, or with
     /// <c>CdnRefreshOverQuota=directory</c> folds them into as many directories as the directory allowance leaves.

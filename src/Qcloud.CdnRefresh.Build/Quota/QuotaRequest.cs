@@ -15,11 +15,11 @@ internal sealed record QuotaRequest
     public required string Area { get; init; }
 
     /// <summary><c>CdnRefreshDailyQuota</c>: URL refreshes a day.</summary>
-    public int DailyQuota { get; init; } = 10000;
+    public required int DailyQuota { get; init; }
 
     /// <summary><c>CdnRefreshBatchSize</c>: URLs a request.</summary>
-    public int BatchSize { get; init; } = 1000;
+    public required int BatchSize { get; init; }
 
-    /// <summary><c>CdnRefreshOverQuota</c>, parsed by <see cref="QuotaBudget.ParseOverQuotaMode"/>.</summary>
-    public OverQuotaMode OverQuota { get; init; } = OverQuotaMode.Fail;
+    /// <summary><c>CdnRefreshOverQuota</c>: what a run over the quota does.</summary>
+    public required OverQuotaMode OverQuota { get; init; }
 }

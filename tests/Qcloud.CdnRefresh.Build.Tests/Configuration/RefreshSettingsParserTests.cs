@@ -1,26 +1,31 @@
-using System.IO;
 using System;
+using System.IO;
+using System.Linq;
 using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Providers.V2;
+using Qcloud.CdnRefresh.Build.Quota;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Configuration;
 
 public sealed class RefreshSettingsParserTests : IDisposable
 {
-    private readonly string _publishDir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "qcdn-settings-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => Directory.Delete(_publishDir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
-    private RawSettings Valid() => new() { PublishDir = _publishDir, BaseUrl = "https://www.example.com/" };
+    /// <summary>A valid publish folder and base URL, then <paramref name="knob"/>.</summary>
+    private RefreshSettings Parse(string knob, string? value) =>
+        TaskParameters.Parse(("PublishDir", _temp.Path), ("BaseUrl", "https://www.example.com/"), (knob, value));
 
-    private static string CodeOf(RawSettings raw) => Assert.Throws<CdnRefreshException>(() => RefreshSettingsParser.Parse(raw)).Code;
+    private string CodeOf(string knob, string? value) => Assert.Throws<CdnRefreshException>(() => Parse(knob, value)).Code;
 
     [Fact]
     public void EmptyKnobs_TakeTheContractDefaults()
     {
-        var settings = RefreshSettingsParser.Parse(Valid());
+        var settings = Parse("Api", null);
 
         Assert.Equal("v3", settings.Api.Name);
         Assert.Equal("overseas", settings.Area);
@@ -28,20 +33,29 @@ public sealed class RefreshSettingsParserTests : IDisposable
         Assert.Equal("HmacSHA1", settings.SignatureMethod);
         Assert.Equal(1000, settings.BatchSize);
         Assert.Equal(10000, settings.DailyQuota);
-        Assert.Equal("all", settings.WithoutBaseline);
+        Assert.Equal(WithoutBaselineMode.All, settings.WithoutBaseline);
         Assert.Equal(3, settings.MaxRetries);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.Timeout);
-        Assert.False(settings.DryRun);
-        Assert.False(settings.AddedFiles);
+        Assert.Equal(OverQuotaMode.Fail, settings.OverQuota);
+        Assert.Equal(TimeSpan.FromSeconds(300), settings.WaitTimeout);
+        Assert.Equal((false, false, false, false, false), (settings.DryRun, settings.PublishManifest, settings.AddedFiles, settings.ContinueOnError, settings.Wait));
+        Assert.Equal((null, null, null, null), (settings.ContentRoot, settings.ManifestPath, settings.BaselineUrl, settings.ReportPath));
+        Assert.Empty(settings.Exclude);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void BlankDirectoryIndex_TurnsFolderUrlsOff(string? value)
+    {
+        Assert.Equal(string.Empty, Parse("DirectoryIndex", value).DirectoryIndex);
     }
 
     [Fact]
     public void ApiV2_DefaultsToTheApi2Endpoint()
     {
-        var raw = Valid();
-        raw.Api = "v2";
-
-        Assert.Equal(new Uri("https://cdn.api.qcloud.com/v2/index.php"), RefreshSettingsParser.Parse(raw).Endpoint);
+        Assert.Equal(new Uri("https://cdn.api.qcloud.com/v2/index.php"), Parse("Api", "v2").Endpoint);
     }
 
     [Theory]
@@ -54,10 +68,7 @@ public sealed class RefreshSettingsParserTests : IDisposable
     [InlineData("https://www.example.com/#top")]
     public void BadBaseUrl_IsQcdn1001(string? baseUrl)
     {
-        var raw = Valid();
-        raw.BaseUrl = baseUrl;
-
-        Assert.Equal(DiagnosticCodes.BaseUrlInvalid, CodeOf(raw));
+        Assert.Equal(DiagnosticCodes.BaseUrlInvalid, CodeOf("BaseUrl", baseUrl));
     }
 
     [Theory]
@@ -67,37 +78,25 @@ public sealed class RefreshSettingsParserTests : IDisposable
     [InlineData("ten")]
     public void BatchSizeOutside1To1000_IsQcdn1002(string batchSize)
     {
-        var raw = Valid();
-        raw.BatchSize = batchSize;
-
-        Assert.Equal(DiagnosticCodes.BatchSizeOutOfRange, CodeOf(raw));
+        Assert.Equal(DiagnosticCodes.BatchSizeOutOfRange, CodeOf("BatchSize", batchSize));
     }
 
     [Fact]
     public void UnknownApi_IsQcdn1003()
     {
-        var raw = Valid();
-        raw.Api = "v4";
-
-        Assert.Equal(DiagnosticCodes.UnknownApi, CodeOf(raw));
+        Assert.Equal(DiagnosticCodes.UnknownApi, CodeOf("Api", "v4"));
     }
 
     [Fact]
     public void UnknownArea_IsQcdn1004()
     {
-        var raw = Valid();
-        raw.Area = "global";
-
-        Assert.Equal(DiagnosticCodes.UnknownArea, CodeOf(raw));
+        Assert.Equal(DiagnosticCodes.UnknownArea, CodeOf("Area", "global"));
     }
 
     [Fact]
     public void UnknownSignatureMethod_IsQcdn1005()
     {
-        var raw = Valid();
-        raw.SignatureMethod = "HmacMD5";
-
-        Assert.Equal(DiagnosticCodes.UnknownSignatureMethod, CodeOf(raw));
+        Assert.Equal(DiagnosticCodes.UnknownSignatureMethod, CodeOf("SignatureMethod", "HmacMD5"));
     }
 
     [Theory]
@@ -107,10 +106,7 @@ public sealed class RefreshSettingsParserTests : IDisposable
     [InlineData("not a url")]
     public void PlainHttpOrOtherSchemeEndpoint_OffLoopback_IsQcdn1006(string endpoint)
     {
-        var raw = Valid();
-        raw.Endpoint = endpoint;
-
-        Assert.Equal(DiagnosticCodes.EndpointInvalid, CodeOf(raw));
+        Assert.Equal(DiagnosticCodes.EndpointInvalid, CodeOf("Endpoint", endpoint));
     }
 
     [Theory]
@@ -120,54 +116,131 @@ public sealed class RefreshSettingsParserTests : IDisposable
     [InlineData("https://cdn.intl.tencentcloudapi.com/")]
     public void HttpsOrLoopbackEndpoint_IsAccepted(string endpoint)
     {
-        var raw = Valid();
-        raw.Endpoint = endpoint;
-
-        Assert.Equal(new Uri(endpoint), RefreshSettingsParser.Parse(raw).Endpoint);
+        Assert.Equal(new Uri(endpoint), Parse("Endpoint", endpoint).Endpoint);
     }
 
     [Fact]
     public void MissingPublishFolder_IsQcdn1010()
     {
-        var raw = Valid();
-        raw.PublishDir = Path.Combine(_publishDir, "missing");
-
-        Assert.Equal(DiagnosticCodes.PublishDirMissing, CodeOf(raw));
+        Assert.Equal(DiagnosticCodes.PublishDirMissing, CodeOf("PublishDir", Path.Combine(_temp.Path, "missing")));
     }
 
     [Theory]
-    [InlineData("some")]
-    [InlineData("yes please")]
-    public void BadWithoutBaselineOrBoolean_IsQcdn1009(string value)
+    [InlineData("DailyQuota", "0")]
+    [InlineData("MaxRetries", "-1")]
+    [InlineData("MaxRetries", "11")]
+    [InlineData("Timeout", "0")]
+    [InlineData("Timeout", "3601")]
+    [InlineData("WaitTimeout", "0")]
+    [InlineData("WaitTimeout", "86401")]
+    [InlineData("WithoutBaseline", "some")]
+    [InlineData("OverQuota", "dir")]
+    [InlineData("DryRun", "yes please")]
+    [InlineData("Wait", "maybe")]
+    [InlineData("BaselineUrl", "file:///tmp/manifest.json")]
+    public void OutOfRangeOrUnknownValue_IsQcdn1009(string knob, string value)
     {
-        var raw = Valid();
-        raw.WithoutBaseline = value;
-        var rawBoolean = Valid();
-        rawBoolean.DryRun = value;
+        Assert.Equal(DiagnosticCodes.InvalidOption, CodeOf(knob, value));
+    }
 
-        Assert.Equal(DiagnosticCodes.InvalidOption, CodeOf(raw));
-        Assert.Equal(DiagnosticCodes.InvalidOption, CodeOf(rawBoolean));
+    [Theory]
+    [InlineData("BatchSize", "1", 1)]
+    [InlineData("DailyQuota", " 2147483647 ", int.MaxValue)]
+    [InlineData("MaxRetries", "0", 0)]
+    [InlineData("MaxRetries", "10", 10)]
+    [InlineData("Timeout", "3600", 3600)]
+    [InlineData("WaitTimeout", "86400", 86400)]
+    public void WholeNumbersAtTheLimits_AreAccepted(string knob, string value, int expected)
+    {
+        var settings = Parse(knob, value);
+
+        var parsed = knob switch
+        {
+            "BatchSize" => settings.BatchSize,
+            "DailyQuota" => settings.DailyQuota,
+            "MaxRetries" => settings.MaxRetries,
+            "Timeout" => (int)settings.Timeout.TotalSeconds,
+            _ => (int)settings.WaitTimeout.TotalSeconds,
+        };
+        Assert.Equal(expected, parsed);
+    }
+
+    [Theory]
+    [InlineData("DryRun")]
+    [InlineData("PublishManifest")]
+    [InlineData("AddedFiles")]
+    [InlineData("ContinueOnApiError")]
+    [InlineData("Wait")]
+    public void EachBooleanParameter_SetsItsOwnSetting(string knob)
+    {
+        var settings = Parse(knob, "true");
+
+        var set = new[]
+        {
+            ("DryRun", settings.DryRun), ("PublishManifest", settings.PublishManifest), ("AddedFiles", settings.AddedFiles),
+            ("ContinueOnApiError", settings.ContinueOnError), ("Wait", settings.Wait),
+        };
+        Assert.Equal(new[] { knob }, set.Where(flag => flag.Item2).Select(flag => flag.Item1));
     }
 
     [Fact]
-    public void BaselineUrlThatIsNotHttp_IsQcdn1009()
+    public void PathsAndNames_AreTrimmed()
     {
-        var raw = Valid();
-        raw.BaselineUrl = "file:///tmp/manifest.json";
+        var settings = TaskParameters.Parse(
+            ("PublishDir", _temp.Path), ("BaseUrl", "https://www.example.com/"),
+            ("ContentRoot", " site "), ("Manifest", " obj/m.json "), ("Report", " report.json "), ("DirectoryIndex", " index.htm "));
 
-        Assert.Equal(DiagnosticCodes.InvalidOption, CodeOf(raw));
+        Assert.Equal(("site", "obj/m.json", "report.json", "index.htm"), (settings.ContentRoot, settings.ManifestPath, settings.ReportPath, settings.DirectoryIndex));
+    }
+
+    [Theory]
+    [InlineData("fail", "Fail")]
+    [InlineData(" Directory ", "Directory")]
+    public void OverQuota_AcceptsFailAndDirectoryInAnyCase(string value, string expected)
+    {
+        Assert.Equal(expected, Parse("OverQuota", value).OverQuota.ToString());
+    }
+
+    [Theory]
+    [InlineData(" ALL ", "All")]
+    [InlineData("None", "None")]
+    public void WithoutBaseline_AcceptsAllAndNoneInAnyCase(string value, string expected)
+    {
+        Assert.Equal(expected, Parse("WithoutBaseline", value).WithoutBaseline.ToString());
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData(" Yes ", true)]
+    [InlineData("on", true)]
+    [InlineData("1", true)]
+    [InlineData("FALSE", false)]
+    [InlineData("no", false)]
+    [InlineData("off", false)]
+    [InlineData("0", false)]
+    public void Booleans_AcceptTheUsualSpellings(string value, bool expected)
+    {
+        Assert.Equal(expected, Parse("DryRun", value).DryRun);
     }
 
     [Fact]
-    public void ErrorMessage_NamesThePropertyAndTheValue()
+    public void ExcludeItemsAndPatterns_AreJoined_PatternsTrimmedAndEmptyOnesDropped()
     {
-        var raw = Valid();
-        raw.Area = "moon";
+        var settings = TaskParameters.Parse(
+            new[] { ("PublishDir", (string?)_temp.Path), ("BaseUrl", "https://www.example.com/"), ("ExcludePatterns", " *.txt ; ;docs/** ") },
+            new[] { "**/*.map" });
 
-        var error = Assert.Throws<CdnRefreshException>(() => RefreshSettingsParser.Parse(raw));
+        Assert.Equal(new[] { "**/*.map", "*.txt", "docs/**" }, settings.Exclude);
+    }
 
-        Assert.Contains("CdnRefreshArea", error.Message);
-        Assert.Contains("moon", error.Message);
-        Assert.Contains("overseas", error.Message);
+    [Theory]
+    [InlineData("Area", "moon", "CdnRefreshArea 'moon' is not supported. Use one of: overseas, mainland.")]
+    [InlineData("OverQuota", "dir", "CdnRefreshOverQuota 'dir' is not supported. Use one of: fail, directory.")]
+    [InlineData("WithoutBaseline", "some", "CdnRefreshWithoutBaseline 'some' is not supported. Use one of: all, none.")]
+    [InlineData("Timeout", "0", "CdnRefreshTimeout '0' must be a whole number from 1 to 3600.")]
+    [InlineData("ContinueOnApiError", "sure", "CdnRefreshContinueOnError 'sure' must be true or false.")]
+    public void ErrorMessage_NamesThePropertyTheValueAndWhatIsAllowed(string knob, string value, string expected)
+    {
+        Assert.Equal(expected, Assert.Throws<CdnRefreshException>(() => Parse(knob, value)).Message);
     }
 }

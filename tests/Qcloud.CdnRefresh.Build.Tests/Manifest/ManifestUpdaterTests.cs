@@ -22,7 +22,7 @@ public class ManifestUpdaterTests
         Func<int, bool> batchIsAccepted,
         bool dryRun = false)
     {
-        var plan = RefreshPlanner.Plan(current, baseline, false, "all", MapUrls);
+        var plan = RefreshPlanner.Plan(current, baseline, false, WithoutBaselineMode.All, MapUrls);
         var batches = plan.Urls.Chunk(batchSize).ToList();
         var accepted = new List<string>();
         for (var batch = 1; batch <= batches.Count && !dryRun; batch++)
@@ -88,7 +88,7 @@ public class ManifestUpdaterTests
     public void A_first_run_with_none_records_the_baseline_without_sending()
     {
         var current = new[] { File("a"), File("b") };
-        var plan = RefreshPlanner.Plan(current, null, false, "none", MapUrls);
+        var plan = RefreshPlanner.Plan(current, null, false, WithoutBaselineMode.None, MapUrls);
 
         var update = ManifestUpdater.Decide(null, current, BaseUrl, plan.Urls, Array.Empty<string>(), false, Later);
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Xunit;
 using static Qcloud.CdnRefresh.Build.Tests.Manifest.ManifestTestData;
@@ -22,7 +21,7 @@ public class RefreshPlannerTests
         IReadOnlyList<ManifestFile> current,
         DeploymentManifest? baseline,
         bool addedFiles = false,
-        string withoutBaseline = "all") =>
+        WithoutBaselineMode withoutBaseline = WithoutBaselineMode.All) =>
         RefreshPlanner.Plan(current, baseline, addedFiles, withoutBaseline, MapUrls);
 
     [Fact]
@@ -50,7 +49,7 @@ public class RefreshPlannerTests
         var baseline = ManifestOf(File("site.css"), File("site.css.gz", urlPath: "site.css"), File("site.css.br", urlPath: "site.css"));
         var mapped = new List<string>();
 
-        var plan = RefreshPlanner.Plan(current, baseline, false, "all", paths =>
+        var plan = RefreshPlanner.Plan(current, baseline, false, WithoutBaselineMode.All, paths =>
         {
             mapped.AddRange(paths);
             return MapUrls(mapped);
@@ -63,7 +62,7 @@ public class RefreshPlannerTests
     [Fact]
     public void Without_a_baseline_all_refreshes_every_current_file()
     {
-        var plan = Plan(Current, null, withoutBaseline: "all");
+        var plan = Plan(Current, null, withoutBaseline: WithoutBaselineMode.All);
 
         Assert.Equal(new[] { Url("changed.js"), Url("new.html"), Url("same.css"), Url("site.css") }, plan.Urls);
         Assert.False(plan.HasBaseline);
@@ -73,7 +72,7 @@ public class RefreshPlannerTests
     [Fact]
     public void Without_a_baseline_none_refreshes_nothing_and_does_not_call_the_mapper()
     {
-        var plan = RefreshPlanner.Plan(Current, null, true, "none", _ => throw new InvalidOperationException("not expected"));
+        var plan = RefreshPlanner.Plan(Current, null, true, WithoutBaselineMode.None, _ => throw new InvalidOperationException("not expected"));
 
         Assert.Empty(plan.Urls);
         Assert.Empty(plan.UrlPaths);
@@ -82,7 +81,7 @@ public class RefreshPlannerTests
     [Fact]
     public void The_without_baseline_option_is_ignored_when_there_is_a_baseline()
     {
-        Assert.Equal(Plan(Current, Baseline, withoutBaseline: "all").Urls, Plan(Current, Baseline, withoutBaseline: "none").Urls);
+        Assert.Equal(Plan(Current, Baseline, withoutBaseline: WithoutBaselineMode.All).Urls, Plan(Current, Baseline, withoutBaseline: WithoutBaselineMode.None).Urls);
     }
 
     [Fact]
@@ -103,7 +102,7 @@ public class RefreshPlannerTests
     {
         var baseline = ManifestOf(Current, Url("owed-remote.js"));
 
-        var plan = RefreshPlanner.Plan(Current, baseline, false, "all", MapUrls, new[] { Url("owed-local.js"), Url("owed-remote.js") });
+        var plan = RefreshPlanner.Plan(Current, baseline, false, WithoutBaselineMode.All, MapUrls, new[] { Url("owed-local.js"), Url("owed-remote.js") });
 
         Assert.Equal(new[] { Url("owed-local.js"), Url("owed-remote.js") }, plan.Urls);
         Assert.Equal(2, plan.OwedCount);
@@ -124,33 +123,9 @@ public class RefreshPlannerTests
             new[] { File("docs/index.html", "v1") },
             ManifestOf(File("docs/index.html")),
             false,
-            "all",
+            WithoutBaselineMode.All,
             paths => paths.SelectMany(path => new[] { Url(path), Url("docs/") }).ToList());
 
         Assert.Equal(new[] { Url("docs/"), Url("docs/index.html") }, plan.Urls);
-    }
-
-    [Theory]
-    [InlineData("some")]
-    [InlineData("true")]
-    [InlineData("al")]
-    public void An_unknown_without_baseline_value_fails_with_InvalidOption(string value)
-    {
-        var exception = Assert.Throws<CdnRefreshException>(() => Plan(Current, Baseline, withoutBaseline: value));
-
-        Assert.Equal(DiagnosticCodes.InvalidOption, exception.Code);
-        Assert.Contains("CdnRefreshWithoutBaseline", exception.Message);
-        Assert.Contains($"'{value}'", exception.Message);
-    }
-
-    [Theory]
-    [InlineData("all", "All")]
-    [InlineData(" ALL ", "All")]
-    [InlineData("", "All")]
-    [InlineData(null, "All")]
-    [InlineData("None", "None")]
-    public void The_without_baseline_option_accepts_any_case_and_defaults_to_all(string? value, string expected)
-    {
-        Assert.Equal(expected, RefreshPlanner.ParseWithoutBaseline(value).ToString());
     }
 }

@@ -1,5 +1,5 @@
-using System.Linq;
 using System;
+using System.Linq;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Mapping;
@@ -179,27 +179,6 @@ public class QuotaBudgetTests
 
         var refuse = Assert.IsType<RefuseDecision>(decision);
         Assert.Contains("API 2.0 allows 100 directory refreshes a day", refuse.Message);
-    }
-
-    [Theory]
-    [InlineData(null, "Fail")]
-    [InlineData("", "Fail")]
-    [InlineData("fail", "Fail")]
-    [InlineData(" Directory ", "Directory")]
-    public void Over_quota_mode_parses_fail_and_directory_in_any_case(string? value, string expected)
-    {
-        Assert.Equal(expected, QuotaBudget.ParseOverQuotaMode(value).ToString());
-    }
-
-    [Fact]
-    public void An_unknown_over_quota_mode_is_an_invalid_option_naming_the_choices()
-    {
-        var exception = Assert.Throws<CdnRefreshException>(() => QuotaBudget.ParseOverQuotaMode("dir"));
-
-        Assert.Equal(DiagnosticCodes.InvalidOption, exception.Code);
-        Assert.Contains("CdnRefreshOverQuota 'dir'", exception.Message);
-        Assert.Contains("'fail'", exception.Message);
-        Assert.Contains("'directory'", exception.Message);
     }
 
     // URLs spread over 10 folders of 2 levels, so folding has something to do.

@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Mapping;
@@ -14,6 +14,7 @@ using Qcloud.CdnRefresh.Build.Refresh;
 using Qcloud.CdnRefresh.Build.Reporting;
 using Qcloud.CdnRefresh.Build.Signing;
 using Qcloud.CdnRefresh.Build.Tests.ChangeDetection;
+using Qcloud.CdnRefresh.Build.Tests.Configuration;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
 
@@ -89,16 +90,15 @@ public abstract class RefreshRunTestBase : IAsyncLifetime
 
     protected void SetVariable(string name, string value) => variables[name] = value;
 
-    /// <summary>Settings that point at the fake with v3, the default API.</summary>
-    internal RefreshSettings Settings() => new()
-    {
-        PublishDir = PublishDir,
-        BaseUrl = BaseUrl.Parse(Site),
-        Endpoint = Server.V3Endpoint,
-        ManifestPath = ManifestPath,
-        MaxRetries = 1,
-        Timeout = TimeSpan.FromSeconds(5),
-    };
+    /// <summary>Settings that point at the fake with v3, the default API, and the .props' directory index.</summary>
+    internal RefreshSettings Settings() => TaskParameters.Parse(
+        ("PublishDir", PublishDir),
+        ("BaseUrl", Site),
+        ("Endpoint", Server.V3Endpoint.ToString()),
+        ("Manifest", ManifestPath),
+        ("DirectoryIndex", "index.html"),
+        ("MaxRetries", "1"),
+        ("Timeout", "5"));
 
     internal RefreshEnvironment Environment() => new()
     {
