@@ -75,6 +75,7 @@ internal sealed class RefreshRun
         var update = recorder.Record(plan.Urls, sent?.Accepted.Select(u => u.Url) ?? Array.Empty<string>());
         Log.Detail(update.Reason);
         result = RefreshResults.Submitted(result, sent, update.Manifest, _settings.Endpoint);
+
         // Optionally wait until Tencent reports the refreshes done.
         var cancelled = sent?.Submission.Cancelled == true;
         if (!cancelled && _settings.Wait && sent is not null && result.BatchesAccepted > 0)

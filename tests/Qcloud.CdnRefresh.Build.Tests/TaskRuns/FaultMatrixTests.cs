@@ -7,7 +7,7 @@ using Qcloud.CdnRefresh.Build.Signing;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
 
-namespace Qcloud.CdnRefresh.Build.Tests.Hardening;
+namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
 /// Issue 5's fault matrix, through the task: for each fault, the build result, the QCDN code, the manifest afterwards,

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 using Qcloud.CdnRefresh.Build.Credentials;
 using Xunit;
 
-namespace Qcloud.CdnRefresh.Build.Tests.Hardening;
+namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>Issue 5's bad input, through the task: one clear coded error (or warning) each, and nothing sent.</summary>
 public sealed class BadInputTests

@@ -9,7 +9,7 @@ using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
 
-namespace Qcloud.CdnRefresh.Build.Tests.Hardening;
+namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
 /// Issue 7, rule 1, through the task: v3 spends what <c>DescribePurgeQuota</c> reports (batch size and what is left),

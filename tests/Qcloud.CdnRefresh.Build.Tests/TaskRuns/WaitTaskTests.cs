@@ -6,7 +6,7 @@ using Qcloud.CdnRefresh.Build.MSBuild;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
 
-namespace Qcloud.CdnRefresh.Build.Tests.Hardening;
+namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
 /// Issue 7, rule 3, through the task: with <c>CdnRefreshWait=true</c> the run polls the refresh status until every

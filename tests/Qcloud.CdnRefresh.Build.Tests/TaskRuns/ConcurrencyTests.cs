@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Tests.MSBuild;
 using Xunit;
 
-namespace Qcloud.CdnRefresh.Build.Tests.Hardening;
+namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 public sealed class ConcurrencyTests
 {

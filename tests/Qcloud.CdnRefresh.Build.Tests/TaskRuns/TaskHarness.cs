@@ -12,7 +12,7 @@ using Qcloud.CdnRefresh.Build.Signing;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Qcloud.CdnRefresh.Build.Tests.MSBuild;
 
-namespace Qcloud.CdnRefresh.Build.Tests.Hardening;
+namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
 /// Runs the real <see cref="RefreshCdnOversea"/> task in-process against the fake Tencent API, over a temporary

@@ -3,7 +3,7 @@ using System.Linq;
 using Microsoft.Build.Framework;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 
-namespace Qcloud.CdnRefresh.Build.Tests.Hardening;
+namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>What one <c>Execute</c> of the task did: its result, what it logged, and the requests the fake API saw meanwhile.</summary>
 internal sealed record TaskOutcome(

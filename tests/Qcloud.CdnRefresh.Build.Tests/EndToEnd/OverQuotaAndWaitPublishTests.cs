@@ -6,18 +6,18 @@ using Xunit.Abstractions;
 namespace Qcloud.CdnRefresh.Build.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 7's knobs through a real <c>dotnet publish</c> of the packed package against the fake API 3.0:
+/// The over-quota and wait knobs through a real <c>dotnet publish</c> of the packed package against the fake API 3.0:
 /// <c>CdnRefreshOverQuota=directory</c> and <c>CdnRefreshWait=true</c> (the wait timeout is covered by
 /// <c>WaitTaskTests</c>, where delays are instant).
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class Issue7PublishTests : EndToEndTest
+public sealed class OverQuotaAndWaitPublishTests : EndToEndTest
 {
     private const string Purge = "PurgeUrlsCache";
     private const string PathPurge = "PurgePathCache";
     private const string Status = "DescribePurgeTasks";
 
-    public Issue7PublishTests(PackageFixture fixture, ITestOutputHelper output)
+    public OverQuotaAndWaitPublishTests(PackageFixture fixture, ITestOutputHelper output)
         : base(fixture, output)
     {
     }
@@ -25,7 +25,7 @@ public sealed class Issue7PublishTests : EndToEndTest
     [Fact]
     public void OverQuotaDirectory_WithDailyQuota2_PublishesPurgePathCache_AndPrintsWhichDirectoryCoversHowManyUrls()
     {
-        var project = NewProject("i7-directory");
+        var project = NewProject("overquota-directory");
 
         var result = PublishV3(project, "-p:CdnRefreshOverQuota=directory", "-p:CdnRefreshDailyQuota=2");
 
@@ -48,7 +48,7 @@ public sealed class Issue7PublishTests : EndToEndTest
     [Fact]
     public void Wait_PollsDescribePurgeTasksAfterThePurge_UntilDone_AndExitsZero()
     {
-        var project = NewProject("i7-wait");
+        var project = NewProject("overquota-wait");
         Server.SetTaskQueriesUntilDone(1);
 
         var result = PublishV3(project, "-p:CdnRefreshWait=true");
@@ -67,7 +67,7 @@ public sealed class Issue7PublishTests : EndToEndTest
     [Fact]
     public void Wait_WithAFailedRefresh_FailsThePublishWithQcdn3008NamingTheUrl()
     {
-        var project = NewProject("i7-wait-fail");
+        var project = NewProject("overquota-wait-fail");
         Server.FailUrls("https://www.example.com/js/app.js");
 
         var result = PublishV3(project, "-p:CdnRefreshWait=true");

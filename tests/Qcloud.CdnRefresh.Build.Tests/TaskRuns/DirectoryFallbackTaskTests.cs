@@ -10,7 +10,7 @@ using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
 
-namespace Qcloud.CdnRefresh.Build.Tests.Hardening;
+namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
 /// Issue 7, rule 2, through the task: with <c>CdnRefreshOverQuota=directory</c>, a run over the URL quota refreshes
