@@ -12,11 +12,8 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// with the relative path whose URL it stands for.
 /// </summary>
 /// <remarks>
-/// Size and last write time come from the enumeration itself, so listing 50,000 files costs no extra stat per file
-/// (symbolic links excepted: for them the target's size and time count, or a changed target would look unchanged).
 /// Symbolic links and junctions are followed when they resolve inside the content root, and are an error when they
-/// lead out of it: the site would then depend on files this package does not track. A folder link back to one of
-/// its own ancestors is skipped, since following it would list the same files under ever longer paths.
+/// lead out of it: the site would then depend on files this package does not track (see <see cref="DirectoryWalk"/>).
 /// </remarks>
 internal sealed class ContentFileLister
 {
@@ -52,27 +49,17 @@ internal sealed class ContentFileLister
                 $"The content root '{rootFullPath}' does not exist. Check CdnRefreshContentRoot and PublishDir.");
         }
 
-        var rootFolder = new DirectoryInfo(rootFullPath);
-        var walk = new DirectoryWalk(RealPath.Resolve(rootFullPath) ?? rootFullPath, rootFolder, _ignoreCase, cancellationToken);
-        walk.Visit(rootFolder, relativePrefix: string.Empty, walk.RootRealPath);
-
-        var rules = new ExclusionRules(_excludePatterns, RelativePathBelow(rootFullPath, _excludedFullPath), _ignoreCase);
-
-        // Sorted first, so that what is kept comes out sorted and, where case matters, a source is found by binary search
-        // in the same list instead of in a set of every path.
-        var found = walk.Found;
+        var found = DirectoryWalk.FilesBelow(rootFullPath, _ignoreCase, cancellationToken);
         found.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
-        HashSet<string>? existingIgnoringCase = null;
-        if (_ignoreCase)
+
+        // Every path as spelled on disk (the first in order, where case is ignored), to find a sibling's source by.
+        var paths = new HashSet<string>(FileNameCase.Comparer(_ignoreCase));
+        foreach (var file in found)
         {
-            existingIgnoringCase = new HashSet<string>(FileNameCase.Comparer(ignoreCase: true));
-            foreach (var file in found)
-            {
-                existingIgnoringCase.Add(file.RelativePath);
-            }
+            paths.Add(file.RelativePath);
         }
 
-        var listedPaths = new KnownPaths(found.Count, index => found[index].RelativePath);
+        var rules = new ExclusionRules(_excludePatterns, RelativePathBelow(rootFullPath, _excludedFullPath), _ignoreCase);
         var listed = new List<ListedFile>(found.Count);
         foreach (var file in found)
         {
@@ -80,7 +67,7 @@ internal sealed class ContentFileLister
             var excluded = rules.IsExcluded(urlPath);
 
             // A sibling whose source is excluded is excluded too: it would refresh the source's URL.
-            while (!excluded && TryGetPrecompressedSource(urlPath, listedPaths, existingIgnoringCase, out var source))
+            while (!excluded && TryGetPrecompressedSource(urlPath, paths, out var source))
             {
                 urlPath = source;
                 excluded = rules.IsExcluded(source);
@@ -90,7 +77,7 @@ internal sealed class ContentFileLister
             {
                 // Checked before hashing: such a name cannot even be opened again by the name .NET reports.
                 UrlMapper.ThrowIfNotEncodable(file.RelativePath);
-                listed.Add(ReferenceEquals(urlPath, file.RelativePath) ? file : file with { UrlPath = urlPath });
+                listed.Add(urlPath == file.RelativePath ? file : file with { UrlPath = urlPath });
             }
         }
 
@@ -98,30 +85,17 @@ internal sealed class ContentFileLister
     }
 
     /// <param name="relativePath">A file's path.</param>
-    /// <param name="listedPaths">Every file's path, sorted ordinally.</param>
-    /// <param name="existingIgnoringCase">Every path, when names differ by more than case only; else null.</param>
-    /// <param name="source">The path of the file <paramref name="relativePath"/> is a precompressed sibling of.</param>
-    private bool TryGetPrecompressedSource(string relativePath, KnownPaths listedPaths, HashSet<string>? existingIgnoringCase, out string source)
+    /// <param name="paths">Every file's path, compared as names are on this machine.</param>
+    /// <param name="source">The path, as spelled on disk, of the file <paramref name="relativePath"/> is a precompressed sibling of.</param>
+    private bool TryGetPrecompressedSource(string relativePath, HashSet<string> paths, out string source)
     {
         foreach (var extension in PrecompressedExtensions)
         {
-            if (relativePath.Length > extension.Length && relativePath.EndsWith(extension, FileNameCase.Comparison(_ignoreCase)))
+            if (relativePath.EndsWith(extension, FileNameCase.Comparison(_ignoreCase))
+                && paths.TryGetValue(relativePath.Substring(0, relativePath.Length - extension.Length), out var actual))
             {
-                var candidate = relativePath.AsSpan(0, relativePath.Length - extension.Length);
-                if (candidate[candidate.Length - 1] == '/')
-                {
-                    continue;
-                }
-
-                // The spelling on disk, which is what the URL must carry.
-                var actual = existingIgnoringCase is null
-                    ? listedPaths.Find(candidate)
-                    : existingIgnoringCase.TryGetValue(candidate.ToString(), out var spelled) ? spelled : null;
-                if (actual is not null)
-                {
-                    source = actual;
-                    return true;
-                }
+                source = actual;
+                return true;
             }
         }
 

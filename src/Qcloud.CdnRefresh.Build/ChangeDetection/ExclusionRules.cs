@@ -17,7 +17,7 @@ internal sealed class ExclusionRules
     /// Files the server never serves as content (<c>web.config</c>, symbols, settings that may hold secrets) and the
     /// manifest this package publishes next to the site, which changes on every run.
     /// </summary>
-    public static IReadOnlyList<string> DefaultPatterns { get; } = new[]
+    private static readonly string[] DefaultPatterns =
     {
         "web.config",
         "*.pdb",
@@ -25,13 +25,7 @@ internal sealed class ExclusionRules
         "/" + PublishedManifestFileName,
     };
 
-    // Case-insensitive: one alternation per kind, so 50,000 files are matched against many globs at one regex call each.
-    private readonly Regex? _fileNameRegex;
-    private readonly Regex? _pathRegex;
-
-    // Case-sensitive (Linux, macOS): the globs matched directly, with no regular expression engine to start.
-    private readonly GlobMatcher[] _fileNameGlobs = Array.Empty<GlobMatcher>();
-    private readonly GlobMatcher[] _pathGlobs = Array.Empty<GlobMatcher>();
+    private readonly List<Regex> _globs = new();
     private readonly string? _excludedRelativePath;
     private readonly StringComparison _comparison;
 
@@ -43,25 +37,12 @@ internal sealed class ExclusionRules
         var caseInsensitive = ignoreCase ?? FileNameCase.IgnoredByDefault;
         _comparison = FileNameCase.Comparison(caseInsensitive);
         _excludedRelativePath = excludedRelativePath;
-
-        var globs = new List<GlobPattern>();
         foreach (var pattern in DefaultPatterns.Concat(userPatterns ?? Array.Empty<string>()))
         {
-            if (GlobPattern.Parse(pattern) is { } glob)
+            if (GlobPattern.ToRegex(pattern, caseInsensitive) is { } glob)
             {
-                globs.Add(glob);
+                _globs.Add(glob);
             }
-        }
-
-        if (caseInsensitive)
-        {
-            _fileNameRegex = Combine(globs.Where(glob => glob.MatchesFileNameOnly), caseInsensitive);
-            _pathRegex = Combine(globs.Where(glob => !glob.MatchesFileNameOnly), caseInsensitive);
-        }
-        else
-        {
-            _fileNameGlobs = globs.Where(glob => glob.MatchesFileNameOnly).Select(glob => new GlobMatcher(glob)).ToArray();
-            _pathGlobs = globs.Where(glob => !glob.MatchesFileNameOnly).Select(glob => new GlobMatcher(glob)).ToArray();
         }
     }
 
@@ -73,47 +54,14 @@ internal sealed class ExclusionRules
             return true;
         }
 
-        if ((_pathRegex != null && _pathRegex.IsMatch(relativePath)) || AnyMatches(_pathGlobs, relativePath.AsSpan()))
+        foreach (var glob in _globs)
         {
-            return true;
-        }
-
-        if (AnyMatches(_fileNameGlobs, relativePath.AsSpan(relativePath.LastIndexOf('/') + 1)))
-        {
-            return true;
-        }
-
-        if (_fileNameRegex == null)
-        {
-            return false;
-        }
-
-#if NETFRAMEWORK
-        return _fileNameRegex.IsMatch(relativePath.Substring(relativePath.LastIndexOf('/') + 1));
-#else
-        // Matched in place: no string per listed file for its name.
-        return _fileNameRegex.IsMatch(relativePath.AsSpan(relativePath.LastIndexOf('/') + 1));
-#endif
-    }
-
-    private static bool AnyMatches(GlobMatcher[] globs, ReadOnlySpan<char> text)
-    {
-        foreach (var glob in globs)
-        {
-            if (glob.IsMatch(text))
+            if (glob.IsMatch(relativePath))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static Regex? Combine(IEnumerable<GlobPattern> globs, bool ignoreCase)
-    {
-        var bodies = globs.Select(glob => "(?:" + glob.RegexBody + ")").ToList();
-        return bodies.Count == 0
-            ? null
-            : new Regex("^(?:" + string.Join("|", bodies) + ")$", GlobPattern.RegexOptionsFor(ignoreCase));
     }
 }

@@ -1,15 +1,17 @@
+using System;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
 /// <summary>
-/// One <c>CdnRefreshExclude</c> glob, turned into a regular expression over paths relative to the content root.
+/// Turns one <c>CdnRefreshExclude</c> glob into a regular expression over paths relative to the content root
+/// (<c>/</c>-separated).
 /// </summary>
 /// <remarks>
 /// Semantics (close to .gitignore, so users can guess them):
 /// <list type="bullet">
-/// <item><c>\</c> is read as <c>/</c>, so Windows-style patterns work everywhere.</item>
+/// <item><c>\</c> is read as <c>/</c>, so Windows-style patterns work everywhere; a leading <c>./</c> is dropped.</item>
 /// <item>A pattern without <c>/</c> matches the file name in any folder (<c>*.map</c>, <c>web.config</c>).</item>
 /// <item>A pattern with a <c>/</c> matches the whole relative path from the content root (<c>docs/*.pdf</c>); a
 /// leading <c>/</c> only anchors it (<c>/robots.txt</c> is the root file alone).</item>
@@ -21,33 +23,24 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// <item>Everything else, including <c>[</c> and <c>{</c>, is literal.</item>
 /// </list>
 /// </remarks>
-internal sealed class GlobPattern
+internal static class GlobPattern
 {
-    private GlobPattern(bool matchesFileNameOnly, string normalized)
-    {
-        MatchesFileNameOnly = matchesFileNameOnly;
-        Normalized = normalized;
-    }
-
-    /// <summary>True for a pattern without <c>/</c>: it is tested against the file name, not the path.</summary>
-    public bool MatchesFileNameOnly { get; }
-
-    /// <summary>The unanchored regular expression, for combining several patterns into one alternation.</summary>
-    public string RegexBody => Translate(Normalized);
-
-    /// <summary>
-    /// The glob as matched: <c>\</c> read as <c>/</c>, leading <c>./</c> and <c>/</c> removed, a trailing <c>/</c> as
-    /// <c>/**</c> (see <see cref="GlobMatcher"/>, which matches it as <see cref="RegexBody"/> does).
-    /// </summary>
-    public string Normalized { get; }
-
-    /// <summary>The glob, or null when it is blank.</summary>
-    public static GlobPattern? Parse(string pattern)
+    /// <summary>The glob as one regular expression, or null when it is blank (or only <c>/</c>).</summary>
+    /// <param name="pattern">The glob as written.</param>
+    /// <param name="ignoreCase">Whether letters match in either case (see <see cref="FileNameCase"/>).</param>
+    public static Regex? ToRegex(string pattern, bool ignoreCase)
     {
         var normalized = pattern.Trim().Replace('\\', '/');
-        while (normalized.StartsWith("./", System.StringComparison.Ordinal))
+        while (normalized.StartsWith("./", StringComparison.Ordinal))
         {
             normalized = normalized.Substring(2);
+        }
+
+        var anchored = normalized.IndexOf('/') >= 0;
+        normalized = normalized.TrimStart('/');
+        if (normalized.EndsWith("/", StringComparison.Ordinal))
+        {
+            normalized += "**";
         }
 
         if (normalized.Length == 0)
@@ -55,18 +48,12 @@ internal sealed class GlobPattern
             return null;
         }
 
-        var anchored = normalized.IndexOf('/') >= 0;
-        normalized = normalized.TrimStart('/');
-        if (normalized.EndsWith("/", System.StringComparison.Ordinal))
-        {
-            normalized += "**";
-        }
-
-        return normalized.Length == 0 ? null : new GlobPattern(!anchored, normalized);
+        // A file-name pattern starts at the path's start or right after a '/'; no part of it but a lone '**' can match a
+        // '/', so it matches exactly what follows the last one.
+        var start = anchored ? "^" : "(?:^|/)";
+        var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        return new Regex(start + "(?:" + Translate(normalized) + ")$", options);
     }
-
-    public static RegexOptions RegexOptionsFor(bool ignoreCase) =>
-        RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
 
     private static string Translate(string glob)
     {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
-using Qcloud.CdnRefresh.Build.ChangeDetection;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
@@ -29,7 +28,6 @@ internal sealed class ManifestDocument
     private string? _lastPath;
     private HashSet<string>? _seen;
     private int _index;
-    private KnownPaths? _knownPaths;
 
     private ManifestDocument()
     {
@@ -67,10 +65,9 @@ internal sealed class ManifestDocument
     /// <exception cref="IOException">The stream could not be read.</exception>
     /// <param name="utf8Json">The document (UTF-8, a BOM is allowed), read to its end but not disposed.</param>
     /// <param name="bufferSize">Bytes held at a time; a test seam to put chunk boundaries everywhere.</param>
-    /// <param name="knownPaths">Strings to reuse for the entries' paths, or null.</param>
-    public static ManifestDocument Read(Stream utf8Json, int bufferSize = DefaultBufferSize, KnownPaths? knownPaths = null)
+    public static ManifestDocument Read(Stream utf8Json, int bufferSize = DefaultBufferSize)
     {
-        var document = new ManifestDocument { _knownPaths = knownPaths };
+        var document = new ManifestDocument();
         using var buffer = new JsonChunkBuffer(utf8Json, ReaderOptions, bufferSize);
         var stage = Stage.Root;
         while (true)
@@ -220,7 +217,7 @@ internal sealed class ManifestDocument
             return;
         }
 
-        FilesDefect = ManifestEntryReader.TryRead(ref reader, _index, _knownPaths, out var file);
+        FilesDefect = ManifestEntryReader.TryRead(ref reader, _index, out var file);
         if (FilesDefect is null && IsRepeated(file!.RelativePath))
         {
             FilesDefect = $"the file '{file.RelativePath}' is listed twice";

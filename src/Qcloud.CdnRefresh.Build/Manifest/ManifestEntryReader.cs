@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Text;
 using System.Text.Json;
-using Qcloud.CdnRefresh.Build.ChangeDetection;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
@@ -19,8 +18,7 @@ internal static class ManifestEntryReader
     /// <param name="index">The entry's position, for messages.</param>
     /// <param name="file">The entry, when it has no defect.</param>
     /// <returns>Null, or the defect as a phrase for a <c>ManifestCorrupt</c> warning.</returns>
-    /// <param name="knownPaths">Strings to reuse for paths the run holds already, or null.</param>
-    public static string? TryRead(ref Utf8JsonReader reader, int index, KnownPaths? knownPaths, out ManifestFile? file)
+    public static string? TryRead(ref Utf8JsonReader reader, int index, out ManifestFile? file)
     {
         file = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -39,7 +37,7 @@ internal static class ManifestEntryReader
             if (reader.ValueTextEquals(ManifestJsonNames.Path))
             {
                 reader.Read();
-                path = ReadPath(ref reader, knownPaths);
+                path = ReadString(ref reader);
             }
             else if (reader.ValueTextEquals(ManifestJsonNames.Sha256))
             {
@@ -59,7 +57,7 @@ internal static class ManifestEntryReader
             else if (reader.ValueTextEquals(ManifestJsonNames.UrlPath))
             {
                 reader.Read();
-                urlPath = ReadPath(ref reader, knownPaths);
+                urlPath = ReadString(ref reader);
             }
             else
             {
@@ -122,21 +120,6 @@ internal static class ManifestEntryReader
         var lastWriteUtc = lastWrite.State == FieldState.Present ? lastWrite.Value : DateTime.MinValue;
         file = new ManifestFile(path.Value!, size.Value, ManifestReader.LowercaseHex(sha256.Value!), lastWriteUtc, urlPath.Value);
         return null;
-    }
-
-    /// <summary>As <see cref="ReadString"/>, but a path the run holds already comes back as that same string.</summary>
-    private static Field<string> ReadPath(ref Utf8JsonReader reader, KnownPaths? knownPaths)
-    {
-        // Unescaped, a string has at most as many UTF-16 units as it has UTF-8 bytes: longer ones are not worth a lookup.
-        const int MaxLength = 512;
-        if (knownPaths is null || reader.TokenType != JsonTokenType.String || reader.HasValueSequence || reader.ValueSpan.Length > MaxLength)
-        {
-            return ReadString(ref reader);
-        }
-
-        Span<char> text = stackalloc char[MaxLength];
-        text = text.Slice(0, reader.CopyString(text));
-        return new Field<string>(FieldState.Present, knownPaths.Find(text) ?? text.ToString());
     }
 
     private static Field<string> ReadString(ref Utf8JsonReader reader)

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
-using Qcloud.CdnRefresh.Build.ChangeDetection;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
@@ -31,16 +30,15 @@ internal static class ManifestReader
     /// <param name="source">The file path or URL, for messages.</param>
     /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>; a baseline for another one is not used.</param>
     /// <param name="bufferSize">Bytes held at a time; a test seam.</param>
-    /// <param name="knownPaths">Strings the run holds already, reused for equal paths (see <see cref="KnownPaths"/>).</param>
     /// <exception cref="IOException">The stream could not be read.</exception>
-    public static ManifestLoadResult Parse(Stream content, string source, string currentBaseUrl, int? bufferSize = null, KnownPaths? knownPaths = null)
+    public static ManifestLoadResult Parse(Stream content, string source, string currentBaseUrl, int? bufferSize = null)
     {
         ManifestDocument document;
         try
         {
             document = bufferSize is { } size
-                ? ManifestDocument.Read(content, size, knownPaths)
-                : ManifestDocument.Read(content, knownPaths: knownPaths);
+                ? ManifestDocument.Read(content, size)
+                : ManifestDocument.Read(content);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {

@@ -41,8 +41,7 @@ internal sealed class ManifestStore
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.FileUnreadable"/>: the file exists but cannot be read.</exception>
     /// <param name="path">The manifest file.</param>
     /// <param name="baseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
-    /// <param name="knownPaths">The listing's paths, whose strings the baseline's entries then share; or null.</param>
-    public ManifestLoadResult Load(string path, string baseUrl, KnownPaths? knownPaths = null)
+    public ManifestLoadResult Load(string path, string baseUrl)
     {
         try
         {
@@ -50,7 +49,7 @@ internal sealed class ManifestStore
             // a chunk at a time: the whole file (10 MB at 50,000 files) is never held. A file shortened or grown by
             // another build meanwhile is read to its end as found; the parser judges what it got.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-            return ManifestReader.Parse(stream, path, baseUrl, knownPaths: knownPaths);
+            return ManifestReader.Parse(stream, path, baseUrl);
         }
         catch (FileNotFoundException)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Qcloud.CdnRefresh.Build.Text;
 
 namespace Qcloud.CdnRefresh.Build.Signing;
 

@@ -122,6 +122,28 @@ public sealed class ContentFileListerTests : IDisposable
     }
 
     [Fact]
+    public void List_PrecompressedSiblingInOtherCase_StandsForSourceAsSpelledOnDiskWhenCaseIsIgnored()
+    {
+        _root.Write("Site.css");
+        _root.Write("site.css.br");
+
+        var files = new ContentFileLister(ignoreCase: true).List(_root.Path);
+
+        Assert.Equal(new[] { "Site.css", "Site.css" }, files.Select(file => file.UrlPath));
+    }
+
+    [Fact]
+    public void List_PrecompressedSiblingInOtherCase_IsAnOrdinaryFileWhenCaseMatters()
+    {
+        _root.Write("Site.css");
+        _root.Write("site.css.br");
+
+        var files = new ContentFileLister(ignoreCase: false).List(_root.Path);
+
+        Assert.Equal(new[] { "Site.css", "site.css.br" }, files.Select(file => file.UrlPath));
+    }
+
+    [Fact]
     public void List_GzWithoutSource_IsAnOrdinaryFile()
     {
         _root.Write("downloads/data.tar.gz");

@@ -32,6 +32,25 @@ public sealed class GlobPatternTests
     [InlineData("[ab].txt", "[ab].txt", true)]
     [InlineData("[ab].txt", "a.txt", false)]
     [InlineData("*.txt", ".txt", true)]
+    [InlineData("*", "a/b/c.txt", true)]
+    [InlineData("**", "a/b/c.txt", true)]
+    [InlineData("**", "index.html", true)]
+    [InlineData("**/x", "x", true)]
+    [InlineData("**/x", "a/b/x", true)]
+    [InlineData("**/x", "ax", false)]
+    [InlineData("x/**", "x/y/z", true)]
+    [InlineData("x/**", "x", false)]
+    [InlineData("*/*", "a/b", true)]
+    [InlineData("*/*", "a/b/c", false)]
+    [InlineData("a***b", "axyb", true)]
+    [InlineData("a***b", "a/b", false)]
+    [InlineData("a.b", "axb", false)]
+    [InlineData("a+b", "aab", false)]
+    [InlineData("a+b", "a+b", true)]
+    [InlineData("(a|b)", "a", false)]
+    [InlineData("(a|b)", "(a|b)", true)]
+    [InlineData("^a$", "^a$", true)]
+    [InlineData("{x}", "{x}", true)]
     public void IsExcluded_Glob_MatchesDocumentedSemantics(string pattern, string relativePath, bool excluded)
     {
         var rules = new ExclusionRules(new[] { pattern }, ignoreCase: false);
@@ -53,6 +72,31 @@ public sealed class GlobPatternTests
         var rules = new ExclusionRules(new[] { "Docs/*.MAP" }, ignoreCase: true);
 
         Assert.True(rules.IsExcluded("docs/app.map"));
+    }
+
+    [Fact]
+    public void IsExcluded_CaseInsensitiveMode_MatchesFileNameInOtherCase()
+    {
+        var rules = new ExclusionRules(new[] { "*.MAP" }, ignoreCase: true);
+
+        Assert.True(rules.IsExcluded("js/APP.map"));
+    }
+
+    [Fact]
+    public void IsExcluded_CaseInsensitiveMode_MatchesDefaultExclusionInOtherCase()
+    {
+        var rules = new ExclusionRules(null, ignoreCase: true);
+
+        Assert.True(rules.IsExcluded("Web.Config"));
+    }
+
+    [Fact]
+    public void IsExcluded_ExcludedRelativePath_IsExcludedAloneAtThatPath()
+    {
+        var rules = new ExclusionRules(null, "state/manifest.json", ignoreCase: false);
+
+        Assert.True(rules.IsExcluded("state/manifest.json"));
+        Assert.False(rules.IsExcluded("other/state/manifest.json"));
     }
 
     [Fact]

@@ -67,36 +67,6 @@ public class ManifestChunkedReadingTests
         }
     }
 
-    [Theory]
-    [InlineData(16)]
-    [InlineData(64 * 1024)]
-    public void Known_paths_are_shared_and_change_nothing(int bufferSize)
-    {
-        var files = Enumerable.Range(0, 300).Select(i => File($"d{i % 5}/f{i:D4}.css", "c" + i, i % 4 == 0 ? $"d{i % 5}/f{i:D4}" : null)).ToList();
-        var bytes = ManifestWriter.Serialize(ManifestOf(files, "https://www.example.com/owed"));
-
-        // Every other path, some URL paths, and paths the manifest lacks: as fresh strings, sorted ordinally.
-        var known = files.Where((_, i) => i % 2 == 0).Select(f => f.RelativePath)
-            .Concat(files.Where((_, i) => i % 8 == 0).Select(f => f.UrlPath))
-            .Concat(new[] { "a", "d1/zzz", "\u00e9" })
-            .Select(path => new string(path.ToCharArray()))
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(path => path, StringComparer.Ordinal)
-            .ToList();
-
-        var plain = ManifestReader.Parse(new MemoryStream(bytes), "m", BaseUrl, bufferSize);
-        var shared = ManifestReader.Parse(new MemoryStream(bytes), "m", BaseUrl, bufferSize, new KnownPaths(known.Count, i => known[i]));
-
-        Assert.Equal(Describe(plain), Describe(shared));
-        foreach (var file in shared.Baseline!.Files)
-        {
-            var index = known.BinarySearch(file.RelativePath, StringComparer.Ordinal);
-            Assert.Equal(index >= 0, index >= 0 && ReferenceEquals(known[index], file.RelativePath));
-            var urlIndex = known.BinarySearch(file.UrlPath, StringComparer.Ordinal);
-            Assert.Equal(urlIndex >= 0, urlIndex >= 0 && ReferenceEquals(known[urlIndex], file.UrlPath));
-        }
-    }
-
     private static string Describe(ManifestLoadResult result)
     {
         var text = new StringBuilder();
