@@ -24,4 +24,7 @@ internal sealed record ApiFailure
 
     /// <summary>How long the server asked to wait before the next attempt (<c>Retry-After</c>), when it said.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The API's code and message, or what went wrong on the wire: <c>code 4000 (9110): no such host</c>.</summary>
+    public string Brief => ApiCode is null ? Message : $"code {ApiCode}: {Message}";
 }

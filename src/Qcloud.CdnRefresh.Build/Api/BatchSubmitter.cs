@@ -17,31 +17,11 @@ internal sealed class BatchSubmitter
     private readonly Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> _submitBatch;
     private readonly int _batchSize;
 
-    /// <summary>Submits URLs with <see cref="ICdnRefreshClient.SubmitAsync"/>.</summary>
-    public BatchSubmitter(ICdnRefreshClient client, int batchSize)
-        : this(SubmitOf(client ?? throw new ArgumentNullException(nameof(client))), batchSize)
-    {
-    }
-
-    /// <remarks><c>submitBatch</c>: sends one batch; never throws but for cancellation, as the clients promise.</remarks>
+    /// <remarks><c>submitBatch</c>: sends one batch; never throws but for cancellation, as the providers promise.</remarks>
     public BatchSubmitter(Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch, int batchSize)
     {
         _submitBatch = submitBatch ?? throw new ArgumentNullException(nameof(submitBatch));
         _batchSize = CheckBatchSize(batchSize);
-    }
-
-    /// <summary>
-    /// Submits directories with <see cref="IDirectoryRefreshClient.SubmitDirectoriesAsync"/>; <paramref name="batchSize"/>
-    /// is the API's directory limit (<see cref="DirectoryLimits"/>), not the URL batch size.
-    /// </summary>
-    public static BatchSubmitter ForDirectories(IDirectoryRefreshClient client, int batchSize)
-    {
-        if (client is null)
-        {
-            throw new ArgumentNullException(nameof(client));
-        }
-
-        return new BatchSubmitter(client.SubmitDirectoriesAsync, batchSize);
     }
 
     /// <summary>Consecutive slices of at most <paramref name="batchSize"/> URLs, in the order given.</summary>
@@ -114,8 +94,6 @@ internal sealed class BatchSubmitter
             Cancelled = cancelled,
         };
     }
-
-    private static Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> SubmitOf(ICdnRefreshClient client) => client.SubmitAsync;
 
     private static int CheckBatchSize(int batchSize)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
+using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Quota;
 
 namespace Qcloud.CdnRefresh.Build.Configuration;
@@ -19,7 +20,8 @@ internal sealed record RefreshSettings
 
     public required BaseUrl BaseUrl { get; init; }
 
-    public required ApiVersion Api { get; init; }
+    /// <summary>The provider <c>CdnRefreshApi</c> names.</summary>
+    public required ProviderRegistration Api { get; init; }
 
     /// <summary><c>overseas</c> or <c>mainland</c>.</summary>
     public required string Area { get; init; }

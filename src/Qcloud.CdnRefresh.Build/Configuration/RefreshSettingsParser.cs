@@ -4,10 +4,10 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
-using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
+using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Quota;
 
 namespace Qcloud.CdnRefresh.Build.Configuration;
@@ -33,7 +33,7 @@ internal static class RefreshSettingsParser
     /// <exception cref="CdnRefreshException">A knob has a value outside its allowed ones.</exception>
     public static RefreshSettings Parse(Func<string, string?> parameter, IEnumerable<string> excludeItems)
     {
-        var api = OneOf(parameter("Api"), "CdnRefreshApi", DiagnosticCodes.UnknownApi, ("v3", ApiVersion.V3), ("v2", ApiVersion.V2));
+        var api = OneOf(parameter("Api"), "CdnRefreshApi", DiagnosticCodes.UnknownApi, RefreshProviders.All.Select(p => (p.Name, p)).ToArray());
         return new RefreshSettings
         {
             PublishDir = PublishDir(parameter("PublishDir")),
@@ -78,10 +78,10 @@ internal static class RefreshSettingsParser
         return Path.GetFullPath(value);
     }
 
-    /// <summary>Empty means Tencent's endpoint for the API. Plain http would send the signed request in clear text: allowed only to this machine (tests, proxies).</summary>
-    private static Uri Endpoint(string? value, ApiVersion api)
+    /// <summary>Empty means the provider's default endpoint. Plain http would send the signed request in clear text: allowed only to this machine (tests, proxies).</summary>
+    private static Uri Endpoint(string? value, ProviderRegistration api)
     {
-        var tencents = api == ApiVersion.V2 ? CdnApiV2Client.DefaultEndpoint : CdnApiV3Client.DefaultEndpoint;
+        var tencents = api.DefaultEndpoint;
         if (Blank(value))
         {
             return tencents;
@@ -117,7 +117,7 @@ internal static class RefreshSettingsParser
     /// <summary>A choice whose value is its own (canonical) name.</summary>
     private static (string Name, string Value) Same(string name) => (name, name);
 
-    /// <summary>One of <paramref name="choices"/> by name in any case; empty takes the first, the default.</summary>
+    /// <summary>One of <paramref name="choices"/> by name in any case; empty takes the first, the default (of <c>CdnRefreshApi</c>: the first provider registered).</summary>
     private static T OneOf<T>(string? value, string property, string code, params (string Name, T Value)[] choices)
     {
         if (Blank(value))

@@ -7,6 +7,7 @@ using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Credentials;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Refresh;
+using Qcloud.CdnRefresh.Build.Reporting;
 
 namespace Qcloud.CdnRefresh.Build.MSBuild;
 

@@ -11,16 +11,12 @@ internal static class ApiFailureMessage
     public static (string Code, string Message) Describe(ApiFailure failure, BatchResult batch, SendResult sent, Uri endpoint)
     {
         var entries = sent.Target == RefreshTarget.Directories ? $"{batch.Urls.Count} directories" : $"{batch.Urls.Count} URLs";
-        var message = $"Batch {batch.Label} ({entries}) failed: {Brief(failure)}"
+        var message = $"Batch {batch.Label} ({entries}) failed: {failure.Brief}"
             + (failure.RequestId is null ? "." : $" (RequestId {failure.RequestId}).")
             + $" {sent.Accepted.Count} URLs were already accepted; the {sent.NotAccepted.Count} not accepted are kept in the manifest and sent by the next run. "
             + Advice(failure, endpoint);
         return (CodeOf(failure), message);
     }
-
-    /// <summary>The API's code and message, or what went wrong on the wire: <c>code 4000 (9110): no such host</c>.</summary>
-    public static string Brief(ApiFailure failure) =>
-        failure.ApiCode is null ? failure.Message : $"code {failure.ApiCode}: {failure.Message}";
 
     private static string CodeOf(ApiFailure failure) => failure.Kind switch
     {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;
 
@@ -17,7 +18,7 @@ internal static class RefreshWaiter
     public static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(15);
 
     public static async Task<WaitResult> WaitAsync(
-        IRefreshStatusClient client,
+        IRefreshProvider provider,
         IReadOnlyList<SubmittedBatch> batches,
         TimeSpan timeout,
         Func<TimeSpan, CancellationToken, Task> delay,
@@ -37,7 +38,7 @@ internal static class RefreshWaiter
             while (true)
             {
                 polls++;
-                var status = await client.GetStatusAsync(batches, cancellationToken).ConfigureAwait(false);
+                var status = await provider.GetStatusAsync(batches, cancellationToken).ConfigureAwait(false);
                 foreach (var url in status.FailedUrls.Where(failedSet.Add))
                 {
                     failed.Add(url);

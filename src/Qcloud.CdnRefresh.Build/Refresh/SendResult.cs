@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Quota;
+using Qcloud.CdnRefresh.Build.Reporting;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;
 

@@ -2,7 +2,6 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Qcloud.CdnRefresh.Build.Manifest;
-using Qcloud.CdnRefresh.Build.Refresh;
 
 namespace Qcloud.CdnRefresh.Build.Reporting;
 

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
-using Qcloud.CdnRefresh.Build.Refresh;
 
 namespace Qcloud.CdnRefresh.Build.Reporting;
 

@@ -1,11 +1,13 @@
 using System;
 using System.Text;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V2;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-// The retry table of reference/tencent-cdn-api.md §6.9 and the brief, one row per code.
+// The retry table of docs/design.md, one row per code.
 public class ApiErrorClassifierTests
 {
     [Theory]
@@ -27,7 +29,7 @@ public class ApiErrorClassifierTests
     [InlineData("FailedOperation", "Final")]
     public void V3Code_IsClassified(string code, string kind)
     {
-        Assert.Equal(Enum.Parse<ApiFailureKind>(kind), ApiErrorClassifier.KindOfV3Code(code));
+        Assert.Equal(Enum.Parse<ApiFailureKind>(kind), V3ErrorCodes.KindOf(code));
     }
 
     [Theory]
@@ -51,7 +53,7 @@ public class ApiErrorClassifierTests
     [InlineData(5400, null, "Final")]
     public void V2Code_IsClassified(int code, string? moduleCode, string kind)
     {
-        Assert.Equal(Enum.Parse<ApiFailureKind>(kind), ApiErrorClassifier.KindOfV2Code(code, moduleCode));
+        Assert.Equal(Enum.Parse<ApiFailureKind>(kind), V2ErrorCodes.KindOf(code, moduleCode));
     }
 
     [Theory]
@@ -60,7 +62,7 @@ public class ApiErrorClassifierTests
     [InlineData("AuthFailure.SignatureFailure", false)]
     public void V3Failure_IsRetryableExactlyWhenItsKindIs(string code, bool retryable)
     {
-        Assert.Equal(retryable, ApiErrorClassifier.FromV3Error(code, "m", 200, null).IsRetryable);
+        Assert.Equal(retryable, V3ErrorCodes.ToFailure(code, "m", 200, null).IsRetryable);
     }
 
     [Theory]
@@ -124,6 +126,6 @@ public class ApiErrorClassifierTests
     [Fact]
     public void V2Failure_ApiCodeJoinsCodeAndModuleCode()
     {
-        Assert.Equal("4000 (9110)", ApiErrorClassifier.FromV2Error(4000, "9110", "(9110)x", "9110", 200).ApiCode);
+        Assert.Equal("4000 (9110)", V2ErrorCodes.ToFailure(4000, "9110", "(9110)x", "9110", 200).ApiCode);
     }
 }

@@ -36,7 +36,7 @@ public class BatchSubmitterTests
     [InlineData(1001)]
     public void BatchSizeOutsideOneTo1000_IsRejected(int batchSize)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BatchSubmitter(client, batchSize));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BatchSubmitter(client.SubmitAsync, batchSize));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class BatchSubmitterTests
     {
         var urls = ClientHarness.Urls(2500);
 
-        var result = await new BatchSubmitter(client, 1000).SubmitAsync(urls, null, CancellationToken.None);
+        var result = await new BatchSubmitter(client.SubmitAsync, 1000).SubmitAsync(urls, null, CancellationToken.None);
 
         Assert.True(result.Succeeded);
         Assert.Equal(3, result.TotalBatches);
@@ -60,7 +60,7 @@ public class BatchSubmitterTests
         var urls = ClientHarness.Urls(2500);
         client.Then(BatchOutcome.Accepted(1000, "t1", "r1", 1)).Then(BatchOutcome.Failed(QuotaFailure, 1));
 
-        var result = await new BatchSubmitter(client, 1000).SubmitAsync(urls, null, CancellationToken.None);
+        var result = await new BatchSubmitter(client.SubmitAsync, 1000).SubmitAsync(urls, null, CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Failed, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
@@ -80,7 +80,7 @@ public class BatchSubmitterTests
         client.Then(BatchOutcome.Accepted(2, "t1", "r1", 1)).Then(BatchOutcome.Failed(QuotaFailure, 1));
         var seen = new List<BatchResult>();
 
-        await new BatchSubmitter(client, 2).SubmitAsync(ClientHarness.Urls(6), seen.Add, CancellationToken.None);
+        await new BatchSubmitter(client.SubmitAsync, 2).SubmitAsync(ClientHarness.Urls(6), seen.Add, CancellationToken.None);
 
         Assert.Equal(new[] { "1 of 3", "2 of 3" }, seen.Select(b => b.Label));
         Assert.Equal("t1", seen[0].Outcome!.TaskId);
@@ -91,7 +91,7 @@ public class BatchSubmitterTests
     {
         using var cancellation = new CancellationTokenSource();
 
-        var result = await new BatchSubmitter(client, 2).SubmitAsync(ClientHarness.Urls(6), _ => cancellation.Cancel(), cancellation.Token);
+        var result = await new BatchSubmitter(client.SubmitAsync, 2).SubmitAsync(ClientHarness.Urls(6), _ => cancellation.Cancel(), cancellation.Token);
 
         Assert.True(result.Cancelled);
         Assert.False(result.Succeeded);
@@ -112,7 +112,7 @@ public class BatchSubmitterTests
             return Task.FromCanceled<BatchOutcome>(token);
         });
 
-        var result = await new BatchSubmitter(client, 2).SubmitAsync(ClientHarness.Urls(6), null, cancellation.Token);
+        var result = await new BatchSubmitter(client.SubmitAsync, 2).SubmitAsync(ClientHarness.Urls(6), null, cancellation.Token);
 
         Assert.True(result.Cancelled);
         Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Interrupted, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
@@ -123,7 +123,7 @@ public class BatchSubmitterTests
     [Fact]
     public async Task NoUrls_SucceedsWithoutSending()
     {
-        var result = await new BatchSubmitter(client, 1000).SubmitAsync(Array.Empty<string>(), null, CancellationToken.None);
+        var result = await new BatchSubmitter(client.SubmitAsync, 1000).SubmitAsync(Array.Empty<string>(), null, CancellationToken.None);
 
         Assert.True(result.Succeeded);
         Assert.Equal(0, result.TotalBatches);

@@ -1,8 +1,9 @@
-using System;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Signing;
 using Xunit;
 
@@ -83,7 +84,7 @@ public class CdnApiV2ClientTests
     [InlineData("HmacSHA256", "OvEFn3J0n82c7GnFZYh1Id5kejAlDB72N8tk7nV3rj8=")]
     public async Task Submit_AgainstTheDefaultEndpoint_MatchesTheReferenceVector(string signatureMethod, string signature)
     {
-        // reference/tencent-cdn-api.md §1.4, computed independently of this code.
+        // Computed independently of this code.
         harness.Handler.RespondJson(ClientHarness.V2Success());
         var client = harness.V2(o => o with
         {

@@ -1,8 +1,9 @@
-using System;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V2;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
@@ -48,7 +49,7 @@ public class CdnApiV2DirectoryTests
     [Fact]
     public async Task MoreThan20Directories_AreRejectedBeforeSending()
     {
-        var directories = Enumerable.Range(0, DirectoryLimits.MaxPerRequestV2 + 1).Select(i => "https://a.example/d" + i + "/").ToArray();
+        var directories = Enumerable.Range(0, V2Quota.MaxDirectoriesPerRequest + 1).Select(i => "https://a.example/d" + i + "/").ToArray();
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => harness.V2().SubmitDirectoriesAsync(directories, CancellationToken.None));
 

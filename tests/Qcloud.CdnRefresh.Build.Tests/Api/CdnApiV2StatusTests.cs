@@ -1,8 +1,9 @@
-using System;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V2;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;

@@ -1,10 +1,11 @@
-using System;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
-using System.Threading;
+using System.Text;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Signing;
 using Xunit;
 
@@ -92,7 +93,7 @@ public class CdnApiV3ClientTests
     [Fact]
     public async Task Submit_AgainstTheDefaultEndpoint_MatchesTheReferenceVector()
     {
-        // reference/tencent-cdn-api.md §3.6: body bytes, host and signature computed independently of this code.
+        // Body bytes, host and signature computed independently of this code.
         harness.Handler.RespondJson(ClientHarness.V3Success());
         var client = harness.V3(o => o with { Endpoint = new Uri("https://cdn.tencentcloudapi.com/") });
 

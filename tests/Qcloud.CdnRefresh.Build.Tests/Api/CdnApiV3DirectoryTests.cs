@@ -1,8 +1,9 @@
-using System;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
@@ -73,23 +74,23 @@ public class CdnApiV3DirectoryTests
             PathPurge = new[] { new PurgeQuota { Area = "overseas", Batch = 50, Total = 100, Available = 100 } },
         };
 
-        Assert.Equal(50, DirectoryLimits.PerRequestV3(quota, "overseas"));
+        Assert.Equal(50, V3Quota.DirectoriesPerRequest(quota, "overseas"));
     }
 
     [Fact]
     public void PerRequestLimitV3_WithoutAReportedBatch_Is20()
     {
-        Assert.Equal(20, DirectoryLimits.PerRequestV3(new PurgeQuotaOutcome(), "overseas"));
-        Assert.Equal(20, DirectoryLimits.PerRequestV3(null, "mainland"));
+        Assert.Equal(20, V3Quota.DirectoriesPerRequest(new PurgeQuotaOutcome(), "overseas"));
+        Assert.Equal(20, V3Quota.DirectoriesPerRequest(null, "mainland"));
     }
 
     [Fact]
-    public async Task BatchSubmitterForDirectories_SendsEachSliceAsPurgePathCache()
+    public async Task DirectoryBatches_AreEachSentAsPurgePathCache()
     {
         harness.Handler.RespondJson(ClientHarness.V3Success("t1")).RespondJson(ClientHarness.V3Success("t2"));
         var directories = Enumerable.Range(0, 3).Select(i => "https://www.example.com/d" + i + "/").ToArray();
 
-        var result = await BatchSubmitter.ForDirectories(harness.V3(), 2).SubmitAsync(directories, null, CancellationToken.None);
+        var result = await new BatchSubmitter(harness.V3().SubmitDirectoriesAsync, 2).SubmitAsync(directories, null, CancellationToken.None);
 
         Assert.True(result.Succeeded);
         Assert.Equal(directories, result.AcceptedUrls);

@@ -1,7 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V2;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Signing;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;

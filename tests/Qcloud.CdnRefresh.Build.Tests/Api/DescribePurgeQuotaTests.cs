@@ -1,8 +1,9 @@
 using System.Linq;
 using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;

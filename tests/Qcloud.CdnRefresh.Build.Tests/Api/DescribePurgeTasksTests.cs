@@ -1,9 +1,10 @@
-using System;
 using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;

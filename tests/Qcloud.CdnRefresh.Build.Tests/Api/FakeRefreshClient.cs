@@ -6,8 +6,8 @@ using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-/// <summary>An <see cref="ICdnRefreshClient"/> that answers each batch with the next scripted outcome (default: accepted).</summary>
-internal sealed class FakeRefreshClient : ICdnRefreshClient
+/// <summary>A batch sender that answers each batch with the next scripted outcome (default: accepted).</summary>
+internal sealed class FakeRefreshClient
 {
     private readonly Queue<Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>>> answers = new();
 

@@ -1,12 +1,13 @@
-using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Threading;
+using System.Net.Http;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;

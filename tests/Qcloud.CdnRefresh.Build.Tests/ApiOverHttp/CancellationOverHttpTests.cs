@@ -39,7 +39,7 @@ public class CancellationOverHttpTests : OverHttpTestBase
         var urls = Urls(6);
         Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(30)).OnRequest(2));
         using var cancellation = new CancellationTokenSource();
-        var submitter = new BatchSubmitter(V3(o => o with { RequestTimeout = TimeSpan.FromSeconds(20) }), 2);
+        var submitter = new BatchSubmitter(V3(o => o with { RequestTimeout = TimeSpan.FromSeconds(20) }).SubmitAsync, 2);
         var stopwatch = Stopwatch.StartNew();
 
         var result = await submitter.SubmitAsync(

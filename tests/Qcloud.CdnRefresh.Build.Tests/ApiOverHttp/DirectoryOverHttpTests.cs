@@ -1,7 +1,8 @@
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.ApiOverHttp;
@@ -65,16 +66,16 @@ public class DirectoryOverHttpTests : OverHttpTestBase
         Assert.Equal(100, overseas.Total);
         Assert.Equal(20, overseas.Batch);
         Assert.Equal(100, quota.PathQuotaFor("mainland")!.Available);
-        Assert.Equal(20, DirectoryLimits.PerRequestV3(quota, "overseas"));
+        Assert.Equal(20, V3Quota.DirectoriesPerRequest(quota, "overseas"));
     }
 
     [Fact]
-    public async Task BatchSubmitterForDirectories_SubmitsEverySliceAndTheirStatusCanBeAskedFor()
+    public async Task DirectoryBatches_AreEachSubmitted_AndTheirStatusCanBeAskedFor()
     {
         var directories = Enumerable.Range(0, 5).Select(i => "https://www.example.com/d" + i + "/").ToArray();
         var client = V3();
 
-        var result = await BatchSubmitter.ForDirectories(client, 2).SubmitAsync(directories, null, CancellationToken.None);
+        var result = await new BatchSubmitter(client.SubmitDirectoriesAsync, 2).SubmitAsync(directories, null, CancellationToken.None);
         var status = await client.GetStatusAsync(
             result.Batches.Select(b => SubmittedBatch.From(b, RefreshTarget.Directories)).ToArray(), CancellationToken.None);
 

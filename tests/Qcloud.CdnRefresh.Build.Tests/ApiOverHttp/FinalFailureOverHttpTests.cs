@@ -102,7 +102,7 @@ public class FinalFailureOverHttpTests : OverHttpTestBase
         // 3 + 3 + 2 URLs against a quota of 5: batch 1 fits, batch 2 does not.
         var urls = Urls(8);
 
-        var result = await new BatchSubmitter(V3(), 3).SubmitAsync(urls, null, CancellationToken.None);
+        var result = await new BatchSubmitter(V3().SubmitAsync, 3).SubmitAsync(urls, null, CancellationToken.None);
 
         var requests = Server.Requests.OrderBy(r => r.Sequence).ToList();
         Assert.Equal(2, requests.Count);

@@ -1,12 +1,16 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V2;
+using Qcloud.CdnRefresh.Build.Providers.V3;
+using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Signing;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
+using Qcloud.CdnRefresh.Build.Tests.Refresh;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.ApiOverHttp;
@@ -105,9 +109,18 @@ public abstract class OverHttpTestBase : IAsyncLifetime
     internal CdnApiV2Client V2(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
         Track(new CdnApiV2Client(credentials ?? FakeKeys, (adjust ?? (o => o))(Options(Server.V2Endpoint))));
 
-    /// <summary>A client for <c>v3</c> or <c>v2</c>, as the factory builds it, wired to the fake.</summary>
-    internal ICdnRefreshClient Client(string api, Func<ApiClientOptions, ApiClientOptions>? adjust = null) =>
-        api == CdnRefreshClientFactory.ApiV2 ? V2(adjust) : V3(adjust);
+    /// <summary>The provider <paramref name="api"/> names, as the registry builds it, wired to the fake.</summary>
+    internal IRefreshProvider Provider(string api, Func<ApiClientOptions, ApiClientOptions>? adjust = null)
+    {
+        var registration = RefreshProviders.Find(api)!;
+        var endpoint = api == "v2" ? Server.V2Endpoint : Server.V3Endpoint;
+        return Track(registration.Create(new ProviderContext
+        {
+            Client = (adjust ?? (o => o))(Options(endpoint)),
+            Credentials = () => FakeKeys,
+            Log = new RecordingLog(),
+        }));
+    }
 
     /// <summary>The requests that carried <paramref name="action"/>, in the order they finished.</summary>
     protected IReadOnlyList<RecordedRequest> RequestsFor(string action) =>

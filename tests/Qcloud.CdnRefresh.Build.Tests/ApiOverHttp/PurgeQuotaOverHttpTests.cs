@@ -1,5 +1,6 @@
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
 

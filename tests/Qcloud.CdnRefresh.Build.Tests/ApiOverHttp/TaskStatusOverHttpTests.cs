@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.ApiOverHttp;
@@ -116,12 +117,12 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
     private static SubmittedBatch Submitted(BatchOutcome outcome, IReadOnlyList<string> urls, RefreshTarget target) =>
         new() { TaskId = outcome.TaskId, Urls = urls, SubmittedAt = outcome.SubmittedAt!.Value, Target = target };
 
-    private async Task<(IRefreshStatusClient Client, SubmittedBatch Batch)> SubmitUrlsAsync(string api, string area, int count)
+    private async Task<(IRefreshProvider Client, SubmittedBatch Batch)> SubmitUrlsAsync(string api, string area, int count)
     {
         var urls = Urls(count);
-        var client = Client(api, o => o with { Area = area });
-        var outcome = await client.SubmitAsync(urls, CancellationToken.None);
+        var client = Provider(api, o => o with { Area = area });
+        var outcome = await client.SubmitAsync(RefreshTarget.Urls, urls, CancellationToken.None);
         Assert.True(outcome.Succeeded);
-        return ((IRefreshStatusClient)client, Submitted(outcome, urls, RefreshTarget.Urls));
+        return (client, Submitted(outcome, urls, RefreshTarget.Urls));
     }
 }

@@ -1,7 +1,9 @@
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V2;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.ApiOverHttp;
@@ -16,11 +18,11 @@ public class UrlsOverHttpTests : OverHttpTestBase
     };
 
     [Theory]
-    [InlineData(CdnRefreshClientFactory.ApiV3)]
-    [InlineData(CdnRefreshClientFactory.ApiV2)]
+    [InlineData("v3")]
+    [InlineData("v2")]
     public async Task PlusEscapedSpaceAndCjkUrls_ArriveIntact_AndTheSignatureVerifies(string api)
     {
-        var outcome = await Client(api).SubmitAsync(AwkwardUrls, CancellationToken.None);
+        var outcome = await Provider(api).SubmitAsync(RefreshTarget.Urls, AwkwardUrls, CancellationToken.None);
 
         var request = Assert.Single(Server.Requests);
         Assert.True(request.SignatureVerified, request.ServerStringToSign);
@@ -29,13 +31,15 @@ public class UrlsOverHttpTests : OverHttpTestBase
     }
 
     [Theory]
-    [InlineData(CdnRefreshClientFactory.ApiV3)]
-    [InlineData(CdnRefreshClientFactory.ApiV2)]
+    [InlineData("v3")]
+    [InlineData("v2")]
     public async Task TwentyFiveHundredUrls_AreSent_As1000_1000_500_InOrder(string api)
     {
         var urls = Urls(2500);
 
-        var result = await new BatchSubmitter(Client(api), 1000).SubmitAsync(urls, null, CancellationToken.None);
+        var provider = Provider(api);
+
+        var result = await new BatchSubmitter((batch, token) => provider.SubmitAsync(RefreshTarget.Urls, batch, token), 1000).SubmitAsync(urls, null, CancellationToken.None);
 
         var requests = Server.Requests.OrderBy(r => r.Sequence).ToList();
         Assert.Equal(3, requests.Count);

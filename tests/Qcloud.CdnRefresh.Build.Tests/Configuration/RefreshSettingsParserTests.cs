@@ -4,6 +4,7 @@ using System.Linq;
 using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
+using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Quota;
 using Xunit;
 
@@ -26,7 +27,7 @@ public sealed class RefreshSettingsParserTests : IDisposable
     {
         var settings = Parse("Api", null);
 
-        Assert.Equal(ApiVersion.V3, settings.Api);
+        Assert.Equal("v3", settings.Api.Name);
         Assert.Equal("overseas", settings.Area);
         Assert.Equal(new Uri("https://cdn.tencentcloudapi.com/"), settings.Endpoint);
         Assert.Equal("HmacSHA1", settings.SignatureMethod);

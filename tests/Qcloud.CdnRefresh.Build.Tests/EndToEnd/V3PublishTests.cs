@@ -1,8 +1,9 @@
 using System.IO;
 using System.Linq;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
-using Xunit;
 using Xunit.Abstractions;
+using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 
 namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 
-/// <summary>The JSON shapes Tencent answers with (reference 1.6 and 3.3); all business errors are HTTP 200.</summary>
+/// <summary>The JSON shapes Tencent answers with; all business errors are HTTP 200.</summary>
 internal static class ResponseBodies
 {
     // Chinese messages stay readable in test output; any JSON parser accepts them either way.

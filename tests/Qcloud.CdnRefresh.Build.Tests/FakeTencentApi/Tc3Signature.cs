@@ -8,7 +8,7 @@ using System.Text;
 namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 
 /// <summary>
-/// The fake's own implementation of TC3-HMAC-SHA256 (reference section 3.4), independent of the
+/// The fake's own implementation of TC3-HMAC-SHA256, independent of the
 /// product's signer. Each step is public so the official vectors can pin it down.
 /// </summary>
 public static class Tc3Signature

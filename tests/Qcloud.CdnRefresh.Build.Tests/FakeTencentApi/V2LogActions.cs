@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 
 /// <summary>
-/// The API 2.0 refresh logs (reference/tencent-cdn-api.md §2), which code status differently: overseas 1 = running,
+/// The API 2.0 refresh logs, which code status differently: overseas 1 = running,
 /// 2 = done, -1 = failed, one entry per URL; mainland 0 = running, 1 = done, -1 = failed, one entry per task.
 /// </summary>
 internal static class V2LogActions

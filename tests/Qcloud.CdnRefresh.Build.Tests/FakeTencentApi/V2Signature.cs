@@ -7,7 +7,7 @@ using System.Text;
 namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 
 /// <summary>
-/// The fake's own implementation of the API 2.0 signature (reference sections 1.2 and 1.3).
+/// The fake's own implementation of the API 2.0 signature.
 /// Written independently of the product's signer so that the two check each other.
 /// </summary>
 public static class V2Signature

@@ -1,8 +1,9 @@
-using System;
 using System.IO;
 using System.Linq;
+using System;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.MSBuild;
 using Qcloud.CdnRefresh.Build.Refresh;
 using Qcloud.CdnRefresh.Build.Signing;

@@ -3,6 +3,8 @@ using System.Linq;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Mapping;
+using Qcloud.CdnRefresh.Build.Providers.V2;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Quota;
 using Xunit;
 
@@ -15,8 +17,8 @@ public class QuotaBudgetTests
     [Fact]
     public void V3_batch_size_is_the_smaller_of_the_setting_and_the_api_batch()
     {
-        var small = QuotaBudget.DecideV3(Request(10, batchSize: 1000), UrlQuota(batch: 500, available: 9000), PathQuota());
-        var smaller = QuotaBudget.DecideV3(Request(10, batchSize: 200), UrlQuota(batch: 500, available: 9000), PathQuota());
+        var small = DecideV3(Request(10, batchSize: 1000), UrlQuota(batch: 500, available: 9000), PathQuota());
+        var smaller = DecideV3(Request(10, batchSize: 200), UrlQuota(batch: 500, available: 9000), PathQuota());
 
         Assert.Equal(500, Assert.IsType<SendUrlsDecision>(small).BatchSize);
         Assert.Equal(200, Assert.IsType<SendUrlsDecision>(smaller).BatchSize);
@@ -25,7 +27,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V3_without_quota_numbers_uses_the_settings_alone()
     {
-        var decision = QuotaBudget.DecideV3(Request(10, batchSize: 300), outcome: null);
+        var decision = DecideV3(Request(10, batchSize: 300), outcome: null);
 
         var send = Assert.IsType<SendUrlsDecision>(decision);
         Assert.Equal(300, send.BatchSize);
@@ -41,7 +43,7 @@ public class QuotaBudgetTests
             PathPurge = new[] { PathQuota(available: 7, area: "overseas") },
         };
 
-        var decision = QuotaBudget.DecideV3(Request(20), outcome);
+        var decision = DecideV3(Request(20), outcome);
 
         Assert.Equal(100, Assert.IsType<SendUrlsDecision>(decision).BatchSize);
         Assert.Equal(50, decision.UrlsAvailable);
@@ -50,7 +52,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V3_available_too_small_refuses_with_both_numbers_and_the_knob()
     {
-        var decision = QuotaBudget.DecideV3(Request(1200), UrlQuota(available: 800), PathQuota());
+        var decision = DecideV3(Request(1200), UrlQuota(available: 800), PathQuota());
 
         var refuse = Assert.IsType<RefuseDecision>(decision);
         Assert.Equal(DiagnosticCodes.DailyQuotaInsufficient, refuse.Code);
@@ -63,7 +65,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V3_daily_quota_setting_below_available_is_the_limit_and_the_message_names_it()
     {
-        var decision = QuotaBudget.DecideV3(Request(600, dailyQuota: 500), UrlQuota(available: 9000), PathQuota());
+        var decision = DecideV3(Request(600, dailyQuota: 500), UrlQuota(available: 9000), PathQuota());
 
         var refuse = Assert.IsType<RefuseDecision>(decision);
         Assert.Equal(500, refuse.UrlsAvailable);
@@ -73,7 +75,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V3_over_quota_with_directory_sends_a_directory_plan_within_the_path_quota()
     {
-        var decision = QuotaBudget.DecideV3(
+        var decision = DecideV3(
             Request(1200, OverQuotaMode.Directory),
             UrlQuota(available: 800),
             PathQuota(batch: 50, available: 3));
@@ -89,7 +91,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V3_directory_requests_default_to_20_when_the_api_gives_no_path_batch()
     {
-        var withoutNumbers = QuotaBudget.DecideV3(Request(20, OverQuotaMode.Directory, dailyQuota: 10), urlQuota: null, pathQuota: null);
+        var withoutNumbers = DecideV3(Request(20, OverQuotaMode.Directory, dailyQuota: 10), urlQuota: null, pathQuota: null);
 
         var send = Assert.IsType<SendDirectoriesDecision>(withoutNumbers);
         Assert.Equal(20, send.BatchSize);
@@ -99,7 +101,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V3_no_path_quota_left_refuses_even_with_directory()
     {
-        var decision = QuotaBudget.DecideV3(Request(1200, OverQuotaMode.Directory), UrlQuota(available: 800), PathQuota(available: 0));
+        var decision = DecideV3(Request(1200, OverQuotaMode.Directory), UrlQuota(available: 800), PathQuota(available: 0));
 
         var refuse = Assert.IsType<RefuseDecision>(decision);
         Assert.Equal(DiagnosticCodes.DailyQuotaInsufficient, refuse.Code);
@@ -112,7 +114,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V3_urls_that_fit_are_sent_as_urls_even_with_directory()
     {
-        var decision = QuotaBudget.DecideV3(Request(800, OverQuotaMode.Directory), UrlQuota(available: 800), PathQuota());
+        var decision = DecideV3(Request(800, OverQuotaMode.Directory), UrlQuota(available: 800), PathQuota());
 
         Assert.IsType<SendUrlsDecision>(decision);
     }
@@ -120,7 +122,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V2_available_is_the_daily_quota_minus_todays_use()
     {
-        var decision = QuotaBudget.DecideV2(Request(100, dailyQuota: 1000), urlsUsedToday: 900, directoriesUsedToday: 0);
+        var decision = DecideV2(Request(100, dailyQuota: 1000), urlsUsedToday: 900, directoriesUsedToday: 0);
 
         var send = Assert.IsType<SendUrlsDecision>(decision);
         Assert.Equal(100, send.UrlsAvailable);
@@ -130,7 +132,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V2_used_plus_needed_over_the_daily_quota_refuses_with_both_numbers()
     {
-        var decision = QuotaBudget.DecideV2(Request(101, dailyQuota: 1000), urlsUsedToday: 900, directoriesUsedToday: 0);
+        var decision = DecideV2(Request(101, dailyQuota: 1000), urlsUsedToday: 900, directoriesUsedToday: 0);
 
         var refuse = Assert.IsType<RefuseDecision>(decision);
         Assert.Contains("101", refuse.Message);
@@ -142,7 +144,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V2_use_beyond_the_daily_quota_leaves_zero_not_a_negative_number()
     {
-        var decision = QuotaBudget.DecideV2(Request(1, dailyQuota: 1000), urlsUsedToday: 1500, directoriesUsedToday: 0);
+        var decision = DecideV2(Request(1, dailyQuota: 1000), urlsUsedToday: 1500, directoriesUsedToday: 0);
 
         Assert.Equal(0, Assert.IsType<RefuseDecision>(decision).UrlsAvailable);
     }
@@ -150,7 +152,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V2_over_quota_with_directory_folds_into_20_a_request_within_100_a_day()
     {
-        var decision = QuotaBudget.DecideV2(Request(101, OverQuotaMode.Directory, dailyQuota: 1000), urlsUsedToday: 900, directoriesUsedToday: 40);
+        var decision = DecideV2(Request(101, OverQuotaMode.Directory, dailyQuota: 1000), urlsUsedToday: 900, directoriesUsedToday: 40);
 
         var send = Assert.IsType<SendDirectoriesDecision>(decision);
         Assert.Equal(20, send.BatchSize);
@@ -161,7 +163,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V2_directory_limit_left_today_caps_the_plan()
     {
-        var decision = QuotaBudget.DecideV2(Request(101, OverQuotaMode.Directory, dailyQuota: 100), urlsUsedToday: 0, directoriesUsedToday: 95);
+        var decision = DecideV2(Request(101, OverQuotaMode.Directory, dailyQuota: 100), urlsUsedToday: 0, directoriesUsedToday: 95);
 
         var send = Assert.IsType<SendDirectoriesDecision>(decision);
         Assert.Equal(5, send.DirectoriesAvailable);
@@ -173,7 +175,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V2_all_100_directories_used_refuses_even_with_directory()
     {
-        var decision = QuotaBudget.DecideV2(Request(101, OverQuotaMode.Directory, dailyQuota: 100), urlsUsedToday: 0, directoriesUsedToday: 100);
+        var decision = DecideV2(Request(101, OverQuotaMode.Directory, dailyQuota: 100), urlsUsedToday: 0, directoriesUsedToday: 100);
 
         var refuse = Assert.IsType<RefuseDecision>(decision);
         Assert.Contains("API 2.0 allows 100 directory refreshes a day", refuse.Message);
@@ -196,4 +198,13 @@ public class QuotaBudgetTests
 
     private static PurgeQuota PathQuota(long batch = 20, long available = 100, string area = "overseas") =>
         new() { Area = area, Batch = batch, Total = 100, Available = available };
+
+    private static QuotaDecision DecideV3(QuotaRequest request, PurgeQuotaOutcome? outcome) =>
+        QuotaBudget.Decide(request, V3Quota.Today(request, outcome));
+
+    private static QuotaDecision DecideV3(QuotaRequest request, PurgeQuota? urlQuota, PurgeQuota? pathQuota) =>
+        QuotaBudget.Decide(request, V3Quota.Today(request, urlQuota, pathQuota));
+
+    private static QuotaDecision DecideV2(QuotaRequest request, long urlsUsedToday, long directoriesUsedToday) =>
+        QuotaBudget.Decide(request, V2Quota.Today(request, urlsUsedToday, directoriesUsedToday));
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Refresh;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Refresh;

@@ -1,11 +1,12 @@
-using System;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
+using System.Net;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Quota;
 using Qcloud.CdnRefresh.Build.Refresh;
 using Qcloud.CdnRefresh.Build.Signing;

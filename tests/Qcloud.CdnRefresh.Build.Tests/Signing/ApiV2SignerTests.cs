@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Signing;
 using Xunit;
 

@@ -3,9 +3,8 @@ using System.Collections.Generic;
 namespace Qcloud.CdnRefresh.Build.Tests.Signing;
 
 /// <summary>
-/// Tencent Cloud's published signing examples: inputs and expected values as the docs print them,
-/// copied from reference/tencent-cdn-api.md §1.3 (API 2.0 vectors A, B and C) and §3.5 (the TC3 vector,
-/// English doc variant). Both the product's signers and the fake server's independent ones are held to
+/// Tencent Cloud's published signing examples: inputs and expected values as its API documentation prints them
+/// (the API 2.0 signature page's vectors A, B and C, and the TC3-HMAC-SHA256 page's example, English variant). Both the product's signers and the fake server's independent ones are held to
 /// these literals, so the expected values must stay copied from the docs and never be computed.
 /// </summary>
 internal static class OfficialSigningVectors

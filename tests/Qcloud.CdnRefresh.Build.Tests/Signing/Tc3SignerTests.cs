@@ -40,7 +40,7 @@ public class Tc3SignerTests
         var credentials = new TencentCredentials("AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA", "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA");
         var body = Encoding.UTF8.GetBytes("{\"Urls\":[\"https://www.example.com/1.jpg\"],\"Area\":\"overseas\"}");
 
-        // Self-computed in the reference, not published, so its inputs stay here rather than with the official vectors.
+        // Computed by hand, not published by Tencent, so its inputs stay here rather than with the official vectors.
         var authorization = Tc3Signer.BuildAuthorization(
             credentials, "cdn", "cdn.tencentcloudapi.com", "application/json; charset=utf-8", 1551113065, body);
 

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Configuration;
+using Qcloud.CdnRefresh.Build.Providers;
+using Qcloud.CdnRefresh.Build.Quota;
+
+namespace Qcloud.CdnRefresh.Build.Refresh;
+
+/// <summary>The quota decision: whether the URLs go out as URLs, folded into directories, or not at all.</summary>
+internal static class QuotaCheck
+{
+    /// <summary>
+    /// A dry run decides offline, from what the provider knows without credentials. A real run over
+    /// <c>CdnRefreshDailyQuota</c> with no fallback is refused before any credential is read or request made; otherwise
+    /// the provider asks its quota source.
+    /// </summary>
+    /// <exception cref="Diagnostics.CdnRefreshException">A real run that does not fit today's quota.</exception>
+    public static async Task<QuotaDecision> DecideAsync(IRefreshProvider provider, RefreshSettings settings, IReadOnlyList<string> urls, CancellationToken cancellationToken)
+    {
+        var request = new QuotaRequest
+        {
+            Urls = urls,
+            BaseUrl = settings.BaseUrl,
+            Area = settings.Area,
+            DailyQuota = settings.DailyQuota,
+            BatchSize = settings.BatchSize,
+            OverQuota = settings.OverQuota,
+        };
+
+        var offline = QuotaBudget.Decide(request, await provider.ReadQuotaAsync(request, offline: true, cancellationToken).ConfigureAwait(false));
+        if (settings.DryRun)
+        {
+            return offline;
+        }
+
+        if (offline is RefuseDecision refused && settings.OverQuota == OverQuotaMode.Fail && urls.Count > settings.DailyQuota)
+        {
+            throw refused.ToException();
+        }
+
+        var decision = QuotaBudget.Decide(request, await provider.ReadQuotaAsync(request, offline: false, cancellationToken).ConfigureAwait(false));
+        return decision is RefuseDecision refuse ? throw refuse.ToException() : decision;
+    }
+}

@@ -1,0 +1,277 @@
+using System.Linq;
+using System.Net.Sockets;
+using System.Net;
+using System;
+using Qcloud.CdnRefresh.Build.Providers.V3;
+using Qcloud.CdnRefresh.Build.Signing;
+using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
+
+/// <summary>
+/// Issue 5's fault matrix, through the task: for each fault, the build result, the QCDN code, the manifest afterwards,
+/// and that the next run sends exactly what is still owed.
+/// </summary>
+public sealed class FaultMatrixTests
+{
+    private const string Purge = "PurgeUrlsCache";
+
+    [Fact]
+    public async System.Threading.Tasks.Task Http500ThenSuccess_IsRetried_AndTheBatchIsAcceptedOnce()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        harness.Server.InjectFault(FaultRule.Http500().ForAction(Purge));
+
+        var run = harness.Run();
+
+        Assert.True(run.Succeeded);
+        Assert.Equal(new[] { "QCDN3101" }, run.WarningCodes);
+        Assert.Equal(2, run.Purges.Count);
+        Assert.Equal(6, run.AcceptedPurgeUrls.Count);
+        Assert.Empty(harness.Owed());
+        harness.AssertNextRunSendsExactly(harness.Owed());
+    }
+
+    [Theory]
+    [InlineData("http429")]
+    [InlineData("RequestLimitExceeded")]
+    public async System.Threading.Tasks.Task RateLimited_BacksOffWithGrowingDelays_ThenSucceeds(string fault)
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        var rule = fault == "http429" ? FaultRule.Http429() : FaultRule.V3Error("RequestLimitExceeded", "too many requests");
+        harness.Server.InjectFault(rule.ForAction(Purge).ForNext(3));
+
+        var run = harness.Run();
+
+        Assert.True(run.Succeeded);
+        Assert.Equal(4, run.Purges.Count);
+        var delays = harness.Delays.ToArray();
+        Assert.Equal(3, delays.Length);
+        Assert.True(delays[2] > delays[0], $"backoff should grow: {string.Join(", ", delays)}");
+        Assert.Empty(harness.Owed());
+        harness.AssertNextRunSendsExactly(harness.Owed());
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task HangLongerThanTheTimeout_TimesOut_AndIsRetried()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        harness.Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(20), abort: true).ForAction(Purge));
+        var started = DateTime.UtcNow;
+
+        var run = harness.Run(task => task.Timeout = "1");
+
+        Assert.True(run.Succeeded);
+        Assert.Equal(2, run.Purges.Count);
+        Assert.Contains(run.Warnings, w => w.Code == "QCDN3101" && w.Message!.Contains("CdnRefreshTimeout"));
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
+        Assert.Empty(harness.Owed());
+        harness.AssertNextRunSendsExactly(harness.Owed());
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task ConnectionRefused_IsQcdn3004NamingTheEndpoint_AndEverythingStaysOwed()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        var closed = ClosedLoopbackEndpoint();
+
+        var run = harness.Run(task => task.Endpoint = closed);
+
+        Assert.False(run.Succeeded);
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("QCDN3004", error.Code);
+        Assert.Contains(closed, error.Message);
+        Assert.Equal(6, harness.Owed().Count);
+        harness.AssertNextRunSendsExactly(harness.Owed());
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Html502Page_IsRetried_ThenQcdn3005NamingTheStatus()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        harness.Server.InjectFault(FaultRule.Http502Html().ForAction(Purge).ForNext(4));
+
+        var run = harness.Run();
+
+        Assert.False(run.Succeeded);
+        Assert.Equal(4, run.Purges.Count);
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("QCDN3005", error.Code);
+        Assert.Contains("502", error.Message);
+        Assert.Contains("<html", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(6, harness.Owed().Count);
+        harness.AssertNextRunSendsExactly(harness.Owed());
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task TruncatedJson_IsQcdn3005_NotAJsonException()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        harness.Server.InjectFault(FaultRule.TruncatedJson().ForAction(Purge));
+
+        var run = harness.Run();
+
+        Assert.False(run.Succeeded);
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("QCDN3005", error.Code);
+        Assert.Contains("{\"Response\":{\"TaskId\":", error.Message);
+        Assert.DoesNotContain("JsonException", run.AllText);
+        Assert.Equal(6, harness.Owed().Count);
+        harness.AssertNextRunSendsExactly(harness.Owed());
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task V3WrongSecretKey_IsFinalQcdn3002_WithAHintAtKeyAndClock()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        harness.Credentials = () => new TencentCredentials(harness.Server.Options.SecretId, "wrong-key-000000000000000000000000");
+
+        var run = harness.Run();
+
+        Assert.False(run.Succeeded);
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("QCDN3002", error.Code);
+        Assert.Contains("AuthFailure.SignatureFailure", error.Message);
+        Assert.Contains("clock", error.Message);
+        Assert.Single(run.Purges);
+        Assert.Equal(AllSixUrls(harness), harness.Owed().OrderBy(u => u, StringComparer.Ordinal));
+        harness.Credentials = () => new TencentCredentials(harness.Server.Options.SecretId, harness.Server.Options.SecretKey);
+        harness.AssertNextRunSendsExactly(harness.Owed());
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task V2WrongSecretKey_IsFinalQcdn3002_WithTheApiCode4100()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        harness.Credentials = () => new TencentCredentials(harness.Server.Options.SecretId, "wrong-key-000000000000000000000000");
+
+        var run = harness.Run(task =>
+        {
+            task.Api = "v2";
+            task.Endpoint = harness.Server.V2Endpoint.ToString();
+        });
+
+        Assert.False(run.Succeeded);
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("QCDN3002", error.Code);
+        Assert.Contains("4100", error.Message);
+        Assert.Single(run.Purges);
+        Assert.Equal(AllSixUrls(harness), harness.Owed().OrderBy(u => u, StringComparer.Ordinal));
+        harness.Credentials = () => new TencentCredentials(harness.Server.Options.SecretId, harness.Server.Options.SecretKey);
+        harness.AssertNextRunSendsExactly(harness.Owed(), task =>
+        {
+            task.Api = "v2";
+            task.Endpoint = harness.Server.V2Endpoint.ToString();
+        });
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task QuotaErrorInBatch2Of3_RecordsBatch1_OwesBatches2And3_AndTheNextRunSendsExactlyThose()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        harness.Server.InjectFault(FaultRule.V3Error("LimitExceeded.CdnPurgeUrlExceedDayLimit", "day limit").ForAction(Purge).OnRequest(3));
+
+        var run = harness.Run(task => task.BatchSize = "2");
+
+        Assert.False(run.Succeeded);
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("QCDN3003", error.Code);
+        Assert.Contains("2 of 3", error.Message);
+        Assert.Equal(2, run.Purges.Count);
+        var batch1 = run.Purges[0].Urls;
+        var owed = harness.LoadManifest()!.PendingUrls;
+        Assert.Equal(4, owed.Count);
+        Assert.Empty(owed.Intersect(batch1));
+
+        harness.AssertNextRunSendsExactly(owed, task => task.BatchSize = "2");
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task RunNeedingMoreThanTheDailyQuota_SendsNothing_AndLeavesNoManifest()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+
+        var run = harness.Run(task => task.DailyQuota = "5");
+
+        Assert.False(run.Succeeded);
+        Assert.Equal(new[] { "QCDN3007" }, run.ErrorCodes);
+        Assert.Empty(run.Requests);
+        Assert.Null(harness.ManifestBytes());
+        harness.AssertNextRunSendsExactly(harness.Owed());
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task DryRunNeedingMoreThanTheDailyQuota_WarnsQcdn3007_AndSucceeds()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+
+        var run = harness.Run(task =>
+        {
+            task.DailyQuota = "5";
+            task.DryRun = "true";
+        });
+
+        Assert.True(run.Succeeded);
+        Assert.Equal(new[] { "QCDN3007" }, run.WarningCodes);
+        Assert.Empty(run.Requests);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task RunNeedingMoreThanDescribePurgeQuotaAvailable_SendsNoPurge()
+    {
+        await using var harness = await TaskHarness.StartAsync(new FakeTencentApiOptions { DailyQuota = 4 });
+
+        var run = harness.Run();
+
+        Assert.False(run.Succeeded);
+        Assert.Equal(new[] { "QCDN3007" }, run.ErrorCodes);
+        Assert.Empty(run.Purges);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task CancelDuringABatch_StopsPromptly_KeepsTheManifestConsistent_AndTheNextRunSendsEverything()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        harness.Run(task => task.BatchSize = "2");
+        for (var i = 0; i < 6; i++)
+        {
+            harness.WriteFile($"f{i}.css", "changed " + i);
+        }
+
+        // This run: DescribePurgeQuota, batch 1, then batch 2 hangs; the cancel comes once the fake holds batch 2.
+        var batch1Done = harness.Server.Requests.Count + 2;
+        harness.Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(30)).ForAction(Purge).OnRequest(batch1Done + 1));
+        var started = DateTime.UtcNow;
+
+        var cancelled = harness.RunTask(
+            task => task.BatchSize = "2",
+            task =>
+            {
+                harness.Server.WaitForHangsAsync().GetAwaiter().GetResult();
+                started = DateTime.UtcNow;
+                task.Cancel();
+            });
+
+        Assert.False(cancelled.Succeeded);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(3), "cancellation must be prompt");
+        var batch1 = cancelled.Purges[0].Urls;
+        var owed = harness.LoadManifest()!.PendingUrls;
+        Assert.Equal(4, owed.Count);
+        Assert.Empty(owed.Intersect(batch1));
+        harness.AssertNextRunSendsExactly(owed, task => task.BatchSize = "2");
+    }
+
+    /// <summary>The six files the harness lays out, as URLs: what a first run owes when nothing was accepted.</summary>
+    private static IOrderedEnumerable<string> AllSixUrls(TaskHarness harness) =>
+        Enumerable.Range(0, 6).Select(i => harness.UrlOf($"f{i}.css")).OrderBy(u => u, StringComparer.Ordinal);
+
+    private static string ClosedLoopbackEndpoint()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}/";
+    }
+}
