@@ -12,13 +12,15 @@ using System.Threading.Tasks;
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
 /// <summary>
-/// An in-memory transport: records every request and answers with the next scripted step (a response, an exception,
-/// or a hang until the request's token is cancelled). Running out of steps fails the test.
+/// The tests' one in-memory transport: records every request and answers with the next scripted step (a response, an
+/// exception, or a hang until the request's token is cancelled), or, once the steps are spent, with the
+/// <see cref="AnswerEveryRequest"/> function. Running out of both fails the test.
 /// </summary>
 public sealed class ScriptedHttpHandler : HttpMessageHandler
 {
     private readonly Queue<Func<CancellationToken, Task<HttpResponseMessage>>> steps = new();
     private readonly List<RecordedRequest> requests = new();
+    private Func<HttpRequestMessage, int, HttpResponseMessage>? answer;
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -63,6 +65,13 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Answers every request that no step is left for with <paramref name="respond"/>(request, its 1-based number).</summary>
+    public ScriptedHttpHandler AnswerEveryRequest(Func<HttpRequestMessage, int, HttpResponseMessage> respond)
+    {
+        answer = respond;
+        return this;
+    }
+
     public ScriptedHttpHandler Throw(Exception exception)
     {
         steps.Enqueue(_ => Task.FromException<HttpResponseMessage>(exception));
@@ -92,9 +101,16 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
         var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        int number;
         lock (requests)
         {
             requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, headers, body));
+            number = requests.Count;
+        }
+
+        if (steps.Count == 0 && answer is not null)
+        {
+            return answer(request, number);
         }
 
         if (steps.Count == 0)

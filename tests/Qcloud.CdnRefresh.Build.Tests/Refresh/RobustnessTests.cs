@@ -1,15 +1,16 @@
+using System;
 using System.IO;
 using System.Linq;
-using System.Net.Http;
 using System.Net;
+using System.Net.Http;
 using System.Text;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Quota;
 using Qcloud.CdnRefresh.Build.Refresh;
 using Qcloud.CdnRefresh.Build.Signing;
+using Qcloud.CdnRefresh.Build.Tests.Api;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
 
@@ -106,7 +107,7 @@ public sealed class RobustnessTests : RefreshRunTestBase
     [Fact]
     public async Task ResponseThatIsNotUtf8_AfterAnAcceptedBatch_FailsThatBatch_AndKeepsTheFirstInTheManifest()
     {
-        var handler = new CannedHandler((request, n) =>
+        var handler = new ScriptedHttpHandler().AnswerEveryRequest((request, n) =>
         {
             var action = request.Headers.GetValues("X-TC-Action").First();
             if (action == "DescribePurgeQuota")
@@ -137,7 +138,7 @@ public sealed class RobustnessTests : RefreshRunTestBase
     public async Task TokenEchoedInAnErrorPage_NeverReachesTheMessage_EvenCutOff()
     {
         var token = "TOKEN" + new string('t', 300);
-        var handler = new CannedHandler((request, n) => new HttpResponseMessage(HttpStatusCode.BadRequest)
+        var handler = new ScriptedHttpHandler().AnswerEveryRequest((request, n) => new HttpResponseMessage(HttpStatusCode.BadRequest)
         {
             Content = new ByteArrayContent(Encoding.UTF8.GetBytes("<html>bad request: X-TC-Token: " + request.Headers.GetValues("X-TC-Token").First() + "</html>")),
         });
@@ -169,15 +170,4 @@ public sealed class RobustnessTests : RefreshRunTestBase
     }
 
     private static HttpResponseMessage Json(string text) => new(HttpStatusCode.OK) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(text)) };
-
-    private sealed class CannedHandler : HttpMessageHandler
-    {
-        private readonly Func<HttpRequestMessage, int, HttpResponseMessage> _respond;
-        private int _count;
-
-        public CannedHandler(Func<HttpRequestMessage, int, HttpResponseMessage> respond) => _respond = respond;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(_respond(request, Interlocked.Increment(ref _count)));
-    }
 }
