@@ -28,7 +28,7 @@ internal static class ChangeDetectionPass
         var listed = new ContentFileLister(excludePatterns: null, manifestPath).List(contentRoot);
         phases.Lap("list");
 
-        var local = store.Load(manifestPath, BaseUrlText, ContentScan.PathsOf(listed));
+        var local = store.Load(manifestPath, BaseUrlText);
         phases.Lap("load");
 
         var hashing = new FileHasher().Hash(listed, ManifestHashCache.From(local.Baseline));

@@ -1,7 +1,6 @@
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
 /// <summary>A hash recorded by an earlier run, reused while the file's size and last write time are unchanged.</summary>
-/// <remarks>A value: looked up once per file (see <see cref="Manifest.ManifestHashLookup"/>), it costs no object each time.</remarks>
 /// <param name="Size">Length in bytes when it was hashed.</param>
 /// <param name="LastWriteTimeUtcTicks">Last write time (UTC, <see cref="System.DateTime.Ticks"/>) when it was hashed.</param>
 /// <param name="Sha256">SHA-256 of the contents, 64 lowercase hex digits.</param>

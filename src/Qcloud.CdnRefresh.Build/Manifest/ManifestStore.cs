@@ -41,16 +41,16 @@ internal sealed class ManifestStore
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.FileUnreadable"/>: the file exists but cannot be read.</exception>
     /// <param name="path">The manifest file.</param>
     /// <param name="baseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
-    /// <param name="knownPaths">The listing's paths, whose strings the baseline's entries then share; or null.</param>
-    public ManifestLoadResult Load(string path, string baseUrl, KnownPaths? knownPaths = null)
+    public ManifestLoadResult Load(string path, string baseUrl)
     {
+        byte[] content;
         try
         {
-            // Share read/write/delete so that reading never blocks another build's atomic replace. Parsed as it is read,
-            // a chunk at a time: the whole file (10 MB at 50,000 files) is never held. A file shortened or grown by
-            // another build meanwhile is read to its end as found; the parser judges what it got.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-            return ManifestReader.Parse(stream, path, baseUrl, knownPaths: knownPaths);
+            // Share read/write/delete so that reading never blocks another build's atomic replace.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            content = buffer.ToArray();
         }
         catch (FileNotFoundException)
         {
@@ -69,6 +69,8 @@ internal sealed class ManifestStore
                 + "Make it readable, or delete it to start from no baseline.",
                 exception);
         }
+
+        return ManifestReader.Parse(content, path, baseUrl);
     }
 
     /// <summary>Replaces the manifest at <paramref name="path"/> atomically, creating its folder if needed.</summary>

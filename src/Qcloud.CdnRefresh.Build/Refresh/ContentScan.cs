@@ -46,7 +46,7 @@ internal sealed class ContentScan
             return scan;
         }
 
-        scan.Local = manifestPath is null ? ManifestLoadResult.NoBaseline() : store.Load(manifestPath, settings.BaseUrl.Value, PathsOf(listed));
+        scan.Local = manifestPath is null ? ManifestLoadResult.NoBaseline() : store.Load(manifestPath, settings.BaseUrl.Value);
         scan.Baseline = settings.BaselineUrl is null
             ? scan.Local
             : await new BaselineFetcher(settings.Timeout, environment.Handler)
@@ -88,9 +88,6 @@ internal sealed class ContentScan
         var pending = baseline.PendingUrls.Select(url => url.StartsWith(baseline.BaseUrl, System.StringComparison.Ordinal) ? baseUrl + url.Substring(baseline.BaseUrl.Length) : url);
         return ManifestLoadResult.Found(new DeploymentManifest(baseUrl, baseline.Files, pending, baseline.UpdatedUtc));
     }
-
-    /// <summary>The listing's relative paths (sorted, as listed), for the manifest's entries to share.</summary>
-    public static KnownPaths PathsOf(IReadOnlyList<ListedFile> listed) => new(listed.Count, index => listed[index].RelativePath);
 
     /// <summary>The listed files with their hashes, as the manifest records them, in the listing's (sorted) order.</summary>
     public static IReadOnlyList<ManifestFile> CurrentFiles(IReadOnlyList<ListedFile> listed, HashingResult hashing)
