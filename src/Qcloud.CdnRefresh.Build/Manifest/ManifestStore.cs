@@ -46,11 +46,23 @@ internal sealed class ManifestStore
         byte[] content;
         try
         {
-            // Share read/write/delete so that reading never blocks another build's atomic replace.
+            // Share read/write/delete so that reading never blocks another build's atomic replace. The file is read into
+            // one array of its size; a file shortened meanwhile is read as found, and the reader judges what it got.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            content = buffer.ToArray();
+            content = new byte[stream.Length];
+            var read = 0;
+            while (read < content.Length)
+            {
+                var count = stream.Read(content, read, content.Length - read);
+                if (count == 0)
+                {
+                    break;
+                }
+
+                read += count;
+            }
+
+            Array.Resize(ref content, read);
         }
         catch (FileNotFoundException)
         {
