@@ -81,15 +81,9 @@ internal sealed class ManifestFileJson
     /// <summary>A deleted entry is mapped to a URL: one with an empty, '.' or '..' segment, or no Unicode form, never could be.</summary>
     private static bool IsRelativeUrlPath(string path)
     {
-        foreach (var segment in path.Split('/'))
-        {
-            if (segment.Length == 0 || segment == "." || segment == "..")
-            {
-                return false;
-            }
-        }
-
-        return Mapping.UrlPathEncoder.IsEncodable(path);
+        // Wrapped in slashes, an empty, '.' or '..' segment shows as one of these.
+        var wrapped = "/" + path + "/";
+        return !wrapped.Contains("//") && !wrapped.Contains("/./") && !wrapped.Contains("/../") && Mapping.UrlPathEncoder.IsEncodable(path);
     }
 
     private static bool IsSha256Hex(string value)

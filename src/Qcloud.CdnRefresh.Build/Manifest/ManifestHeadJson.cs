@@ -6,7 +6,7 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// The fields of a manifest that decide whether the rest is read at all. Besides the version they are kept as raw JSON
 /// values, so that a document of a newer format, which may shape them differently, is still recognised by its version.
 /// </summary>
-internal sealed class ManifestHeadJson
+internal class ManifestHeadJson
 {
     public int? Version { get; set; }
 

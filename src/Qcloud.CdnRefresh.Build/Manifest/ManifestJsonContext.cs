@@ -15,7 +15,7 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
     AllowTrailingCommas = true,
     Converters = new[] { typeof(ManifestDateConverter) })]
 [JsonSerializable(typeof(ManifestHeadJson))]
-[JsonSerializable(typeof(ManifestBodyJson))]
+[JsonSerializable(typeof(ManifestJson))]
 [JsonSerializable(typeof(DateTime))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ManifestJsonContext : JsonSerializerContext

@@ -18,40 +18,38 @@ internal static class ManifestReader
     /// <param name="content">The document's bytes (UTF-8, a BOM is allowed).</param>
     /// <param name="source">The file path or URL, for messages.</param>
     /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>; a baseline for another one is not used.</param>
-    public static ManifestLoadResult Parse(byte[] content, string source, string currentBaseUrl)
+    public static ManifestLoadResult Parse(byte[] content, string source, string currentBaseUrl) =>
+        Parse(new MemoryStream(content, writable: false), source, currentBaseUrl);
+
+    /// <param name="content">The document (UTF-8, a BOM is allowed), read as it streams in; seekable, not disposed.</param>
+    /// <param name="source">The file path or URL, for messages.</param>
+    /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>; a baseline for another one is not used.</param>
+    /// <exception cref="IOException">The stream could not be read.</exception>
+    public static ManifestLoadResult Parse(Stream content, string source, string currentBaseUrl)
     {
-        var json = content.AsSpan(content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? 3 : 0);
         try
         {
-            // The head first, the version before anything else: a newer format may have changed every other field.
-            var head = JsonSerializer.Deserialize(json, ManifestJsonContext.Default.ManifestHeadJson)
-                ?? throw new InvalidDataException("the document is not a JSON object");
-            var version = head.Version ?? throw new InvalidDataException("'version' is missing");
-            if (version < 1)
+            ManifestJson document;
+            try
             {
-                throw new InvalidDataException("'version' is not a positive whole number");
+                document = JsonSerializer.Deserialize(content, ManifestJsonContext.Default.ManifestJson)
+                    ?? throw new InvalidDataException("the document is not a JSON object");
+            }
+            catch (JsonException exception)
+            {
+                // The head decides first, as it does for a readable document: a newer format may shape everything else
+                // differently, and a baseline for another base URL is set aside whatever its files hold.
+                content.Position = 0;
+                var head = JsonSerializer.Deserialize(content, ManifestJsonContext.Default.ManifestHeadJson);
+                return (head is null ? null : Rejection(head, source, currentBaseUrl)) ?? Corrupt(source, NotManifestJson(exception));
             }
 
-            if (version > DeploymentManifest.CurrentVersion)
-            {
-                return NewerVersion(source, version);
-            }
-
-            var baseUrl = Required(head.BaseUrl, "baseUrl") is { ValueKind: JsonValueKind.String } url && url.GetString() is { Length: > 0 } text
-                ? text
-                : throw new InvalidDataException("'baseUrl' is not a non-empty string");
-            var pendingUrls = PendingUrls(head.PendingUrls);
-            if (!BaseUrlComparer.AreSame(baseUrl, currentBaseUrl))
-            {
-                return OtherBaseUrl(source, baseUrl, currentBaseUrl, pendingUrls.Count);
-            }
-
-            var body = JsonSerializer.Deserialize(json, ManifestJsonContext.Default.ManifestBodyJson)!;
-            return ManifestLoadResult.Found(new DeploymentManifest(baseUrl, Files(body.Files), pendingUrls, body.UpdatedUtc ?? DateTime.MinValue));
+            return Rejection(document, source, currentBaseUrl) ?? ManifestLoadResult.Found(new DeploymentManifest(
+                BaseUrlOf(document), Files(document.Files), PendingUrlsOf(document), document.UpdatedUtc ?? DateTime.MinValue));
         }
         catch (JsonException exception)
         {
-            return Corrupt(source, "it is not valid manifest JSON (" + exception.Message + ")");
+            return Corrupt(source, NotManifestJson(exception));
         }
         catch (InvalidDataException exception)
         {
@@ -64,11 +62,39 @@ internal static class ManifestReader
         }
     }
 
+    /// <summary>A newer version or another base URL, checked in that order; null when the head accepts the document.</summary>
+    /// <exception cref="InvalidDataException">A defect in the head.</exception>
+    private static ManifestLoadResult? Rejection(ManifestHeadJson head, string source, string currentBaseUrl)
+    {
+        var version = head.Version ?? throw new InvalidDataException("'version' is missing");
+        if (version < 1)
+        {
+            throw new InvalidDataException("'version' is not a positive whole number");
+        }
+
+        if (version > DeploymentManifest.CurrentVersion)
+        {
+            return NewerVersion(source, version);
+        }
+
+        var baseUrl = BaseUrlOf(head);
+        var pendingUrls = PendingUrlsOf(head);
+        return BaseUrlComparer.AreSame(baseUrl, currentBaseUrl) ? null : OtherBaseUrl(source, baseUrl, currentBaseUrl, pendingUrls.Count);
+    }
+
+    private static string BaseUrlOf(ManifestHeadJson head) =>
+        Required(head.BaseUrl, "baseUrl") is { ValueKind: JsonValueKind.String } url && url.GetString() is { Length: > 0 } text
+            ? text
+            : throw new InvalidDataException("'baseUrl' is not a non-empty string");
+
+    private static string NotManifestJson(JsonException exception) => "it is not valid manifest JSON (" + exception.Message + ")";
+
     private static JsonElement Required(JsonElement? value, string name) =>
         value is { ValueKind: not JsonValueKind.Null } present ? present : throw new InvalidDataException($"'{name}' is missing");
 
-    private static List<string> PendingUrls(JsonElement? pending)
+    private static List<string> PendingUrlsOf(ManifestHeadJson head)
     {
+        var pending = head.PendingUrls;
         var result = new List<string>();
         if (pending is not { ValueKind: not JsonValueKind.Null } urls)
         {

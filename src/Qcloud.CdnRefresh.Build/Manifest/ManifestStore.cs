@@ -43,26 +43,12 @@ internal sealed class ManifestStore
     /// <param name="baseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
     public ManifestLoadResult Load(string path, string baseUrl)
     {
-        byte[] content;
         try
         {
-            // Share read/write/delete so that reading never blocks another build's atomic replace. The file is read into
-            // one array of its size; a file shortened meanwhile is read as found, and the reader judges what it got.
+            // Share read/write/delete so that reading never blocks another build's atomic replace. Parsed as it streams
+            // in, so the whole file is never held; a file shortened meanwhile is read as found, and the reader judges it.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            content = new byte[stream.Length];
-            var read = 0;
-            while (read < content.Length)
-            {
-                var count = stream.Read(content, read, content.Length - read);
-                if (count == 0)
-                {
-                    break;
-                }
-
-                read += count;
-            }
-
-            Array.Resize(ref content, read);
+            return ManifestReader.Parse(stream, path, baseUrl);
         }
         catch (FileNotFoundException)
         {
@@ -81,8 +67,6 @@ internal sealed class ManifestStore
                 + "Make it readable, or delete it to start from no baseline.",
                 exception);
         }
-
-        return ManifestReader.Parse(content, path, baseUrl);
     }
 
     /// <summary>Replaces the manifest at <paramref name="path"/> atomically, creating its folder if needed.</summary>

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
-/// <summary>The fields of a manifest read once its head (see <see cref="ManifestHeadJson"/>) is accepted.</summary>
-internal sealed class ManifestBodyJson
+/// <summary>A manifest document: its head (see <see cref="ManifestHeadJson"/>), its time and its files.</summary>
+internal sealed class ManifestJson : ManifestHeadJson
 {
     public DateTime? UpdatedUtc { get; set; }
 
