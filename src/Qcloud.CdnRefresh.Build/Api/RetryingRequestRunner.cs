@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Http;
 
 namespace Qcloud.CdnRefresh.Build.Api;
 

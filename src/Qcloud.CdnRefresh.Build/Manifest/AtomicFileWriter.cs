@@ -17,14 +17,6 @@ internal static class AtomicFileWriter
     private const int WriteBufferSize = 64 * 1024;
 
     /// <param name="path">The file to replace or create.</param>
-    /// <param name="content">The complete new content.</param>
-    /// <param name="temporaryPathFor">Test seam: picks the temporary file's path for a target.</param>
-    /// <exception cref="IOException">The file could not be written; the target is unchanged.</exception>
-    /// <exception cref="UnauthorizedAccessException">The file could not be written; the target is unchanged.</exception>
-    public static void Write(string path, byte[] content, Func<string, string>? temporaryPathFor = null) =>
-        Write(path, stream => stream.Write(content, 0, content.Length), temporaryPathFor);
-
-    /// <param name="path">The file to replace or create.</param>
     /// <param name="writeContent">Writes the complete new content into the (buffered) stream it is given.</param>
     /// <param name="temporaryPathFor">Test seam: picks the temporary file's path for a target.</param>
     /// <exception cref="IOException">The file could not be written; the target is unchanged.</exception>

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using Qcloud.CdnRefresh.Build.ChangeDetection;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
@@ -8,5 +10,8 @@ internal static class ManifestHashCache
 {
     /// <summary>Null when there is no manifest: then every file is read. Ordinal, as the manifest's paths are.</summary>
     public static IReadOnlyDictionary<string, CachedHash>? From(DeploymentManifest? manifest) =>
-        manifest is null ? null : new ManifestHashLookup(manifest);
+        manifest?.Files.ToDictionary(
+            file => file.RelativePath,
+            file => new CachedHash(file.Size, file.LastWriteTimeUtc.Ticks, file.Sha256),
+            StringComparer.Ordinal);
 }

@@ -45,10 +45,9 @@ internal sealed class ManifestStore
     {
         try
         {
-            // Share read/write/delete so that reading never blocks another build's atomic replace. Parsed as it is read,
-            // a chunk at a time: the whole file (10 MB at 50,000 files) is never held. A file shortened or grown by
-            // another build meanwhile is read to its end as found; the parser judges what it got.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            // Share read/write/delete so that reading never blocks another build's atomic replace. Parsed as it streams
+            // in, so the whole file is never held; a file shortened meanwhile is read as found, and the reader judges it.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             return ManifestReader.Parse(stream, path, baseUrl);
         }
         catch (FileNotFoundException)

@@ -83,8 +83,12 @@ internal sealed class DailyUsageStore
 
         try
         {
-            using var document = DailyUsageJson.Parse(content);
-            var version = DailyUsageJson.ReadVersion(document.RootElement);
+            var json = content.AsSpan(content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? 3 : 0);
+            if (JsonSerializer.Deserialize(json, DailyUsageJsonContext.Default.DailyUsageVersionJson)?.Version is not { } version || version < 1)
+            {
+                throw new InvalidDataException("'version' is missing or not a positive whole number");
+            }
+
             if (version > DailyUsageJson.CurrentVersion)
             {
                 var newer = new ManifestDiagnostic(
@@ -95,11 +99,14 @@ internal sealed class DailyUsageStore
                 return new DailyUsageStore(fullPath, Array.Empty<DailyUsageEntry>(), new[] { newer }, mayOverwrite: false, temporaryPathFor);
             }
 
+            var days = JsonSerializer.Deserialize(json, DailyUsageJsonContext.Default.DailyUsageJson)!.Days
+                ?? throw new InvalidDataException("'days' is missing or not an array");
+            var entries = days.Select(day => day?.ToEntry() ?? throw new InvalidDataException("an element of 'days' is not an object")).ToList();
             var yesterday = BeijingDay.Of(now).AddDays(-1);
-            var recent = DailyUsageJson.ReadEntries(document.RootElement).Where(e => e.Day >= yesterday && e.Day <= yesterday.AddDays(2));
+            var recent = entries.Where(e => e.Day >= yesterday && e.Day <= yesterday.AddDays(2));
             return new DailyUsageStore(fullPath, recent, Array.Empty<ManifestDiagnostic>(), mayOverwrite: true, temporaryPathFor);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
+        catch (Exception exception) when (exception is JsonException or InvalidDataException)
         {
             var corrupt = new ManifestDiagnostic(
                 DiagnosticCodes.ManifestCorrupt,
@@ -145,7 +152,16 @@ internal sealed class DailyUsageStore
 
         try
         {
-            AtomicFileWriter.Write(FilePath, DailyUsageJson.Serialize(_entries.Values), _temporaryPathFor);
+            // Sorted (see Entries), so an unchanged count gives a byte-identical file.
+            var file = new DailyUsageJson { Version = DailyUsageJson.CurrentVersion, Days = Entries.Select(DailyUsageDayJson.From).ToList<DailyUsageDayJson?>() };
+            AtomicFileWriter.Write(
+                FilePath,
+                stream =>
+                {
+                    JsonSerializer.Serialize(stream, file, DailyUsageJsonContext.Default.DailyUsageJson);
+                    stream.WriteByte((byte)'\n');
+                },
+                _temporaryPathFor);
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)

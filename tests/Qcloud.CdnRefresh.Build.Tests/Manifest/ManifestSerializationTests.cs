@@ -71,6 +71,21 @@ public class ManifestSerializationTests
     }
 
     [Fact]
+    public void Written_values_are_escaped_html_safe_and_non_ascii_as_unicode_escapes()
+    {
+        var file = new ManifestFile("图/<&'\"\\>.png", 0, Sha256("x"), new DateTime(5, DateTimeKind.Utc), "u/é");
+        var manifest = new DeploymentManifest(BaseUrl, new[] { file }, Array.Empty<string>(), Time);
+
+        var json = Encoding.UTF8.GetString(ManifestWriter.Serialize(manifest));
+
+        Assert.Contains(
+            "{\"path\":\"\\u56FE/\\u003C\\u0026\\u0027\\u0022\\\\\\u003E.png\",\"urlPath\":\"u/\\u00E9\",\"size\":0,"
+            + $"\"sha256\":\"{Sha256("x")}\",\"lastWriteTimeUtc\":\"0001-01-01T00:00:00.0000005Z\"}}",
+            json);
+        Assert.Contains("\"pendingUrls\": []\n}\n", json);
+    }
+
+    [Fact]
     public void Unknown_fields_at_the_root_and_in_entries_are_ignored()
     {
         var json = "{\"version\":1,\"future\":{\"x\":[1,2]},\"baseUrl\":\"https://www.example.com/\",\"files\":["
@@ -104,7 +119,6 @@ public class ManifestSerializationTests
     [InlineData("   ")]
     [InlineData("{")]
     [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[{\"path\":\"a\",\"si")]
-    [InlineData("null")]
     [InlineData("[]")]
     [InlineData("\"manifest\"")]
     [InlineData("{}")]
@@ -123,6 +137,24 @@ public class ManifestSerializationTests
     [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[{\"path\":\"a\",\"size\":1,\"sha256\":\"SHA\",\"lastWriteTimeUtc\":\"yesterday\"}]}")]
     [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[{\"path\":\"a\",\"size\":1,\"sha256\":\"SHA\"},{\"path\":\"a\",\"size\":1,\"sha256\":\"SHA\"}]}")]
     [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[],\"pendingUrls\":[1]}")]
+    [InlineData("null")]
+    [InlineData("42")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[]} trailing")]
+    [InlineData("{\"version\":null,\"baseUrl\":\"https://www.example.com/\",\"files\":[]}")]
+    [InlineData("{\"version\":2147483648,\"baseUrl\":\"https://www.example.com/\",\"files\":[]}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"\",\"files\":[]}")]
+    [InlineData("{\"version\":1,\"files\":[]}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":null}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[null]}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"updatedUtc\":\"yesterday\",\"files\":[]}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[{\"path\":\"a\",\"size\":1.0,\"sha256\":\"SHA\"}]}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[{\"path\":\"a\",\"size\":1,\"sha256\":\"SHA \"}]}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[{\"path\":42,\"size\":1,\"sha256\":\"SHA\"}]}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[{\"path\":\"a/../b\",\"size\":1,\"sha256\":\"SHA\"}]}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[{\"path\":\"a//b\",\"size\":1,\"sha256\":\"SHA\"}]}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[{\"path\":\"/a\",\"size\":1,\"sha256\":\"SHA\"}]}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[{\"path\":\"a\",\"urlPath\":\"../b\",\"size\":1,\"sha256\":\"SHA\"}]}")]
+    [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[{\"path\":\"b\",\"size\":1,\"sha256\":\"SHA\"},{\"path\":\"a\",\"size\":1,\"sha256\":\"SHA\"},{\"path\":\"b\",\"size\":1,\"sha256\":\"SHA\"}]}")]
     [InlineData("{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":[],\"pendingUrls\":\"https://www.example.com/a\"}")]
     public void A_corrupt_document_is_a_warning_and_no_baseline(string json)
     {

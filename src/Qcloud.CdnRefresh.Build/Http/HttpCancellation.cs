@@ -3,7 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Qcloud.CdnRefresh.Build.Api;
+namespace Qcloud.CdnRefresh.Build.Http;
 
 /// <summary>
 /// Makes an HTTP call honour its token on .NET Framework too, whose HttpClient does not always observe it while it

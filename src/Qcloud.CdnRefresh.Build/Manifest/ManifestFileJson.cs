@@ -1,0 +1,106 @@
+using System;
+using System.IO;
+
+namespace Qcloud.CdnRefresh.Build.Manifest;
+
+/// <summary>One entry of the manifest's <c>files</c> array, as written and as read before it is judged.</summary>
+internal sealed class ManifestFileJson
+{
+    public string? Path { get; set; }
+
+    /// <summary>Left out when it is the path itself: only precompressed siblings differ, and the file stays small.</summary>
+    public string? UrlPath { get; set; }
+
+    public long? Size { get; set; }
+
+    public string? Sha256 { get; set; }
+
+    public DateTime? LastWriteTimeUtc { get; set; }
+
+    public static ManifestFileJson From(ManifestFile file) => new()
+    {
+        Path = file.RelativePath,
+        UrlPath = string.Equals(file.UrlPath, file.RelativePath, StringComparison.Ordinal) ? null : file.UrlPath,
+        Size = file.Size,
+        Sha256 = file.Sha256,
+        LastWriteTimeUtc = file.LastWriteTimeUtc,
+    };
+
+    /// <summary>The entry, checked field by field; a missing time is <see cref="DateTime.MinValue"/> (never reused).</summary>
+    /// <exception cref="InvalidDataException">The first defect, worded for a <c>ManifestCorrupt</c> warning.</exception>
+    public ManifestFile ToManifestFile()
+    {
+        if (Path is null)
+        {
+            throw new InvalidDataException("'path' is missing");
+        }
+
+        if (Path.Length == 0)
+        {
+            throw new InvalidDataException("'path' is not a non-empty string");
+        }
+
+        if (!IsRelativeUrlPath(Path))
+        {
+            throw new InvalidDataException($"'{Path}' is not a relative path the content root could hold");
+        }
+
+        if (Size is not { } size)
+        {
+            throw new InvalidDataException("'size' is missing");
+        }
+
+        if (size < 0)
+        {
+            throw new InvalidDataException($"the size of '{Path}' is not a whole number of bytes");
+        }
+
+        if (Sha256 is null)
+        {
+            throw new InvalidDataException("'sha256' is missing");
+        }
+
+        if (Sha256.Length == 0)
+        {
+            throw new InvalidDataException("'sha256' is not a non-empty string");
+        }
+
+        if (!IsSha256Hex(Sha256))
+        {
+            throw new InvalidDataException($"the sha256 of '{Path}' is not 64 hexadecimal digits");
+        }
+
+        if (!string.IsNullOrEmpty(UrlPath) && !IsRelativeUrlPath(UrlPath!))
+        {
+            throw new InvalidDataException($"'urlPath' of '{Path}' is not a relative path the content root could hold");
+        }
+
+        return new ManifestFile(Path, size, Sha256.ToLowerInvariant(), LastWriteTimeUtc ?? DateTime.MinValue, UrlPath);
+    }
+
+    /// <summary>A deleted entry is mapped to a URL: one with an empty, '.' or '..' segment, or no Unicode form, never could be.</summary>
+    private static bool IsRelativeUrlPath(string path)
+    {
+        // Wrapped in slashes, an empty, '.' or '..' segment shows as one of these.
+        var wrapped = "/" + path + "/";
+        return !wrapped.Contains("//") && !wrapped.Contains("/./") && !wrapped.Contains("/../") && Mapping.UrlPathEncoder.IsEncodable(path);
+    }
+
+    private static bool IsSha256Hex(string value)
+    {
+        if (value.Length != 64)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace Qcloud.CdnRefresh.Build.Manifest;
+
+/// <summary>
+/// The fields of a manifest that decide whether the rest is read at all. Besides the version they are kept as raw JSON
+/// values, so that a document of a newer format, which may shape them differently, is still recognised by its version.
+/// </summary>
+internal class ManifestHeadJson
+{
+    public int? Version { get; set; }
+
+    public JsonElement? BaseUrl { get; set; }
+
+    public JsonElement? PendingUrls { get; set; }
+}
