@@ -55,13 +55,13 @@ internal sealed class RetryingRequestRunner : IDisposable
             var result = await AttemptAsync(buildRequest, parse, cancellationToken).ConfigureAwait(false);
             if (result.Failure is null)
             {
-                return result.WithAttempts(attempt);
+                return result;
             }
 
             var failure = Redact(result.Failure);
             if (!failure.IsRetryable || attempt >= maxAttempts || (failure.HttpStatus is null && !policy.RetryWithoutAnswer))
             {
-                return ApiCallResult<T>.Failed(failure).WithAttempts(attempt);
+                return ApiCallResult<T>.Failed(failure);
             }
 
             var delay = RetryBackoff.Compute(attempt, _options.InitialBackoff, _options.MaxBackoff, _options.Jitter());
@@ -73,7 +73,7 @@ internal sealed class RetryingRequestRunner : IDisposable
                 delay = TimeSpan.FromTicks(Math.Max(delay.Ticks, Math.Min(asked.Ticks, _options.MaxBackoff.Ticks)));
             }
 
-            _options.OnRetry?.Invoke(new RetryNotice { Action = action, Attempt = attempt, MaxAttempts = maxAttempts, Delay = delay, Failure = failure });
+            _options.OnRetry?.Invoke(new RetryNotice(action, attempt, maxAttempts, delay, failure));
             await _options.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -51,7 +51,7 @@ public class CdnApiV2StatusTests
         var outcome = await harness.V2().GetStatusAsync(new[] { Batch("https://a.example/1.js"), Batch("https://a.example/2.js") }, CancellationToken.None);
 
         Assert.Single(harness.Handler.Requests);
-        Assert.True(outcome.AllDone);
+        Assert.All(outcome.Statuses, s => Assert.Equal(RefreshStatus.Done, s.Status));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class CdnApiV2StatusTests
 
         var outcome = await harness.V2().GetStatusAsync(new[] { Batch("https://a.example/1.js") }, CancellationToken.None);
 
-        Assert.True(outcome.Succeeded);
+        Assert.Null(outcome.Failure);
         Assert.Equal(RefreshStatus.Unknown, outcome.Statuses.Single().Status);
     }
 

@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Signing;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
@@ -19,7 +20,7 @@ public class TemporaryKeyOverHttpTests : OverHttpTestBase
     [Fact]
     public async Task V3_WithToken_IsAccepted_AndSendsXTcToken()
     {
-        var outcome = await V3(credentials: TemporaryKey).SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await V3(credentials: TemporaryKey).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         var request = Assert.Single(Server.Requests);
         Assert.Equal(Token, request.Headers["X-TC-Token"]);
@@ -30,7 +31,7 @@ public class TemporaryKeyOverHttpTests : OverHttpTestBase
     [Fact]
     public async Task V2_WithToken_IsAccepted_AndSendsTokenParameter()
     {
-        var outcome = await V2(credentials: TemporaryKey).SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await V2(credentials: TemporaryKey).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         var request = Assert.Single(Server.Requests);
         Assert.Equal(Token, request.Parameters["Token"]);
@@ -42,7 +43,7 @@ public class TemporaryKeyOverHttpTests : OverHttpTestBase
     public async Task V3_WithoutTheToken_IsRefusedByTheFake()
     {
         // Shows that the fake really checks the token, which gives the two tests above their meaning.
-        var outcome = await V3().SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await V3().SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         Assert.Equal("AuthFailure.TokenFailure", Assert.Single(Server.Requests).ApiCode);
         Assert.False(outcome.Succeeded);
