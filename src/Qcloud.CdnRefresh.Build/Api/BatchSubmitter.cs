@@ -51,7 +51,7 @@ internal sealed class BatchSubmitter
         for (var index = 0; index < total; index++)
         {
             var slice = urls.Skip(index * _batchSize).Take(_batchSize).ToArray();
-            var batch = new BatchResult { Index = index, TotalBatches = total, Urls = slice, Status = BatchStatus.NotSent };
+            var batch = new BatchResult { Number = index + 1, TotalBatches = total, Urls = slice, Status = BatchStatus.NotSent };
             if (stopped || cancellationToken.IsCancellationRequested)
             {
                 cancelled |= !stopped;
@@ -83,12 +83,6 @@ internal sealed class BatchSubmitter
             onBatchCompleted?.Invoke(batch);
         }
 
-        return new SubmissionResult
-        {
-            Batches = results,
-            AcceptedUrls = results.Where(b => b.Status == BatchStatus.Accepted).SelectMany(b => b.Urls).ToArray(),
-            NotAcceptedUrls = results.Where(b => b.Status != BatchStatus.Accepted).SelectMany(b => b.Urls).ToArray(),
-            Cancelled = cancelled,
-        };
+        return new SubmissionResult { Batches = results, Cancelled = cancelled };
     }
 }

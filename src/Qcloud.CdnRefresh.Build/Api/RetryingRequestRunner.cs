@@ -64,7 +64,7 @@ internal sealed class RetryingRequestRunner : IDisposable
                 return ApiCallResult<T>.Failed(failure);
             }
 
-            var delay = RetryBackoff.Compute(attempt, _options.InitialBackoff, _options.MaxBackoff, _options.Jitter());
+            var delay = RetryPolicy.Backoff(attempt, _options.InitialBackoff, _options.MaxBackoff, _options.Jitter());
 
             // The server knows when it will take requests again; but a build that sleeps minutes is worse than one more
             // retry that fails and leaves the URLs owed, so its wish counts only up to MaxBackoff.

@@ -35,8 +35,7 @@ public class BatchSubmitterTests
 
         var result = await new BatchSubmitter(client.SubmitAsync, 1000).SubmitAsync(urls, null, CancellationToken.None);
 
-        Assert.True(result.Succeeded);
-        Assert.Equal(3, result.TotalBatches);
+        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Accepted, BatchStatus.Accepted }, result.Batches.Select(b => b.Status));
         Assert.Equal(new[] { 1000, 1000, 500 }, client.Submitted.Select(b => b.Count));
         Assert.Equal(urls, client.Submitted.SelectMany(b => b));
         Assert.Equal(urls, result.AcceptedUrls);
@@ -52,7 +51,6 @@ public class BatchSubmitterTests
 
         var result = await new BatchSubmitter(client.SubmitAsync, 1000).SubmitAsync(urls, null, CancellationToken.None);
 
-        Assert.False(result.Succeeded);
         Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Failed, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
         Assert.Equal(2, client.Submitted.Count);
         Assert.Equal("2 of 3", result.FailedBatch!.Label);
@@ -84,7 +82,6 @@ public class BatchSubmitterTests
         var result = await new BatchSubmitter(client.SubmitAsync, 2).SubmitAsync(ClientHarness.Urls(6), _ => cancellation.Cancel(), cancellation.Token);
 
         Assert.True(result.Cancelled);
-        Assert.False(result.Succeeded);
         Assert.Single(client.Submitted);
         Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.NotSent, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
         Assert.Equal(ClientHarness.Urls(2), result.AcceptedUrls);
@@ -115,8 +112,7 @@ public class BatchSubmitterTests
     {
         var result = await new BatchSubmitter(client.SubmitAsync, 1000).SubmitAsync(Array.Empty<string>(), null, CancellationToken.None);
 
-        Assert.True(result.Succeeded);
-        Assert.Equal(0, result.TotalBatches);
+        Assert.Empty(result.Batches);
         Assert.Empty(client.Submitted);
     }
 }

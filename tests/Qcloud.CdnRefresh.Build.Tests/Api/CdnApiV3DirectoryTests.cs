@@ -87,7 +87,7 @@ public class CdnApiV3DirectoryTests
 
         var result = await new BatchSubmitter((batch, token) => provider.SubmitAsync(RefreshTarget.Directories, batch, token), 2).SubmitAsync(directories, null, CancellationToken.None);
 
-        Assert.True(result.Succeeded);
+        Assert.All(result.Batches, b => Assert.Equal(BatchStatus.Accepted, b.Status));
         Assert.Equal(directories, result.AcceptedUrls);
         Assert.All(harness.Handler.Requests, r => Assert.Equal("PurgePathCache", r.Header("X-TC-Action")));
         Assert.Equal(new[] { "t1", "t2" }, result.Batches.Select(b => b.Outcome!.TaskId));

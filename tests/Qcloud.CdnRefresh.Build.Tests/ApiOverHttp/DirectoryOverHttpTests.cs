@@ -68,7 +68,7 @@ public class DirectoryOverHttpTests : OverHttpTestBase
         var status = await client.GetStatusAsync(
             result.Batches.Select(b => SubmittedBatch.From(b, RefreshTarget.Directories)).ToArray(), CancellationToken.None);
 
-        Assert.True(result.Succeeded);
+        Assert.All(result.Batches, b => Assert.Equal(BatchStatus.Accepted, b.Status));
         Assert.Equal(3, RequestsFor("PurgePathCache").Count);
         Assert.Equal(directories, status.Statuses.Select(s => s.Url));
         Assert.All(status.Statuses, s => Assert.Equal(RefreshStatus.Done, s.Status));

@@ -65,20 +65,11 @@ internal sealed class V2Provider : SignedApiProvider
     /// <summary>
     /// Overseas: one <c>GetCdnOverseaRefreshLog</c> per Beijing day of submission, the whole day's log matched by URL
     /// (one call per day, not one per URL). Mainland: <c>GetCdnRefreshLog</c> by <c>taskId</c>; a batch without one
-    /// (<c>RefreshCdnDir</c> returns none) reads its Beijing day by <c>startDate</c>/<c>endDate</c>.
+    /// (<c>RefreshCdnDir</c> returns none) reads its Beijing day by <c>startDate</c>/<c>endDate</c>. Batches with the
+    /// same query share one call.
     /// </summary>
     public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
-        IsMainland
-            ? RefreshStatusCollector.CollectAsync(
-                batches,
-                batch => batch.TaskId is { } taskId ? "task " + taskId : "day " + BeijingTime.CompactDate(batch.SubmittedAt),
-                (batch, token) => ReadLogAsync(MainlandLogAction, MainlandLogQuery(batch), V2RefreshLogReader.ReadMainland, token),
-                cancellationToken)
-            : RefreshStatusCollector.CollectAsync(
-                batches,
-                batch => BeijingTime.CompactDate(batch.SubmittedAt),
-                (batch, token) => ReadLogAsync(OverseasLogAction, new[] { Parameter("date", BeijingTime.CompactDate(batch.SubmittedAt)) }, V2RefreshLogReader.ReadOverseas, token),
-                cancellationToken);
+        RefreshStatusCollector.CollectAsync(batches, batch => EncodeForm(LogQuery(batch)), (batch, token) => ReadLogAsync(LogQuery(batch), token), cancellationToken);
 
     public override void RecordAccepted(RefreshTarget target, int count)
     {
@@ -99,13 +90,6 @@ internal sealed class V2Provider : SignedApiProvider
         }
     }
 
-    /// <summary>
-    /// Every value percent-encoded exactly once with a strict encoder, so a <c>+</c> in a URL is sent as <c>%2B</c>
-    /// and the server does not read it as a space (which would break the signature).
-    /// </summary>
-    internal static string EncodeForm(IEnumerable<KeyValuePair<string, string>> parameters) =>
-        string.Join("&", parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
-
     /// <summary><c>urls.0</c>, <c>urls.1</c>, …, or <c>dirs.N</c> with <c>type=1</c> on the mainland, which refreshes what changed.</summary>
     protected override HttpRequestMessage BatchRequest(string action, RefreshTarget target, IReadOnlyList<string> entries, DateTimeOffset now)
     {
@@ -124,18 +108,23 @@ internal sealed class V2Provider : SignedApiProvider
 
     private static KeyValuePair<string, string> Parameter(string name, string value) => new(name, value);
 
-    /// <summary>Tencent files the log by Beijing day (UTC+8), so a batch sent at 23:30 UTC is in the next day's log.</summary>
-    private static KeyValuePair<string, string>[] MainlandLogQuery(SubmittedBatch batch) =>
-        batch.TaskId is { } taskId
-            ? new[] { Parameter("taskId", taskId) }
-            : new[] { Parameter("startDate", BeijingTime.StartOfDay(batch.SubmittedAt)), Parameter("endDate", BeijingTime.EndOfDay(batch.SubmittedAt)) };
+    /// <summary>
+    /// Every value percent-encoded exactly once with a strict encoder, so a <c>+</c> in a URL is sent as <c>%2B</c>
+    /// and the server does not read it as a space (which would break the signature).
+    /// </summary>
+    private static string EncodeForm(IEnumerable<KeyValuePair<string, string>> parameters) =>
+        string.Join("&", parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
 
-    private async Task<RefreshStatusOutcome> ReadLogAsync(
-        string action,
-        IReadOnlyList<KeyValuePair<string, string>> query,
-        Func<JsonElement?, IReadOnlyList<UrlRefreshStatus>?> readLog,
-        CancellationToken cancellationToken)
+    /// <summary>Where a batch's log entries are: Tencent files the logs by Beijing day (UTC+8), so a batch sent at 23:30 UTC is in the next day's log.</summary>
+    private KeyValuePair<string, string>[] LogQuery(SubmittedBatch batch) =>
+        !IsMainland ? new[] { Parameter("date", BeijingTime.CompactDate(batch.SubmittedAt)) }
+        : batch.TaskId is { } taskId ? new[] { Parameter("taskId", taskId) }
+        : new[] { Parameter("startDate", BeijingTime.StartOfDay(batch.SubmittedAt)), Parameter("endDate", BeijingTime.EndOfDay(batch.SubmittedAt)) };
+
+    private async Task<RefreshStatusOutcome> ReadLogAsync(IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
     {
+        var action = IsMainland ? MainlandLogAction : OverseasLogAction;
+        Func<JsonElement?, IReadOnlyList<UrlRefreshStatus>?> readLog = IsMainland ? V2RefreshLogReader.ReadMainland : V2RefreshLogReader.ReadOverseas;
         var result = await RunAsync(
             action,
             now => Request(action, query, now),
