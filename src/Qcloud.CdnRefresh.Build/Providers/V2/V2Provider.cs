@@ -115,11 +115,18 @@ internal sealed class V2Provider : SignedApiProvider
     private static string EncodeForm(IEnumerable<KeyValuePair<string, string>> parameters) =>
         string.Join("&", parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
 
-    /// <summary>Where a batch's log entries are: Tencent files the logs by Beijing day (UTC+8), so a batch sent at 23:30 UTC is in the next day's log.</summary>
+    /// <summary>
+    /// Where a batch's log entries are. Tencent files the logs by Beijing day (UTC+8), so a batch sent at 23:30 UTC is
+    /// in the next day's log.
+    /// </summary>
     private KeyValuePair<string, string>[] LogQuery(SubmittedBatch batch) =>
-        !IsMainland ? new[] { Parameter("date", BeijingTime.CompactDate(batch.SubmittedAt)) }
+        !IsMainland ? new[] { Parameter("date", BeijingTime.Format(batch.SubmittedAt, "yyyyMMdd")) }
         : batch.TaskId is { } taskId ? new[] { Parameter("taskId", taskId) }
-        : new[] { Parameter("startDate", BeijingTime.StartOfDay(batch.SubmittedAt)), Parameter("endDate", BeijingTime.EndOfDay(batch.SubmittedAt)) };
+        : new[]
+        {
+            Parameter("startDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 00:00:00")),
+            Parameter("endDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 23:59:59")),
+        };
 
     private async Task<RefreshStatusOutcome> ReadLogAsync(IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
     {
