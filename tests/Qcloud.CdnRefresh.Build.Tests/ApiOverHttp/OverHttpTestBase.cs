@@ -112,7 +112,7 @@ public abstract class OverHttpTestBase : IAsyncLifetime
     /// <summary>The provider <paramref name="api"/> names, as the registry builds it, wired to the fake.</summary>
     internal IRefreshProvider Provider(string api, Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null)
     {
-        var registration = RefreshProviders.Find(api)!;
+        var registration = RefreshProviders.All.Single(p => p.Name == api);
         var endpoint = api == "v2" ? Server.V2Endpoint : Server.V3Endpoint;
         return Track(registration.Create(new ProviderContext
         {

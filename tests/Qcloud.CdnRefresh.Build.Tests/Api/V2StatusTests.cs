@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class CdnApiV2StatusTests
+public class V2StatusTests
 {
     // The harness clock, 2019-02-25 16:44:25 UTC, is already 2019-02-26 in Beijing.
     private const string BeijingNow = "2019-02-26 00:44:25";

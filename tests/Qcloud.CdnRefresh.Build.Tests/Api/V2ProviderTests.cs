@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class CdnApiV2ClientTests
+public class V2ProviderTests
 {
     private readonly ClientHarness harness = new();
 

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class CdnApiV2DirectoryTests
+public class V2DirectoryTests
 {
     private static readonly string[] Directories = { "https://www.example.com/img/", "https://www.example.com/css/" };
 

@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Text.Json;
-using System.Text;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
@@ -11,7 +10,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class CdnApiV3ClientTests
+public class V3ProviderTests
 {
     private readonly ClientHarness harness = new();
 

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class CdnApiV3DirectoryTests
+public class V3DirectoryTests
 {
     private static readonly string[] Directories = { "https://www.example.com/img/", "https://www.example.com/css/" };
 
