@@ -22,11 +22,12 @@ internal static class ApiErrorClassifier
         var what = text.Trim().Length == 0
             ? "an empty body"
             : "a body that is not the expected JSON: \"" + OneLine(text, 100) + "\"";
+        var why = reason is null ? string.Empty : " (" + reason + ")";
         return new ApiFailure
         {
             Kind = ApiFailureKind.UnexpectedResponse,
             IsRetryable = httpStatus >= 500 || httpStatus == 429,
-            Message = "HTTP " + httpStatus.ToString(CultureInfo.InvariantCulture) + " answered with " + what + (reason is null ? string.Empty : " (" + reason + ")"),
+            Message = "HTTP " + httpStatus.ToString(CultureInfo.InvariantCulture) + " answered with " + what + why,
             HttpStatus = httpStatus,
         };
     }

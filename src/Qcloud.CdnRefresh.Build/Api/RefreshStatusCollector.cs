@@ -66,6 +66,7 @@ internal static class RefreshStatusCollector
             }
         }
 
-        return batch.Urls.Select(url => latest.TryGetValue(url, out var entry) ? entry : new UrlRefreshStatus(url, RefreshStatus.Unknown, batch.TaskId));
+        return batch.Urls.Select(url =>
+            latest.TryGetValue(url, out var entry) ? entry : new UrlRefreshStatus(url, RefreshStatus.Unknown, batch.TaskId));
     }
 }

@@ -69,7 +69,8 @@ internal sealed class V2Provider : SignedApiProvider
     /// same query share one call.
     /// </summary>
     public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
-        RefreshStatusCollector.CollectAsync(batches, batch => EncodeForm(LogQuery(batch)), (batch, token) => ReadLogAsync(LogQuery(batch), token), cancellationToken);
+        RefreshStatusCollector.CollectAsync(
+            batches, batch => EncodeForm(LogQuery(batch)), (batch, token) => ReadLogAsync(LogQuery(batch), token), cancellationToken);
 
     public override void RecordAccepted(RefreshTarget target, int count)
     {

@@ -52,8 +52,8 @@ internal static class V2ResponseReader
             // A Tencent error body wins over the HTTP status: its code says more than "400" or "503".
             var message = JsonBody.Text(JsonBody.Property(root, "message")) ?? string.Empty;
             var codeDesc = JsonBody.Text(JsonBody.Property(root, "codeDesc"));
-            var codeText = code.Value.ToString(CultureInfo.InvariantCulture);
-            return ApiCallResult<T>.Failed(V2ErrorCodes.ToFailure((int)code.Value, ModuleCode(message, codeDesc, codeText), message, codeDesc, httpStatus));
+            var moduleCode = ModuleCode(message, codeDesc, code.Value.ToString(CultureInfo.InvariantCulture));
+            return ApiCallResult<T>.Failed(V2ErrorCodes.ToFailure((int)code.Value, moduleCode, message, codeDesc, httpStatus));
         }
 
         if (httpStatus < 200 || httpStatus > 299)

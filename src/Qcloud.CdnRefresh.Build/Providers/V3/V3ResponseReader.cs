@@ -4,7 +4,10 @@ using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
-/// <summary>Reads an API 3.0 answer, <c>{"Response":{"Error":{"Code","Message"}?,"RequestId",…}}</c>, into a value or a classified failure.</summary>
+/// <summary>
+/// Reads an API 3.0 answer, <c>{"Response":{"Error":{"Code","Message"}?,"RequestId",…}}</c>, into a value or a
+/// classified failure.
+/// </summary>
 internal static class V3ResponseReader
 {
     public static ApiCallResult<T> Read<T>(int httpStatus, byte[] body, JsonTypeInfo<T> type)
@@ -41,7 +44,8 @@ internal static class V3ResponseReader
 
         if (httpStatus < 200 || httpStatus > 299)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no Error although the HTTP status is not a success"));
+            return ApiCallResult<T>.Failed(
+                ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no Error although the HTTP status is not a success"));
         }
 
         if (response.RequestId is null)
