@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -35,11 +36,24 @@ internal sealed record ApiClientOptions
     public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = (delay, token) => Task.Delay(delay, token);
 
     /// <summary>v2 <c>Nonce</c> source: a random positive integer per attempt.</summary>
-    public Func<uint> Nonce { get; init; } = RandomNonce.Next;
+    public Func<uint> Nonce { get; init; } = RandomPositive;
 
-    /// <summary>Jitter source in [0, 1).</summary>
-    public Func<double> Jitter { get; init; } = RandomNonce.NextDouble;
+    /// <summary>Jitter source in [0, 1].</summary>
+    public Func<double> Jitter { get; init; } = () => RandomPositive() / (double)int.MaxValue;
 
     /// <summary>Told before each retry, so the task can log it as a warning. Null: retries are silent.</summary>
     public Action<RetryNotice>? OnRetry { get; init; }
+
+    /// <summary>A random integer from 1 to <see cref="int.MaxValue"/>: Tencent wants a positive <c>Nonce</c>.</summary>
+    private static uint RandomPositive()
+    {
+        var bytes = new byte[4];
+        using (var random = RandomNumberGenerator.Create())
+        {
+            random.GetBytes(bytes);
+        }
+
+        var value = BitConverter.ToUInt32(bytes, 0) & 0x7FFFFFFF;
+        return value == 0 ? 1u : value;
+    }
 }

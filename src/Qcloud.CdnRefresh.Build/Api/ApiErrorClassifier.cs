@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Qcloud.CdnRefresh.Build.Api;
 
@@ -12,23 +12,21 @@ namespace Qcloud.CdnRefresh.Build.Api;
 /// </summary>
 internal static class ApiErrorClassifier
 {
-    /// <summary>How much of an unexpected body a message quotes.</summary>
-    public const int BodySnippetLength = 100;
-
-    public static bool IsRetryableStatus(int httpStatus) => httpStatus >= 500 || httpStatus == 429;
+    private static readonly Regex Blanks = new(@"[\s\p{Cc}]+", RegexOptions.CultureInvariant);
 
     /// <summary>A body that is not the JSON we expect: retryable only when the HTTP status says the server is struggling.</summary>
     public static ApiFailure UnexpectedResponse(int httpStatus, byte[] body, string? reason = null)
     {
-        var text = DecodeLeniently(body);
+        // Invalid UTF-8 becomes U+FFFD instead of an exception: this text is only ever shown.
+        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(body);
         var what = text.Trim().Length == 0
             ? "an empty body"
-            : "a body that is not the expected JSON: \"" + OneLineText.From(text, BodySnippetLength) + "\"";
+            : "a body that is not the expected JSON: \"" + OneLine(text, 100) + "\"";
         var why = reason is null ? string.Empty : " (" + reason + ")";
         return new ApiFailure
         {
             Kind = ApiFailureKind.UnexpectedResponse,
-            IsRetryable = IsRetryableStatus(httpStatus),
+            IsRetryable = httpStatus >= 500 || httpStatus == 429,
             Message = "HTTP " + httpStatus.ToString(CultureInfo.InvariantCulture) + " answered with " + what + why,
             HttpStatus = httpStatus,
         };
@@ -41,7 +39,7 @@ internal static class ApiErrorClassifier
         var messages = new List<string>();
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            var message = OneLineText.From(current.Message, 200);
+            var message = OneLine(current.Message, 200);
             if (message.Length > 0 && !messages.Contains(message))
             {
                 messages.Add(message);
@@ -61,7 +59,7 @@ internal static class ApiErrorClassifier
     {
         Kind = ApiFailureKind.UnexpectedResponse,
         IsRetryable = false,
-        Message = "unexpected " + exception.GetType().Name + ": " + OneLineText.From(exception.Message, 200),
+        Message = "unexpected " + exception.GetType().Name + ": " + OneLine(exception.Message, 200),
     };
 
     public static ApiFailure Timeout(TimeSpan requestTimeout) => new()
@@ -71,18 +69,21 @@ internal static class ApiErrorClassifier
         Message = "no complete response within " + requestTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s (CdnRefreshTimeout)",
     };
 
+    /// <summary>Whether <paramref name="code"/> is <paramref name="family"/> or one of its sub-codes (<c>AuthFailure.SignatureFailure</c>).</summary>
     public static bool IsFamily(string code, string family) =>
         code == family || code.StartsWith(family + ".", StringComparison.Ordinal);
 
+    /// <summary>The API's message on one line; <paramref name="fallback"/> when it says nothing.</summary>
     public static string MessageOrFallback(string message, string fallback)
     {
-        var line = OneLineText.From(message, 500);
+        var line = OneLine(message, 500);
         return line.Length > 0 ? line : fallback;
     }
 
-    private static string DecodeLeniently(byte[] body)
+    /// <summary>Text from the wire as one short line, so an HTML page or a stack trace cannot flood a build log.</summary>
+    private static string OneLine(string text, int maxLength)
     {
-        // Invalid UTF-8 becomes U+FFFD instead of an exception: this text is only ever shown.
-        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(body);
+        var line = Blanks.Replace(text, " ").Trim();
+        return line.Length > maxLength ? line.Substring(0, maxLength) + "…" : line;
     }
 }

@@ -4,25 +4,41 @@ using System.Globalization;
 
 namespace Qcloud.CdnRefresh.Build.Api;
 
-/// <summary>The per-request URL limit both APIs share.</summary>
+/// <summary>The batches no API accepts, rejected before anything is sent; the task validates user input before it gets here.</summary>
 internal static class BatchLimits
 {
     public const int MaxUrlsPerRequest = 1000;
 
-    /// <summary>Rejects a batch no API would accept; the task validates user input before it gets here.</summary>
-    public static void Check(IReadOnlyList<string> urls)
+    /// <summary>
+    /// Rejects a batch that is empty or over its limit (<see cref="MaxUrlsPerRequest"/> URLs or
+    /// <paramref name="maxDirectories"/> directories), and a directory that is not <c>http(s)://host/path/</c> ending
+    /// with <c>/</c>: without the slash it would purge every path that merely starts with it.
+    /// </summary>
+    public static void Check(RefreshTarget target, IReadOnlyList<string> entries, int maxDirectories)
     {
-        if (urls is null)
-        {
-            throw new ArgumentNullException(nameof(urls));
-        }
-
-        if (urls.Count == 0 || urls.Count > MaxUrlsPerRequest)
+        var (max, what) = target == RefreshTarget.Directories ? (maxDirectories, "directories") : (MaxUrlsPerRequest, "URLs");
+        if (entries.Count == 0 || entries.Count > max)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(urls),
-                urls.Count,
-                "A batch holds 1 to " + MaxUrlsPerRequest.ToString(CultureInfo.InvariantCulture) + " URLs.");
+                nameof(entries), entries.Count, "A batch holds 1 to " + max.ToString(CultureInfo.InvariantCulture) + " " + what + ".");
+        }
+
+        if (target == RefreshTarget.Urls)
+        {
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            if (!IsDirectoryUrl(entry))
+            {
+                throw new ArgumentException("'" + entry + "' is not an http(s) directory URL ending with '/'.", nameof(entries));
+            }
         }
     }
+
+    private static bool IsDirectoryUrl(string directory) =>
+        directory.EndsWith("/", StringComparison.Ordinal)
+        && Uri.TryCreate(directory, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -6,8 +6,8 @@ namespace Qcloud.CdnRefresh.Build.Api;
 /// <summary>One batch of a submission: its URLs and what became of them.</summary>
 internal sealed record BatchResult
 {
-    /// <summary>0-based position in the submission.</summary>
-    public required int Index { get; init; }
+    /// <summary>1-based position in the submission, as users count.</summary>
+    public required int Number { get; init; }
 
     public required int TotalBatches { get; init; }
 
@@ -17,9 +17,6 @@ internal sealed record BatchResult
 
     /// <summary>The API's answer; null when the batch was not sent or was interrupted.</summary>
     public BatchOutcome? Outcome { get; init; }
-
-    /// <summary>1-based, as users count.</summary>
-    public int Number => Index + 1;
 
     /// <summary>"2 of 5".</summary>
     public string Label => Number.ToString(CultureInfo.InvariantCulture) + " of " + TotalBatches.ToString(CultureInfo.InvariantCulture);

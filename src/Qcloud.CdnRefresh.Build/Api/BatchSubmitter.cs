@@ -17,24 +17,20 @@ internal sealed class BatchSubmitter
     private readonly Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> _submitBatch;
     private readonly int _batchSize;
 
-    /// <remarks><c>submitBatch</c>: sends one batch; never throws but for cancellation, as the providers promise.</remarks>
+    /// <param name="submitBatch">Sends one batch; never throws but for cancellation, as the providers promise.</param>
+    /// <param name="batchSize">1 to <see cref="BatchLimits.MaxUrlsPerRequest"/>.</param>
     public BatchSubmitter(Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch, int batchSize)
     {
-        _submitBatch = submitBatch ?? throw new ArgumentNullException(nameof(submitBatch));
-        _batchSize = CheckBatchSize(batchSize);
-    }
-
-    /// <summary>Consecutive slices of at most <paramref name="batchSize"/> URLs, in the order given.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Split(IReadOnlyList<string> urls, int batchSize)
-    {
-        CheckBatchSize(batchSize);
-        var batches = new List<IReadOnlyList<string>>((urls.Count + batchSize - 1) / batchSize);
-        for (var start = 0; start < urls.Count; start += batchSize)
+        if (batchSize < 1 || batchSize > BatchLimits.MaxUrlsPerRequest)
         {
-            batches.Add(urls.Skip(start).Take(batchSize).ToArray());
+            throw new ArgumentOutOfRangeException(
+                nameof(batchSize),
+                batchSize,
+                "The batch size must be 1 to " + BatchLimits.MaxUrlsPerRequest.ToString(CultureInfo.InvariantCulture) + ".");
         }
 
-        return batches;
+        _submitBatch = submitBatch;
+        _batchSize = batchSize;
     }
 
     /// <summary>
@@ -47,14 +43,15 @@ internal sealed class BatchSubmitter
         Action<BatchResult>? onBatchCompleted,
         CancellationToken cancellationToken)
     {
-        var slices = Split(urls ?? throw new ArgumentNullException(nameof(urls)), _batchSize);
-        var results = new List<BatchResult>(slices.Count);
+        var total = (urls.Count + _batchSize - 1) / _batchSize;
+        var results = new List<BatchResult>(total);
         var stopped = false;
         var cancelled = false;
 
-        for (var index = 0; index < slices.Count; index++)
+        for (var index = 0; index < total; index++)
         {
-            var batch = new BatchResult { Index = index, TotalBatches = slices.Count, Urls = slices[index], Status = BatchStatus.NotSent };
+            var slice = urls.Skip(index * _batchSize).Take(_batchSize).ToArray();
+            var batch = new BatchResult { Number = index + 1, TotalBatches = total, Urls = slice, Status = BatchStatus.NotSent };
             if (stopped || cancellationToken.IsCancellationRequested)
             {
                 cancelled |= !stopped;
@@ -66,7 +63,7 @@ internal sealed class BatchSubmitter
             BatchOutcome outcome;
             try
             {
-                outcome = await _submitBatch(slices[index], cancellationToken).ConfigureAwait(false);
+                outcome = await _submitBatch(slice, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -77,7 +74,7 @@ internal sealed class BatchSubmitter
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // Whatever went wrong, the batches accepted so far must still reach the manifest: stop here as a failed batch.
-                outcome = BatchOutcome.Failed(ApiErrorClassifier.Unexpected(exception), attempts: 1);
+                outcome = BatchOutcome.Failed(ApiErrorClassifier.Unexpected(exception));
             }
 
             batch = batch with { Status = outcome.Succeeded ? BatchStatus.Accepted : BatchStatus.Failed, Outcome = outcome };
@@ -86,25 +83,6 @@ internal sealed class BatchSubmitter
             onBatchCompleted?.Invoke(batch);
         }
 
-        return new SubmissionResult
-        {
-            Batches = results,
-            AcceptedUrls = results.Where(b => b.Status == BatchStatus.Accepted).SelectMany(b => b.Urls).ToArray(),
-            NotAcceptedUrls = results.Where(b => b.Status != BatchStatus.Accepted).SelectMany(b => b.Urls).ToArray(),
-            Cancelled = cancelled,
-        };
-    }
-
-    private static int CheckBatchSize(int batchSize)
-    {
-        if (batchSize < 1 || batchSize > BatchLimits.MaxUrlsPerRequest)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(batchSize),
-                batchSize,
-                "The batch size must be 1 to " + BatchLimits.MaxUrlsPerRequest.ToString(CultureInfo.InvariantCulture) + ".");
-        }
-
-        return batchSize;
+        return new SubmissionResult { Batches = results, Cancelled = cancelled };
     }
 }

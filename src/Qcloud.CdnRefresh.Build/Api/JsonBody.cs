@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Qcloud.CdnRefresh.Build.Api;
 
-/// <summary>Lenient readers for the loosely typed fields of Tencent's responses.</summary>
+/// <summary>Lenient readers for Tencent's answers, whose fields do not always have the type their documentation says.</summary>
 internal static class JsonBody
 {
     /// <summary>Parses a body, or returns null when it is not JSON (an HTML page, a truncated body).</summary>
@@ -22,8 +22,9 @@ internal static class JsonBody
         }
     }
 
-    public static JsonElement? Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
+    /// <summary>The property <paramref name="name"/> of an object; null when it is missing or the element is no object.</summary>
+    public static JsonElement? Property(JsonElement? element, string name) =>
+        element is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(name, out var property) ? property : null;
 
     /// <summary>A string or number as text (documented as Int, <c>task_id</c> is sent as a string); null otherwise.</summary>
     public static string? Text(JsonElement? element)

@@ -2,21 +2,8 @@ using System;
 
 namespace Qcloud.CdnRefresh.Build.Api;
 
-/// <summary>An attempt failed in a retryable way and another one follows after <see cref="Delay"/>.</summary>
-internal sealed record RetryNotice
-{
-    /// <summary>The API action being retried, e.g. <c>PurgeUrlsCache</c>.</summary>
-    public required string Action { get; init; }
-
-    /// <summary>The 1-based number of the attempt that just failed.</summary>
-    public required int Attempt { get; init; }
-
-    /// <summary>How many attempts are allowed in all (first attempt plus retries).</summary>
-    public required int MaxAttempts { get; init; }
-
-    /// <summary>How long the client waits before the next attempt.</summary>
-    public required TimeSpan Delay { get; init; }
-
-    /// <summary>Why the attempt failed; safe to log.</summary>
-    public required ApiFailure Failure { get; init; }
-}
+/// <summary>
+/// Attempt <c>Attempt</c> (1-based) of <c>MaxAttempts</c> (first attempt plus retries) of <c>Action</c> failed in a
+/// retryable way, for a reason safe to log; the next one follows after <c>Delay</c>.
+/// </summary>
+internal sealed record RetryNotice(string Action, int Attempt, int MaxAttempts, TimeSpan Delay, ApiFailure Failure);

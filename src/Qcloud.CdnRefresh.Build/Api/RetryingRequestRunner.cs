@@ -56,16 +56,16 @@ internal sealed class RetryingRequestRunner : IDisposable
             var result = await AttemptAsync(buildRequest, parse, cancellationToken).ConfigureAwait(false);
             if (result.Failure is null)
             {
-                return result.WithAttempts(attempt);
+                return result;
             }
 
             var failure = Redact(result.Failure);
             if (!failure.IsRetryable || attempt >= maxAttempts || (failure.HttpStatus is null && !policy.RetryWithoutAnswer))
             {
-                return ApiCallResult<T>.Failed(failure).WithAttempts(attempt);
+                return ApiCallResult<T>.Failed(failure);
             }
 
-            var delay = RetryBackoff.Compute(attempt, _options.InitialBackoff, _options.MaxBackoff, _options.Jitter());
+            var delay = RetryPolicy.Backoff(attempt, _options.InitialBackoff, _options.MaxBackoff, _options.Jitter());
 
             // The server knows when it will take requests again; but a build that sleeps minutes is worse than one more
             // retry that fails and leaves the URLs owed, so its wish counts only up to MaxBackoff.
@@ -74,7 +74,7 @@ internal sealed class RetryingRequestRunner : IDisposable
                 delay = TimeSpan.FromTicks(Math.Max(delay.Ticks, Math.Min(asked.Ticks, _options.MaxBackoff.Ticks)));
             }
 
-            _options.OnRetry?.Invoke(new RetryNotice { Action = action, Attempt = attempt, MaxAttempts = maxAttempts, Delay = delay, Failure = failure });
+            _options.OnRetry?.Invoke(new RetryNotice(action, attempt, maxAttempts, delay, failure));
             await _options.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -12,12 +12,6 @@ internal sealed record SubmissionResult
     /// <summary>Every batch in order, sent or not.</summary>
     public required IReadOnlyList<BatchResult> Batches { get; init; }
 
-    /// <summary>URLs of accepted batches, in submission order.</summary>
-    public required IReadOnlyList<string> AcceptedUrls { get; init; }
-
-    /// <summary>URLs still owed: those of the failed, interrupted and unsent batches, in submission order.</summary>
-    public required IReadOnlyList<string> NotAcceptedUrls { get; init; }
-
     /// <summary>The submission stopped because the caller's cancellation token fired.</summary>
     public bool Cancelled { get; init; }
 
@@ -26,15 +20,18 @@ internal sealed record SubmissionResult
     /// <summary>The batches the API accepted, in order.</summary>
     public IEnumerable<BatchResult> AcceptedBatches => Batches.Where(b => b.Status == BatchStatus.Accepted);
 
-    /// <summary>Every batch was accepted.</summary>
-    public bool Succeeded => !Cancelled && FailedBatch is null;
+    /// <summary>URLs of accepted batches, in submission order.</summary>
+    public IReadOnlyList<string> AcceptedUrls => AcceptedBatches.SelectMany(b => b.Urls).ToList();
+
+    /// <summary>URLs still owed: those of the failed, interrupted and unsent batches, in submission order.</summary>
+    public IReadOnlyList<string> NotAcceptedUrls => Batches.Where(b => b.Status != BatchStatus.Accepted).SelectMany(b => b.Urls).ToList();
+
+    /// <summary>How many URLs the API had accepted before the submission stopped (all of them on success).</summary>
+    public int AcceptedCount => AcceptedBatches.Sum(b => b.Urls.Count);
 
     /// <summary>The batch that failed for good and stopped the submission; null when none did.</summary>
     public BatchResult? FailedBatch => Batches.FirstOrDefault(b => b.Status == BatchStatus.Failed);
 
     /// <summary>Why <see cref="FailedBatch"/> failed.</summary>
     public ApiFailure? Failure => FailedBatch?.Outcome?.Failure;
-
-    /// <summary>How many URLs the API had accepted before the submission stopped (all of them on success).</summary>
-    public int AcceptedCount => AcceptedUrls.Count;
 }

@@ -120,7 +120,7 @@ public class ApiErrorClassifierTests
     [InlineData("see (9110) later", null)]
     public void V2ModuleCode_IsReadFromTheStartOfTheMessage(string message, string? moduleCode)
     {
-        Assert.Equal(moduleCode, ApiV2ResponseReader.ModuleCodeOf(message));
+        Assert.Equal(moduleCode, V2ResponseReader.ModuleCodeOf(message));
     }
 
     [Fact]

@@ -19,17 +19,6 @@ public class BatchSubmitterTests
 
     private readonly FakeRefreshClient client = new();
 
-    [Fact]
-    public void Split_2500Urls_Gives1000And1000And500InOrder()
-    {
-        var urls = ClientHarness.Urls(2500);
-
-        var batches = BatchSubmitter.Split(urls, 1000);
-
-        Assert.Equal(new[] { 1000, 1000, 500 }, batches.Select(b => b.Count));
-        Assert.Equal(urls, batches.SelectMany(b => b));
-    }
-
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
@@ -40,17 +29,17 @@ public class BatchSubmitterTests
     }
 
     [Fact]
-    public async Task AllBatchesAccepted_ReportsEveryUrlAcceptedInOrder()
+    public async Task AllBatchesAccepted_2500Urls_Go1000And1000And500InOrder_AndAreAllAccepted()
     {
         var urls = ClientHarness.Urls(2500);
 
         var result = await new BatchSubmitter(client.SubmitAsync, 1000).SubmitAsync(urls, null, CancellationToken.None);
 
-        Assert.True(result.Succeeded);
-        Assert.Equal(3, result.TotalBatches);
+        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Accepted, BatchStatus.Accepted }, result.Batches.Select(b => b.Status));
+        Assert.Equal(new[] { 1000, 1000, 500 }, client.Submitted.Select(b => b.Count));
+        Assert.Equal(urls, client.Submitted.SelectMany(b => b));
         Assert.Equal(urls, result.AcceptedUrls);
         Assert.Empty(result.NotAcceptedUrls);
-        Assert.Equal(urls, client.Submitted.SelectMany(b => b));
         Assert.Null(result.FailedBatch);
     }
 
@@ -58,11 +47,10 @@ public class BatchSubmitterTests
     public async Task FinalFailureInBatch2Of3_KeepsBatch1AndLeavesBatch3Unsent()
     {
         var urls = ClientHarness.Urls(2500);
-        client.Then(BatchOutcome.Accepted(1000, "t1", "r1", 1)).Then(BatchOutcome.Failed(QuotaFailure, 1));
+        client.Then(BatchOutcome.Accepted("t1")).Then(BatchOutcome.Failed(QuotaFailure));
 
         var result = await new BatchSubmitter(client.SubmitAsync, 1000).SubmitAsync(urls, null, CancellationToken.None);
 
-        Assert.False(result.Succeeded);
         Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Failed, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
         Assert.Equal(2, client.Submitted.Count);
         Assert.Equal("2 of 3", result.FailedBatch!.Label);
@@ -77,7 +65,7 @@ public class BatchSubmitterTests
     [Fact]
     public async Task ProgressCallback_IsToldAboutEachSentBatch()
     {
-        client.Then(BatchOutcome.Accepted(2, "t1", "r1", 1)).Then(BatchOutcome.Failed(QuotaFailure, 1));
+        client.Then(BatchOutcome.Accepted("t1")).Then(BatchOutcome.Failed(QuotaFailure));
         var seen = new List<BatchResult>();
 
         await new BatchSubmitter(client.SubmitAsync, 2).SubmitAsync(ClientHarness.Urls(6), seen.Add, CancellationToken.None);
@@ -94,7 +82,6 @@ public class BatchSubmitterTests
         var result = await new BatchSubmitter(client.SubmitAsync, 2).SubmitAsync(ClientHarness.Urls(6), _ => cancellation.Cancel(), cancellation.Token);
 
         Assert.True(result.Cancelled);
-        Assert.False(result.Succeeded);
         Assert.Single(client.Submitted);
         Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.NotSent, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
         Assert.Equal(ClientHarness.Urls(2), result.AcceptedUrls);
@@ -106,7 +93,7 @@ public class BatchSubmitterTests
     public async Task CancelledDuringABatch_MarksItInterruptedAndOwed()
     {
         using var cancellation = new CancellationTokenSource();
-        client.Then(BatchOutcome.Accepted(2, "t1", "r1", 1)).Then((_, token) =>
+        client.Then(BatchOutcome.Accepted("t1")).Then((_, token) =>
         {
             cancellation.Cancel();
             return Task.FromCanceled<BatchOutcome>(token);
@@ -125,8 +112,7 @@ public class BatchSubmitterTests
     {
         var result = await new BatchSubmitter(client.SubmitAsync, 1000).SubmitAsync(Array.Empty<string>(), null, CancellationToken.None);
 
-        Assert.True(result.Succeeded);
-        Assert.Equal(0, result.TotalBatches);
+        Assert.Empty(result.Batches);
         Assert.Empty(client.Submitted);
     }
 }

@@ -2,13 +2,15 @@ using System.Collections.Generic;
 using System.Linq;
 using System;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Signing;
+using Qcloud.CdnRefresh.Build.Tests.Refresh;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-/// <summary>A client wired to a scripted transport, a fake clock, instant delays and counting nonces.</summary>
+/// <summary>A provider wired to a scripted transport, a fake clock, instant delays and counting nonces.</summary>
 internal sealed class ClientHarness
 {
     public const string SecretId = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA";
@@ -56,9 +58,16 @@ internal sealed class ClientHarness
         OnRetry = Notices.Add,
     };
 
-    public CdnApiV3Client V3(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
-        new(credentials ?? Credentials, (adjust ?? (o => o))(Options(V3Endpoint)));
+    public V3Provider V3(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
+        new(Context(V3Endpoint, adjust, credentials));
 
-    public CdnApiV2Client V2(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
-        new(credentials ?? Credentials, (adjust ?? (o => o))(Options(V2Endpoint)));
+    public V2Provider V2(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
+        new(Context(V2Endpoint, adjust, credentials));
+
+    private ProviderContext Context(Uri endpoint, Func<ApiClientOptions, ApiClientOptions>? adjust, TencentCredentials? credentials) => new()
+    {
+        Client = (adjust ?? (o => o))(Options(endpoint)),
+        Credentials = () => credentials ?? Credentials,
+        Log = new RecordingLog(),
+    };
 }

@@ -22,13 +22,12 @@ public class DescribePurgeQuotaTests
     {
         harness.Handler.RespondJson(QuotaBody);
 
-        var outcome = await harness.V3().DescribePurgeQuotaAsync(CancellationToken.None);
+        var quota = (await harness.V3().DescribePurgeQuotaAsync(CancellationToken.None)).Value!;
 
-        Assert.True(outcome.Succeeded);
-        Assert.Equal("req-q", outcome.RequestId);
-        Assert.Equal(new PurgeQuota { Area = "overseas", Batch = 1000, Total = 10000, Available = 7500 }, outcome.UrlQuotaFor("overseas"));
-        Assert.Equal(2, outcome.UrlPurge.Count);
-        Assert.Equal(new PurgeQuota { Area = "mainland", Batch = 500, Total = 100, Available = 100 }, outcome.PathPurge.Single());
+        Assert.Equal("req-q", quota.RequestId);
+        Assert.Equal(new PurgeQuota { Area = "overseas", Batch = 1000, Total = 10000, Available = 7500 }, quota.UrlQuotaFor("overseas"));
+        Assert.Equal(2, quota.UrlPurge!.Count);
+        Assert.Equal(new PurgeQuota { Area = "mainland", Batch = 500, Total = 100, Available = 100 }, quota.PathPurge!.Single());
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public class DescribePurgeQuotaTests
         var outcome = await harness.V3().DescribePurgeQuotaAsync(CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.Authentication, outcome.Failure!.Kind);
-        Assert.Equal("req-a", outcome.RequestId);
+        Assert.Equal("req-a", outcome.Failure.RequestId);
     }
 
     [Fact]
@@ -62,7 +61,7 @@ public class DescribePurgeQuotaTests
         var outcome = await harness.V3(o => o with { MaxRetries = 3 }).DescribePurgeQuotaAsync(CancellationToken.None);
 
         Assert.Null(outcome.Failure);
-        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal(2, harness.Handler.Requests.Count);
         Assert.Equal("DescribePurgeQuota", harness.Notices.Single().Action);
     }
 
@@ -74,7 +73,7 @@ public class DescribePurgeQuotaTests
         var outcome = await harness.V3(o => o with { MaxRetries = 3 }).DescribePurgeQuotaAsync(CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.Retryable, outcome.Failure!.Kind);
-        Assert.Equal(1, outcome.Attempts);
+        Assert.Single(harness.Handler.Requests);
         Assert.Single(harness.Handler.Requests);
         Assert.Empty(harness.Time.Delays);
     }
@@ -96,6 +95,6 @@ public class DescribePurgeQuotaTests
 
         var outcome = await harness.V3().DescribePurgeQuotaAsync(CancellationToken.None);
 
-        Assert.Null(outcome.UrlQuotaFor("overseas"));
+        Assert.Null(outcome.Value!.UrlQuotaFor("overseas"));
     }
 }

@@ -24,11 +24,11 @@ public class FailureClassTests
     {
         harness.Handler.RespondRepeatedly(attempts, 200, ClientHarness.V3Error(code));
 
-        var outcome = await harness.V3(o => o with { MaxRetries = MaxRetries }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3(o => o with { MaxRetries = MaxRetries }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(Enum.Parse<ApiFailureKind>(kind), outcome.Failure!.Kind);
         Assert.Equal(code, outcome.Failure.ApiCode);
-        Assert.Equal(attempts, outcome.Attempts);
+        Assert.Equal(attempts, harness.Handler.Requests.Count);
     }
 
     [Theory]
@@ -50,10 +50,10 @@ public class FailureClassTests
     {
         harness.Handler.RespondRepeatedly(attempts, 200, ClientHarness.V2Error(code, message));
 
-        var outcome = await harness.V2(o => o with { MaxRetries = MaxRetries }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2(o => o with { MaxRetries = MaxRetries }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(Enum.Parse<ApiFailureKind>(kind), outcome.Failure!.Kind);
-        Assert.Equal(attempts, outcome.Attempts);
+        Assert.Equal(attempts, harness.Handler.Requests.Count);
     }
 
     [Theory]
@@ -66,10 +66,10 @@ public class FailureClassTests
     {
         harness.Handler.RespondRepeatedly(attempts, status, "Service Unavailable", "text/plain");
 
-        var outcome = await harness.V3(o => o with { MaxRetries = MaxRetries }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3(o => o with { MaxRetries = MaxRetries }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
         Assert.Equal(status, outcome.Failure.HttpStatus);
-        Assert.Equal(attempts, outcome.Attempts);
+        Assert.Equal(attempts, harness.Handler.Requests.Count);
     }
 }

@@ -34,6 +34,6 @@ internal sealed class FakeRefreshClient
         Submitted.Add(urls);
         return answers.Count > 0
             ? answers.Dequeue()(urls, cancellationToken)
-            : Task.FromResult(BatchOutcome.Accepted(urls.Count, "task-" + Submitted.Count, "req-" + Submitted.Count, 1));
+            : Task.FromResult(BatchOutcome.Accepted("task-" + Submitted.Count));
     }
 }

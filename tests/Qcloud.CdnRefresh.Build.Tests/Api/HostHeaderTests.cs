@@ -1,5 +1,5 @@
 using System;
-using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers;
 using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
@@ -15,6 +15,6 @@ public class HostHeaderTests
     [InlineData("https://CDN.Example.com/", "cdn.example.com")]
     public void Host_IsTheAsciiHostWithAPortOnlyWhenNotTheDefault(string endpoint, string host)
     {
-        Assert.Equal(host, HostHeader.For(new Uri(endpoint)));
+        Assert.Equal(host, SignedApiProvider.HostOf(new Uri(endpoint)));
     }
 }

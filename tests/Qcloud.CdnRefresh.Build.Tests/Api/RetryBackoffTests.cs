@@ -16,7 +16,7 @@ public class RetryBackoffTests
     [InlineData(5, 16)]
     public void WithoutJitter_DoublesPerRetry(int retry, int seconds)
     {
-        Assert.Equal(TimeSpan.FromSeconds(seconds), RetryBackoff.Compute(retry, Initial, Max, 0));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), RetryPolicy.Backoff(retry, Initial, Max, 0));
     }
 
     [Theory]
@@ -25,13 +25,13 @@ public class RetryBackoffTests
     [InlineData(int.MaxValue)]
     public void WithoutJitter_IsCappedAtMaxBackoff(int retry)
     {
-        Assert.Equal(Max, RetryBackoff.Compute(retry, Initial, Max, 0));
+        Assert.Equal(Max, RetryPolicy.Backoff(retry, Initial, Max, 0));
     }
 
     [Fact]
     public void Jitter_AddsAtMostHalf()
     {
-        Assert.Equal(TimeSpan.FromMilliseconds(3000), RetryBackoff.Compute(2, Initial, Max, 1.0));
-        Assert.Equal(TimeSpan.FromMilliseconds(2500), RetryBackoff.Compute(2, Initial, Max, 0.5));
+        Assert.Equal(TimeSpan.FromMilliseconds(3000), RetryPolicy.Backoff(2, Initial, Max, 1.0));
+        Assert.Equal(TimeSpan.FromMilliseconds(2500), RetryPolicy.Backoff(2, Initial, Max, 0.5));
     }
 }

@@ -21,10 +21,9 @@ public class RetryTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Error("InternalError")).RespondJson(ClientHarness.V3Success());
 
-        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal(2, outcome.Attempts);
         Assert.Equal(2, harness.Handler.Requests.Count);
     }
 
@@ -33,9 +32,9 @@ public class RetryTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Error("InvalidParameter"));
 
-        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
-        Assert.Equal(1, outcome.Attempts);
+        Assert.Single(harness.Handler.Requests);
         Assert.Empty(harness.Time.Delays);
     }
 
@@ -44,10 +43,9 @@ public class RetryTests
     {
         harness.Handler.RespondRepeatedly(3, 503, "busy", "text/plain");
 
-        var outcome = await harness.V3(o => o with { MaxRetries = 2 }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3(o => o with { MaxRetries = 2 }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.False(outcome.Succeeded);
-        Assert.Equal(3, outcome.Attempts);
         Assert.Equal(3, harness.Handler.Requests.Count);
     }
 
@@ -56,9 +54,9 @@ public class RetryTests
     {
         harness.Handler.Respond(503, "busy", "text/plain");
 
-        var outcome = await harness.V3(o => o with { MaxRetries = 0 }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3(o => o with { MaxRetries = 0 }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
-        Assert.Equal(1, outcome.Attempts);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]
@@ -67,7 +65,7 @@ public class RetryTests
         harness.Handler.RespondRepeatedly(6, 500, "", "text/plain");
         var client = harness.V3(o => o with { MaxRetries = 5, InitialBackoff = TimeSpan.FromMilliseconds(100), MaxBackoff = TimeSpan.FromMilliseconds(300) });
 
-        await client.SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await client.SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(new[] { 100, 200, 300, 300, 300 }, harness.Time.Delays.Select(d => (int)d.TotalMilliseconds));
     }
@@ -77,7 +75,7 @@ public class RetryTests
     {
         harness.Handler.RespondRetryAfter(429, new RetryConditionHeaderValue(TimeSpan.FromSeconds(7))).RespondJson(ClientHarness.V3Success());
 
-        var outcome = await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
         Assert.Equal(TimeSpan.FromSeconds(7), harness.Time.Delays.Single());
@@ -89,7 +87,7 @@ public class RetryTests
         var serverNow = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
         harness.Handler.RespondRetryAfter(503, new RetryConditionHeaderValue(serverNow.AddSeconds(12)), serverNow).RespondJson(ClientHarness.V3Success());
 
-        await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(TimeSpan.FromSeconds(12), harness.Time.Delays.Single());
     }
@@ -99,7 +97,7 @@ public class RetryTests
     {
         harness.Handler.RespondRetryAfter(503, new RetryConditionHeaderValue(harness.Time.Now.AddSeconds(9))).RespondJson(ClientHarness.V3Success());
 
-        await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(TimeSpan.FromSeconds(9), harness.Time.Delays.Single());
     }
@@ -109,7 +107,7 @@ public class RetryTests
     {
         harness.Handler.RespondRetryAfter(503, new RetryConditionHeaderValue(harness.Time.Now.AddSeconds(-60))).RespondJson(ClientHarness.V3Success());
 
-        await harness.V3(o => o with { InitialBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3(o => o with { InitialBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(TimeSpan.FromSeconds(2), harness.Time.Delays.Single());
     }
@@ -121,7 +119,7 @@ public class RetryTests
             .RespondJson("{\"Response\":{\"TotalCount\":0,\"PurgeLogs\":[],\"RequestId\":\"r\"}}");
 
         await harness.V3(o => o with { InitialBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromSeconds(30) })
-            .DescribePurgeTasksAsync("task-1", CdnApiV3Client.PurgeTypeUrl, CancellationToken.None);
+            .DescribePurgeTasksAsync("task-1", V3Provider.PurgeTypeUrl, CancellationToken.None);
 
         Assert.Equal(TimeSpan.FromSeconds(2), harness.Time.Delays.Single());
     }
@@ -131,7 +129,7 @@ public class RetryTests
     {
         harness.Handler.RespondRetryAfter(429, new RetryConditionHeaderValue(TimeSpan.FromMinutes(10))).RespondJson(ClientHarness.V3Success());
 
-        await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(TimeSpan.FromSeconds(30), harness.Time.Delays.Single());
     }
@@ -141,7 +139,7 @@ public class RetryTests
     {
         harness.Handler.RespondRetryAfter(429, new RetryConditionHeaderValue(TimeSpan.FromMilliseconds(10))).RespondJson(ClientHarness.V3Success());
 
-        await harness.V3(o => o with { InitialBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3(o => o with { InitialBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(TimeSpan.FromSeconds(2), harness.Time.Delays.Single());
     }
@@ -151,7 +149,7 @@ public class RetryTests
     {
         harness.Handler.RespondRepeatedly(2, 500, "", "text/plain");
 
-        await harness.V3(o => o with { MaxRetries = 1, Jitter = () => 0.5 }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3(o => o with { MaxRetries = 1, Jitter = () => 0.5 }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(TimeSpan.FromMilliseconds(125), harness.Time.Delays.Single());
     }
@@ -161,7 +159,7 @@ public class RetryTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Error("RequestLimitExceeded")).RespondJson(ClientHarness.V3Success());
 
-        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         var (first, second) = (harness.Handler.Requests[0], harness.Handler.Requests[1]);
         Assert.NotEqual(first.Header("X-TC-Timestamp"), second.Header("X-TC-Timestamp"));
@@ -173,7 +171,7 @@ public class RetryTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Error(4500, "(4500)重放攻击")).RespondJson(ClientHarness.V2Success());
 
-        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         var (first, second) = (harness.Handler.Requests[0].Form, harness.Handler.Requests[1].Form);
         Assert.True(outcome.Succeeded);
@@ -187,7 +185,7 @@ public class RetryTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Error("InternalError", "boom")).Respond(502, "<html>bad gateway</html>", "text/html").RespondJson(ClientHarness.V3Success());
 
-        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(new[] { 1, 2 }, harness.Notices.Select(n => n.Attempt));
         Assert.All(harness.Notices, n => Assert.Equal(4, n.MaxAttempts));
@@ -205,10 +203,10 @@ public class RetryTests
             .Throw(new IOException("Connection reset"))
             .RespondJson(ClientHarness.V2Success());
 
-        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal(3, outcome.Attempts);
+        Assert.Equal(3, harness.Handler.Requests.Count);
     }
 
     [Fact]
@@ -216,7 +214,7 @@ public class RetryTests
     {
         harness.Handler.Throw(new HttpRequestException("Connection refused")).Throw(new HttpRequestException("Connection refused"));
 
-        var outcome = await harness.V2(o => o with { MaxRetries = 1 }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2(o => o with { MaxRetries = 1 }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.Retryable, outcome.Failure!.Kind);
         Assert.Contains("Connection refused", outcome.Failure.Message);
@@ -229,9 +227,9 @@ public class RetryTests
         var page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><center><h1>502 Bad Gateway</h1></center></body></html>";
         harness.Handler.RespondRepeatedly(2, 502, page, "text/html");
 
-        var outcome = await harness.V3(o => o with { MaxRetries = 1 }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3(o => o with { MaxRetries = 1 }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
-        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal(2, harness.Handler.Requests.Count);
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
         Assert.Equal(502, outcome.Failure.HttpStatus);
         Assert.StartsWith("HTTP 502 answered with a body that is not the expected JSON: \"<html> <head><title>502 Bad Gateway</title></head>", outcome.Failure.Message);
@@ -242,9 +240,9 @@ public class RetryTests
     {
         harness.Handler.RespondJson("{\"code\":0,\"message\":\"\",\"codeDe");
 
-        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
-        Assert.Equal(1, outcome.Attempts);
+        Assert.Single(harness.Handler.Requests);
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
         Assert.False(outcome.Failure.IsRetryable);
         Assert.Equal("HTTP 200 answered with a body that is not the expected JSON: \"{\"code\":0,\"message\":\"\",\"codeDe\"", outcome.Failure.Message);
@@ -259,7 +257,7 @@ public class RetryTests
     {
         harness.Handler.RespondJson(body);
 
-        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
         Assert.Contains("HTTP 200", outcome.Failure.Message);
@@ -273,7 +271,7 @@ public class RetryTests
     {
         harness.Handler.RespondJson(body);
 
-        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
     }
@@ -283,10 +281,10 @@ public class RetryTests
     {
         harness.Handler.Hang().RespondJson(ClientHarness.V3Success());
 
-        var outcome = await harness.V3(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(50) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(50) }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal(2, harness.Handler.Requests.Count);
         Assert.Contains("no complete response within 0.05 s", harness.Notices.Single().Failure.Message);
     }
 
@@ -295,10 +293,10 @@ public class RetryTests
     {
         harness.Handler.HangInBody().RespondJson(ClientHarness.V2Success());
 
-        var outcome = await harness.V2(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(50) }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(50) }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal(2, outcome.Attempts);
+        Assert.Equal(2, harness.Handler.Requests.Count);
     }
 
     [Fact]
@@ -308,7 +306,7 @@ public class RetryTests
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         var stopwatch = Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.V3().SubmitAsync(ClientHarness.Urls(1), cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), cancellation.Token));
 
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), stopwatch.Elapsed.ToString());
         Assert.Single(harness.Handler.Requests);
@@ -329,14 +327,14 @@ public class RetryTests
             },
         });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SubmitAsync(ClientHarness.Urls(1), cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), cancellation.Token));
         Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]
     public async Task AlreadyCancelledToken_SendsNothing()
     {
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.V2().SubmitAsync(ClientHarness.Urls(1), new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), new CancellationToken(canceled: true)));
 
         Assert.Empty(harness.Handler.Requests);
     }

@@ -18,7 +18,7 @@ public class CancellationOverHttpTests : OverHttpTestBase
         Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(30)));
         using var cancellation = new CancellationTokenSource();
         var client = V3(o => o with { RequestTimeout = TimeSpan.FromSeconds(20) });
-        var submitting = client.SubmitAsync(Urls(1), cancellation.Token);
+        var submitting = client.SubmitAsync(RefreshTarget.Urls, Urls(1), cancellation.Token);
 
         // Cancel once the request is being held, whatever the machine's load made of the first connection.
         await Server.WaitForHangsAsync();
@@ -39,7 +39,8 @@ public class CancellationOverHttpTests : OverHttpTestBase
         var urls = Urls(6);
         Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(30)).OnRequest(2));
         using var cancellation = new CancellationTokenSource();
-        var submitter = new BatchSubmitter(V3(o => o with { RequestTimeout = TimeSpan.FromSeconds(20) }).SubmitAsync, 2);
+        var provider = V3(o => o with { RequestTimeout = TimeSpan.FromSeconds(20) });
+        var submitter = new BatchSubmitter((batch, token) => provider.SubmitAsync(RefreshTarget.Urls, batch, token), 2);
         var stopwatch = Stopwatch.StartNew();
 
         var result = await submitter.SubmitAsync(

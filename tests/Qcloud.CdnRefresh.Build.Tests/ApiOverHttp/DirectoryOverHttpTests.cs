@@ -11,14 +11,16 @@ public class DirectoryOverHttpTests : OverHttpTestBase
 {
     private static readonly string[] Directories = { "https://www.example.com/img/", "https://www.example.com/css/" };
 
-    [Fact]
-    public async Task V3_PurgePathCache_IsVerifiedByTheFake_AndChargesThePathQuotaOnly()
+    [Theory]
+    [InlineData("v3", "PurgePathCache")]
+    [InlineData("v2", "RefreshCdnOverSeaDir")]
+    public async Task DirectoryRefresh_IsVerifiedByTheFake_AndChargesThePathQuotaOnly(string api, string action)
     {
-        var outcome = await V3().SubmitDirectoriesAsync(Directories, CancellationToken.None);
+        var outcome = await Provider(api).SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
 
         var request = Assert.Single(Server.Requests);
         Assert.True(request.SignatureVerified);
-        Assert.Equal("PurgePathCache", request.Action);
+        Assert.Equal(action, request.Action);
         Assert.Equal(Directories, request.Paths);
         Assert.True(outcome.Succeeded);
         Assert.Equal(request.TaskId, outcome.TaskId);
@@ -27,23 +29,9 @@ public class DirectoryOverHttpTests : OverHttpTestBase
     }
 
     [Fact]
-    public async Task V2_RefreshCdnOverSeaDir_IsVerifiedByTheFake()
-    {
-        var outcome = await V2().SubmitDirectoriesAsync(Directories, CancellationToken.None);
-
-        var request = Assert.Single(Server.Requests);
-        Assert.True(request.SignatureVerified);
-        Assert.Equal("RefreshCdnOverSeaDir", request.Action);
-        Assert.Equal("0", request.ApiCode);
-        Assert.Equal(Directories, request.Paths);
-        Assert.Equal(2, outcome.AcceptedCount);
-        Assert.Equal(2, Server.PathsAccepted("overseas"));
-    }
-
-    [Fact]
     public async Task V2_Mainland_RefreshCdnDir_IsVerifiedByTheFake_WithType1()
     {
-        var outcome = await V2(o => o with { Area = "mainland" }).SubmitDirectoriesAsync(Directories, CancellationToken.None);
+        var outcome = await V2(o => o with { Area = "mainland" }).SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
 
         var request = Assert.Single(Server.Requests);
         Assert.True(request.SignatureVerified);
@@ -56,17 +44,17 @@ public class DirectoryOverHttpTests : OverHttpTestBase
     [Fact]
     public async Task DescribePurgeQuota_PathPurge_ReflectsTheDirectoriesAccepted()
     {
-        await V2().SubmitDirectoriesAsync(Directories, CancellationToken.None);
-        await V3().SubmitDirectoriesAsync(Directories.Take(1).ToArray(), CancellationToken.None);
+        await V2().SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
+        await V3().SubmitAsync(RefreshTarget.Directories, Directories.Take(1).ToArray(), CancellationToken.None);
 
-        var quota = await V3().DescribePurgeQuotaAsync(CancellationToken.None);
+        var quota = (await V3().DescribePurgeQuotaAsync(CancellationToken.None)).Value!;
 
         var overseas = quota.PathQuotaFor("overseas")!;
         Assert.Equal(97, overseas.Available);
         Assert.Equal(100, overseas.Total);
         Assert.Equal(20, overseas.Batch);
         Assert.Equal(100, quota.PathQuotaFor("mainland")!.Available);
-        Assert.Equal(20, V3Quota.DirectoriesPerRequest(quota, "overseas"));
+        Assert.Equal(20, V3Quota.DirectoriesPerRequest(overseas));
     }
 
     [Fact]
@@ -75,13 +63,14 @@ public class DirectoryOverHttpTests : OverHttpTestBase
         var directories = Enumerable.Range(0, 5).Select(i => "https://www.example.com/d" + i + "/").ToArray();
         var client = V3();
 
-        var result = await new BatchSubmitter(client.SubmitDirectoriesAsync, 2).SubmitAsync(directories, null, CancellationToken.None);
+        var result = await new BatchSubmitter((batch, token) => client.SubmitAsync(RefreshTarget.Directories, batch, token), 2)
+            .SubmitAsync(directories, null, CancellationToken.None);
         var status = await client.GetStatusAsync(
             result.Batches.Select(b => SubmittedBatch.From(b, RefreshTarget.Directories)).ToArray(), CancellationToken.None);
 
-        Assert.True(result.Succeeded);
+        Assert.All(result.Batches, b => Assert.Equal(BatchStatus.Accepted, b.Status));
         Assert.Equal(3, RequestsFor("PurgePathCache").Count);
         Assert.Equal(directories, status.Statuses.Select(s => s.Url));
-        Assert.True(status.AllDone);
+        Assert.All(status.Statuses, s => Assert.Equal(RefreshStatus.Done, s.Status));
     }
 }

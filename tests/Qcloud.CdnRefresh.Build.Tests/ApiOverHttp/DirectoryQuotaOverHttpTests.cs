@@ -15,51 +15,34 @@ public class DirectoryQuotaOverHttpTests : OverHttpTestBase
 
     protected override FakeTencentApiOptions ServerOptions => new() { PathBatchLimit = PathBatch, DailyPathQuota = PathsPerDay };
 
-    [Fact]
-    public async Task V3_MoreDirectoriesThanPathBatch_IsCdnPurgePathExceedBatchLimit_Quota_NotRetried()
+    [Theory]
+    [InlineData("v3", "LimitExceeded.CdnPurgePathExceedBatchLimit")]
+    [InlineData("v2", "4000 (22045)")]
+    public async Task MoreDirectoriesThanThePerRequestLimit_IsQuota_NotRetried(string api, string apiCode)
     {
-        var outcome = await V3().SubmitDirectoriesAsync(Directories(PathBatch + 1), CancellationToken.None);
+        var outcome = await Provider(api).SubmitAsync(RefreshTarget.Directories, Directories(PathBatch + 1), CancellationToken.None);
 
-        Assert.Equal("LimitExceeded.CdnPurgePathExceedBatchLimit", Assert.Single(Server.Requests).ApiCode);
+        Assert.Single(Server.Requests);
         Assert.Equal(ApiFailureKind.Quota, outcome.Failure!.Kind);
-        Assert.Equal(1, outcome.Attempts);
+        Assert.Equal(apiCode, outcome.Failure.ApiCode);
         Assert.Equal(0, Server.PathsAccepted("overseas"));
+        Assert.Empty(Notices);
     }
 
-    [Fact]
-    public async Task V3_DailyPathQuotaUsedUp_IsCdnPurgePathExceedDayLimit_Quota_NotRetried()
+    [Theory]
+    [InlineData("v3", "LimitExceeded.CdnPurgePathExceedDayLimit")]
+    [InlineData("v2", "4000 (22046)")]
+    public async Task DailyDirectoryQuotaUsedUp_IsQuota_NotRetried(string api, string apiCode)
     {
-        await V3().SubmitDirectoriesAsync(Directories(PathBatch), CancellationToken.None);
+        var provider = Provider(api);
+        await provider.SubmitAsync(RefreshTarget.Directories, Directories(PathBatch), CancellationToken.None);
 
-        var outcome = await V3().SubmitDirectoriesAsync(Directories(PathBatch), CancellationToken.None);
+        var outcome = await provider.SubmitAsync(RefreshTarget.Directories, Directories(PathBatch), CancellationToken.None);
 
-        Assert.Equal("LimitExceeded.CdnPurgePathExceedDayLimit", outcome.Failure!.ApiCode);
-        Assert.Equal(ApiFailureKind.Quota, outcome.Failure.Kind);
-        Assert.Equal(1, outcome.Attempts);
+        Assert.Equal(2, Server.Requests.Count);
+        Assert.Equal(ApiFailureKind.Quota, outcome.Failure!.Kind);
+        Assert.Equal(apiCode, outcome.Failure.ApiCode);
         Assert.Equal(PathBatch, Server.PathsAccepted("overseas"));
-    }
-
-    [Fact]
-    public async Task V2_MoreDirectoriesThanPerRequestLimit_Is22045_Quota_NotRetried()
-    {
-        var outcome = await V2().SubmitDirectoriesAsync(Directories(PathBatch + 1), CancellationToken.None);
-
-        Assert.StartsWith("(22045)", Assert.Single(Server.Requests).ApiMessage);
-        Assert.Equal(ApiFailureKind.Quota, outcome.Failure!.Kind);
-        Assert.Equal("4000 (22045)", outcome.Failure.ApiCode);
-        Assert.Equal(1, outcome.Attempts);
-    }
-
-    [Fact]
-    public async Task V2_DailyDirectoryQuotaUsedUp_Is22046_Quota_NotRetried()
-    {
-        await V2().SubmitDirectoriesAsync(Directories(PathBatch), CancellationToken.None);
-
-        var outcome = await V2().SubmitDirectoriesAsync(Directories(PathBatch), CancellationToken.None);
-
-        Assert.Equal(ApiFailureKind.Quota, outcome.Failure!.Kind);
-        Assert.Equal("4000 (22046)", outcome.Failure.ApiCode);
-        Assert.Equal(1, outcome.Attempts);
         Assert.Empty(Notices);
     }
 

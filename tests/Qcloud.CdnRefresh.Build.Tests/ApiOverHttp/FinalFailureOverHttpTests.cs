@@ -18,67 +18,44 @@ public class FinalFailureOverHttpTests : OverHttpTestBase
 
     protected override FakeTencentApiOptions ServerOptions => new() { DailyQuota = SmallQuota };
 
-    [Fact]
-    public async Task V3_WrongSecretKey_IsSignatureFailure_Authentication_NotRetried()
+    [Theory]
+    [InlineData("v3", "AuthFailure.SignatureFailure")]
+    [InlineData("v2", "4100")]
+    public async Task WrongSecretKey_IsAuthentication_NotRetried(string api, string apiCode)
     {
-        var outcome = await V3(credentials: WrongSecretKey).SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await Provider(api, credentials: WrongSecretKey).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         var request = Assert.Single(Server.Requests);
         Assert.False(request.SignatureVerified);
-        Assert.Equal("AuthFailure.SignatureFailure", request.ApiCode);
+        Assert.Equal(apiCode, request.ApiCode);
         Assert.Equal(ApiFailureKind.Authentication, outcome.Failure!.Kind);
-        Assert.Equal("AuthFailure.SignatureFailure", outcome.Failure.ApiCode);
+        Assert.Equal(apiCode, outcome.Failure.ApiCode);
         Assert.False(outcome.Failure.IsRetryable);
-        Assert.Equal(1, outcome.Attempts);
         Assert.Empty(Notices);
     }
 
-    [Fact]
-    public async Task V2_WrongSecretKey_Is4100_Authentication_NotRetried()
+    [Theory]
+    [InlineData("v3")]
+    [InlineData("v2")]
+    public async Task WrongSecretKey_NeverAppearsInTheFailure(string api)
     {
-        var outcome = await V2(credentials: WrongSecretKey).SubmitAsync(Urls(1), CancellationToken.None);
-
-        var request = Assert.Single(Server.Requests);
-        Assert.False(request.SignatureVerified);
-        Assert.Equal("4100", request.ApiCode);
-        Assert.Equal(ApiFailureKind.Authentication, outcome.Failure!.Kind);
-        Assert.False(outcome.Failure.IsRetryable);
-        Assert.Equal(1, outcome.Attempts);
-        Assert.Empty(Notices);
-    }
-
-    [Fact]
-    public async Task WrongSecretKey_NeverAppearsInTheFailure()
-    {
-        var outcome = await V3(credentials: WrongSecretKey).SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await Provider(api, credentials: WrongSecretKey).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         Assert.DoesNotContain(WrongSecretKey.SecretKey, outcome.Failure!.Message);
     }
 
-    [Fact]
-    public async Task V3_DailyLimitExceeded_IsQuota_NotRetried()
+    [Theory]
+    [InlineData("v3", "LimitExceeded.CdnPurgeUrlExceedDayLimit")]
+    [InlineData("v2", "4000 (22044)")]
+    public async Task DailyUrlLimitExceeded_IsQuota_NotRetried(string api, string apiCode)
     {
         // The fake refuses a batch larger than what is left of its daily quota, as Tencent does.
-        var outcome = await V3().SubmitAsync(Urls(SmallQuota + 1), CancellationToken.None);
+        var outcome = await Provider(api).SubmitAsync(RefreshTarget.Urls, Urls(SmallQuota + 1), CancellationToken.None);
 
-        var request = Assert.Single(Server.Requests);
-        Assert.Equal("LimitExceeded.CdnPurgeUrlExceedDayLimit", request.ApiCode);
+        Assert.Single(Server.Requests);
         Assert.Equal(ApiFailureKind.Quota, outcome.Failure!.Kind);
-        Assert.Equal("LimitExceeded.CdnPurgeUrlExceedDayLimit", outcome.Failure.ApiCode);
-        Assert.Equal(1, outcome.Attempts);
-        Assert.Empty(Notices);
-    }
-
-    [Fact]
-    public async Task V2_Module22044_IsQuota_NotRetried()
-    {
-        var outcome = await V2().SubmitAsync(Urls(SmallQuota + 1), CancellationToken.None);
-
-        var request = Assert.Single(Server.Requests);
-        Assert.StartsWith("(22044)", request.ApiMessage);
-        Assert.Equal(ApiFailureKind.Quota, outcome.Failure!.Kind);
-        Assert.Equal("4000 (22044)", outcome.Failure.ApiCode);
-        Assert.Equal(1, outcome.Attempts);
+        Assert.Equal(apiCode, outcome.Failure.ApiCode);
+        Assert.Equal(0, Server.UrlsAccepted("overseas"));
         Assert.Empty(Notices);
     }
 
@@ -87,12 +64,11 @@ public class FinalFailureOverHttpTests : OverHttpTestBase
     {
         Server.InjectFault(FaultRule.V2Error(4300, "(4300)拒绝访问", "RequestForbidden"));
 
-        var outcome = await V2().SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await V2().SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         Assert.Single(Server.Requests);
         Assert.Equal(ApiFailureKind.Retired, outcome.Failure!.Kind);
         Assert.Equal("4300", outcome.Failure.ApiCode);
-        Assert.Equal(1, outcome.Attempts);
         Assert.Equal(0, Server.UrlsAccepted("overseas"));
     }
 
@@ -101,8 +77,9 @@ public class FinalFailureOverHttpTests : OverHttpTestBase
     {
         // 3 + 3 + 2 URLs against a quota of 5: batch 1 fits, batch 2 does not.
         var urls = Urls(8);
+        var provider = V3();
 
-        var result = await new BatchSubmitter(V3().SubmitAsync, 3).SubmitAsync(urls, null, CancellationToken.None);
+        var result = await new BatchSubmitter((batch, token) => provider.SubmitAsync(RefreshTarget.Urls, batch, token), 3).SubmitAsync(urls, null, CancellationToken.None);
 
         var requests = Server.Requests.OrderBy(r => r.Sequence).ToList();
         Assert.Equal(2, requests.Count);

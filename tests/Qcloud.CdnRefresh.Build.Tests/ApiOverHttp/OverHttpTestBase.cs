@@ -103,21 +103,21 @@ public abstract class OverHttpTestBase : IAsyncLifetime
         },
     };
 
-    internal CdnApiV3Client V3(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
-        Track(new CdnApiV3Client(credentials ?? FakeKeys, (adjust ?? (o => o))(Options(Server.V3Endpoint))));
+    internal V3Provider V3(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
+        (V3Provider)Provider("v3", adjust, credentials);
 
-    internal CdnApiV2Client V2(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
-        Track(new CdnApiV2Client(credentials ?? FakeKeys, (adjust ?? (o => o))(Options(Server.V2Endpoint))));
+    internal V2Provider V2(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
+        (V2Provider)Provider("v2", adjust, credentials);
 
     /// <summary>The provider <paramref name="api"/> names, as the registry builds it, wired to the fake.</summary>
-    internal IRefreshProvider Provider(string api, Func<ApiClientOptions, ApiClientOptions>? adjust = null)
+    internal IRefreshProvider Provider(string api, Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null)
     {
-        var registration = RefreshProviders.Find(api)!;
+        var registration = RefreshProviders.All.Single(p => p.Name == api);
         var endpoint = api == "v2" ? Server.V2Endpoint : Server.V3Endpoint;
         return Track(registration.Create(new ProviderContext
         {
             Client = (adjust ?? (o => o))(Options(endpoint)),
-            Credentials = () => FakeKeys,
+            Credentials = () => credentials ?? FakeKeys,
             Log = new RecordingLog(),
         }));
     }

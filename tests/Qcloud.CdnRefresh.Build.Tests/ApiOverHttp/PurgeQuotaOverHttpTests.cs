@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using System.Threading;
+using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
@@ -13,12 +14,11 @@ public class PurgeQuotaOverHttpTests : OverHttpTestBase
     [Fact]
     public async Task DescribePurgeQuota_ReflectsWhatTheFakeHasAcceptedPerArea()
     {
-        await V3().SubmitAsync(Urls(7), CancellationToken.None);
-        await V3(o => o with { Area = "mainland" }).SubmitAsync(Urls(3), CancellationToken.None);
+        await V3().SubmitAsync(RefreshTarget.Urls, Urls(7), CancellationToken.None);
+        await V3(o => o with { Area = "mainland" }).SubmitAsync(RefreshTarget.Urls, Urls(3), CancellationToken.None);
 
-        var quota = await V3().DescribePurgeQuotaAsync(CancellationToken.None);
+        var quota = (await V3().DescribePurgeQuotaAsync(CancellationToken.None)).Value!;
 
-        Assert.True(quota.Succeeded);
         var overseas = quota.UrlQuotaFor("overseas")!;
         var mainland = quota.UrlQuotaFor("mainland")!;
         Assert.Equal(Server.UrlsAvailable("overseas"), overseas.Available);

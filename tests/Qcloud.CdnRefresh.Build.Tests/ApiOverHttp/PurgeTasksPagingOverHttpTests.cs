@@ -18,24 +18,23 @@ public class PurgeTasksPagingOverHttpTests : OverHttpTestBase
     public async Task TaskOf45Urls_IsReadInThreePages_AtOffsets0_20_40()
     {
         var client = V3();
-        var outcome = await client.SubmitAsync(Urls(45), CancellationToken.None);
+        var outcome = await client.SubmitAsync(RefreshTarget.Urls, Urls(45), CancellationToken.None);
 
-        var status = await client.DescribePurgeTasksAsync(outcome.TaskId!, CdnApiV3Client.PurgeTypeUrl, CancellationToken.None);
+        var status = await client.DescribePurgeTasksAsync(outcome.TaskId!, V3Provider.PurgeTypeUrl, CancellationToken.None);
 
         var pages = RequestsFor("DescribePurgeTasks");
         Assert.Equal(new[] { 0, 20, 40 }, pages.Select(r => JsonDocument.Parse(r.BodyText).RootElement.GetProperty("Offset").GetInt32()));
         Assert.All(pages, r => Assert.True(r.SignatureVerified));
-        Assert.Equal(3, status.Calls);
         Assert.Equal(Urls(45), status.Statuses.Select(s => s.Url));
-        Assert.True(status.AllDone);
+        Assert.All(status.Statuses, s => Assert.Equal(RefreshStatus.Done, s.Status));
     }
 
     [Fact]
     public async Task GetStatus_OfTwoBatches_ReadsEachTaskInFull()
     {
         var client = V3();
-        var first = await client.SubmitAsync(Urls(25, "https://www.example.com/a"), CancellationToken.None);
-        var second = await client.SubmitAsync(Urls(5, "https://www.example.com/b"), CancellationToken.None);
+        var first = await client.SubmitAsync(RefreshTarget.Urls, Urls(25, "https://www.example.com/a"), CancellationToken.None);
+        var second = await client.SubmitAsync(RefreshTarget.Urls, Urls(5, "https://www.example.com/b"), CancellationToken.None);
         var batches = new[]
         {
             new SubmittedBatch { TaskId = first.TaskId, Urls = Urls(25, "https://www.example.com/a"), SubmittedAt = first.SubmittedAt!.Value },
@@ -44,7 +43,7 @@ public class PurgeTasksPagingOverHttpTests : OverHttpTestBase
 
         var status = await client.GetStatusAsync(batches, CancellationToken.None);
 
-        Assert.Equal(3, status.Calls);
+        Assert.Equal(3, RequestsFor("DescribePurgeTasks").Count);
         Assert.Equal(30, status.Statuses.Count(s => s.Status == RefreshStatus.Done));
     }
 }

@@ -24,8 +24,8 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
 
         var status = await client.GetStatusAsync(new[] { batch }, CancellationToken.None);
 
-        Assert.True(status.AllDone);
         Assert.Equal(batch.Urls, status.Statuses.Select(s => s.Url));
+        Assert.All(status.Statuses, s => Assert.Equal(RefreshStatus.Done, s.Status));
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
 
         var status = await client.GetStatusAsync(new[] { batch }, CancellationToken.None);
 
-        Assert.True(status.Succeeded);
+        Assert.Null(status.Failure);
         Assert.Equal(new[] { batch.Urls[1] }, status.FailedUrls);
         Assert.Equal(2, status.Statuses.Count(s => s.Status == RefreshStatus.Done));
     }
@@ -66,7 +66,7 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
     public async Task V3_FailedDirectoryTask_FailsEveryPath()
     {
         var client = V3();
-        var outcome = await client.SubmitDirectoriesAsync(Directories, CancellationToken.None);
+        var outcome = await client.SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
         Server.FailTask(outcome.TaskId!);
 
         var status = await client.GetStatusAsync(new[] { Submitted(outcome, Directories, RefreshTarget.Directories) }, CancellationToken.None);
@@ -92,12 +92,12 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
     public async Task V2_Mainland_DirectoryWithoutTaskId_IsFoundInItsDay()
     {
         var client = V2(o => o with { Area = "mainland" });
-        var outcome = await client.SubmitDirectoriesAsync(Directories, CancellationToken.None);
+        var outcome = await client.SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
 
         var status = await client.GetStatusAsync(new[] { Submitted(outcome, Directories, RefreshTarget.Directories) }, CancellationToken.None);
 
         Assert.Null(outcome.TaskId);
-        Assert.True(status.AllDone);
+        Assert.Equal(RefreshStatus.Done, status.Statuses.Single().Status);
         Assert.True(RequestsFor("GetCdnRefreshLog").Single().SignatureVerified);
     }
 
@@ -110,7 +110,7 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
 
         var status = await client.GetStatusAsync(new[] { batch }, CancellationToken.None);
 
-        Assert.True(status.AllDone);
+        Assert.Equal(RefreshStatus.Done, status.Statuses.Single().Status);
         Assert.Equal("20260302", RequestsFor("GetCdnOverseaRefreshLog").Single().Parameters["date"]);
     }
 

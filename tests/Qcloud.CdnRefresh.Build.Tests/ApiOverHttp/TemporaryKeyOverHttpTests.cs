@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Signing;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
@@ -16,25 +17,16 @@ public class TemporaryKeyOverHttpTests : OverHttpTestBase
     private static TencentCredentials TemporaryKey =>
         new(FakeTencentApiOptions.DefaultSecretId, FakeTencentApiOptions.DefaultSecretKey, Token);
 
-    [Fact]
-    public async Task V3_WithToken_IsAccepted_AndSendsXTcToken()
+    [Theory]
+    [InlineData("v3")]
+    [InlineData("v2")]
+    public async Task WithToken_IsAccepted_AndSendsTheToken(string api)
     {
-        var outcome = await V3(credentials: TemporaryKey).SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await Provider(api, credentials: TemporaryKey).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         var request = Assert.Single(Server.Requests);
-        Assert.Equal(Token, request.Headers["X-TC-Token"]);
-        Assert.Null(request.ApiCode);
-        Assert.True(outcome.Succeeded);
-    }
-
-    [Fact]
-    public async Task V2_WithToken_IsAccepted_AndSendsTokenParameter()
-    {
-        var outcome = await V2(credentials: TemporaryKey).SubmitAsync(Urls(1), CancellationToken.None);
-
-        var request = Assert.Single(Server.Requests);
-        Assert.Equal(Token, request.Parameters["Token"]);
-        Assert.Equal("0", request.ApiCode);
+        Assert.Equal(Token, api == "v3" ? request.Headers["X-TC-Token"] : request.Parameters["Token"]);
+        Assert.True(request.SignatureVerified);
         Assert.True(outcome.Succeeded);
     }
 
@@ -42,7 +34,7 @@ public class TemporaryKeyOverHttpTests : OverHttpTestBase
     public async Task V3_WithoutTheToken_IsRefusedByTheFake()
     {
         // Shows that the fake really checks the token, which gives the two tests above their meaning.
-        var outcome = await V3().SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await V3().SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         Assert.Equal("AuthFailure.TokenFailure", Assert.Single(Server.Requests).ApiCode);
         Assert.False(outcome.Succeeded);

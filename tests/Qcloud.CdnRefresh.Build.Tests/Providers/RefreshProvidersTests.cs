@@ -1,6 +1,8 @@
 using System;
+using System.Linq;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Providers;
+using Qcloud.CdnRefresh.Build.Signing;
 using Qcloud.CdnRefresh.Build.Tests.Api;
 using Qcloud.CdnRefresh.Build.Tests.Refresh;
 using Xunit;
@@ -10,23 +12,17 @@ namespace Qcloud.CdnRefresh.Build.Tests.Providers;
 public class RefreshProvidersTests
 {
     [Fact]
-    public void TheDefaultProvider_IsV3()
+    public void TheRegistry_ListsV3First_AsTheDefault_ThenV2()
     {
-        Assert.Equal("v3", RefreshProviders.Default.Name);
+        Assert.Equal(new[] { "v3", "v2" }, RefreshProviders.All.Select(p => p.Name));
     }
 
     [Theory]
     [InlineData("v3", "https://cdn.tencentcloudapi.com/")]
-    [InlineData("V2", "https://cdn.api.qcloud.com/v2/index.php")]
-    public void EachProvider_IsFoundByName_WithItsDefaultEndpoint(string name, string endpoint)
+    [InlineData("v2", "https://cdn.api.qcloud.com/v2/index.php")]
+    public void EachProvider_HasItsDefaultEndpoint(string name, string endpoint)
     {
-        Assert.Equal(new Uri(endpoint), RefreshProviders.Find(name)!.DefaultEndpoint);
-    }
-
-    [Fact]
-    public void AnUnknownName_FindsNoProvider()
-    {
-        Assert.Null(RefreshProviders.Find("v1"));
+        Assert.Equal(new Uri(endpoint), Registration(name).DefaultEndpoint);
     }
 
     [Theory]
@@ -36,35 +32,30 @@ public class RefreshProvidersTests
     [InlineData("v2", "mainland", "RefreshCdnUrl", "RefreshCdnDir")]
     public void EachProvider_NamesTheActionsOfItsArea(string name, string area, string urlAction, string directoryAction)
     {
-        using var provider = Create(name, area);
+        var registration = Registration(name);
+        using var provider = registration.Create(Context(registration.DefaultEndpoint, area, () => ClientHarness.Credentials));
 
         Assert.Equal(urlAction, provider.UrlAction);
         Assert.Equal(directoryAction, provider.DirectoryAction);
     }
 
-    [Fact]
-    public void BuildingAProvider_ReadsNoCredentials()
+    [Theory]
+    [InlineData("v3")]
+    [InlineData("v2")]
+    public void BuildingAProvider_ReadsNoCredentials(string name)
     {
-        var registration = RefreshProviders.Find("v3")!;
-
-        using var provider = registration.Create(new ProviderContext
-        {
-            Client = new ApiClientOptions { Endpoint = ClientHarness.V3Endpoint },
-            Credentials = () => throw new InvalidOperationException("credentials read"),
-            Log = new RecordingLog(),
-        });
+        using var provider = Registration(name).Create(
+            Context(ClientHarness.V3Endpoint, "overseas", () => throw new InvalidOperationException("credentials read")));
 
         Assert.Equal(ClientHarness.V3Endpoint, provider.Endpoint);
     }
 
-    private static IRefreshProvider Create(string name, string area)
+    private static ProviderRegistration Registration(string name) => RefreshProviders.All.Single(p => p.Name == name);
+
+    private static ProviderContext Context(Uri endpoint, string area, Func<TencentCredentials> credentials) => new()
     {
-        var registration = RefreshProviders.Find(name)!;
-        return registration.Create(new ProviderContext
-        {
-            Client = new ApiClientOptions { Endpoint = registration.DefaultEndpoint, Area = area },
-            Credentials = () => ClientHarness.Credentials,
-            Log = new RecordingLog(),
-        });
-    }
+        Client = new ApiClientOptions { Endpoint = endpoint, Area = area },
+        Credentials = credentials,
+        Log = new RecordingLog(),
+    };
 }

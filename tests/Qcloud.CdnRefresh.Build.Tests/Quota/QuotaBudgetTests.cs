@@ -37,7 +37,7 @@ public class QuotaBudgetTests
     [Fact]
     public void V3_reads_the_areas_numbers_from_the_describe_purge_quota_answer()
     {
-        var outcome = new PurgeQuotaOutcome
+        var outcome = new PurgeQuotaResponse
         {
             UrlPurge = new[] { UrlQuota(batch: 1000, available: 5, area: "mainland"), UrlQuota(batch: 100, available: 50, area: "overseas") },
             PathPurge = new[] { PathQuota(available: 7, area: "overseas") },
@@ -199,7 +199,7 @@ public class QuotaBudgetTests
     private static PurgeQuota PathQuota(long batch = 20, long available = 100, string area = "overseas") =>
         new() { Area = area, Batch = batch, Total = 100, Available = available };
 
-    private static QuotaDecision DecideV3(QuotaRequest request, PurgeQuotaOutcome? outcome) =>
+    private static QuotaDecision DecideV3(QuotaRequest request, PurgeQuotaResponse? outcome) =>
         QuotaBudget.Decide(request, V3Quota.Today(request, outcome));
 
     private static QuotaDecision DecideV3(QuotaRequest request, PurgeQuota? urlQuota, PurgeQuota? pathQuota) =>

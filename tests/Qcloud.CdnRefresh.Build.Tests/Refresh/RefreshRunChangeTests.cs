@@ -57,7 +57,7 @@ public class RefreshRunChangeTests : RefreshRunTestBase
     [Fact]
     public async Task V2Run_SendsEveryUrl_AsRefreshCdnOverSeaUrl()
     {
-        var settings = Settings() with { Api = Qcloud.CdnRefresh.Build.Providers.RefreshProviders.Find("v2")!, Endpoint = Server.V2Endpoint };
+        var settings = Settings() with { Api = Qcloud.CdnRefresh.Build.Providers.V2.V2Provider.Registration, Endpoint = Server.V2Endpoint };
 
         await RunAsync(settings);
 

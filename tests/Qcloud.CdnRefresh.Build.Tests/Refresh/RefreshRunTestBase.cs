@@ -134,7 +134,7 @@ public abstract class RefreshRunTestBase : IAsyncLifetime
     /// <summary>Every refresh request (v3 PurgeUrlsCache or v2 RefreshCdn*), whatever became of it.</summary>
     protected IReadOnlyList<RecordedRequest> PurgeRequests(long afterSequence = 0) =>
         Server.Requests
-            .Where(r => r.Sequence > afterSequence && r.Action is CdnApiV3Client.PurgeUrlsCacheAction or CdnApiV2Client.OverseasAction or CdnApiV2Client.MainlandAction)
+            .Where(r => r.Sequence > afterSequence && r.Action is V3Provider.PurgeUrlsCacheAction or V2Provider.OverseasAction or V2Provider.MainlandAction)
             .OrderBy(r => r.Sequence)
             .ToList();
 

@@ -1,65 +1,85 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Quota;
+using Qcloud.CdnRefresh.Build.Signing;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V2;
 
 /// <summary>
-/// API 2.0 (<c>CdnRefreshApi=v2</c>): <c>RefreshCdnOverSeaUrl</c>/<c>RefreshCdnUrl</c> and the directory actions by
-/// area, status from the refresh logs. The API cannot say what is left of today's quota, so this provider counts what
-/// it accepted in a usage file beside the manifest.
+/// API 2.0 (<c>CdnRefreshApi=v2</c>), a form POST signed with HmacSHA1 or HmacSHA256: URLs with
+/// <c>RefreshCdnOverSeaUrl</c> (overseas) or <c>RefreshCdnUrl</c> (mainland), directories with
+/// <c>RefreshCdnOverSeaDir</c> or <c>RefreshCdnDir</c>, status from <c>GetCdnOverseaRefreshLog</c> or
+/// <c>GetCdnRefreshLog</c>. The API cannot say what is left of today's quota, so this provider counts what it
+/// accepted in a usage file beside the manifest.
 /// </summary>
-internal sealed class V2Provider : IRefreshProvider
+internal sealed class V2Provider : SignedApiProvider
 {
-    public static readonly ProviderRegistration Registration = new("v2", CdnApiV2Client.DefaultEndpoint, context => new V2Provider(context));
+    public const string OverseasAction = "RefreshCdnOverSeaUrl";
+    public const string MainlandAction = "RefreshCdnUrl";
+    public const string OverseasDirectoryAction = "RefreshCdnOverSeaDir";
+    public const string MainlandDirectoryAction = "RefreshCdnDir";
+    public const string OverseasLogAction = "GetCdnOverseaRefreshLog";
+    public const string MainlandLogAction = "GetCdnRefreshLog";
 
-    private readonly ProviderContext _context;
-    private CdnApiV2Client? _client;
+    private const string ContentType = "application/x-www-form-urlencoded";
+
+    /// <summary><c>RefreshCdnDir</c> <c>type</c>: 1 refreshes what changed (compared by Last-Modified), 2 everything.</summary>
+    private const string RefreshChangedType = "1";
+
+    public static readonly ProviderRegistration Registration =
+        new("v2", new Uri("https://cdn.api.qcloud.com/v2/index.php"), context => new V2Provider(context));
+
     private DailyUsageStore? _usage;
 
     public V2Provider(ProviderContext context)
+        : base(context, V2Quota.MaxDirectoriesPerRequest)
     {
-        _context = context;
     }
 
-    public string UrlAction => CdnApiV2Client.ActionFor(_context.Client.Area);
+    /// <summary>Anything but <c>mainland</c> is overseas, the purpose of this package.</summary>
+    public override string UrlAction => IsMainland ? MainlandAction : OverseasAction;
 
-    public string DirectoryAction => CdnApiV2Client.DirectoryActionFor(_context.Client.Area);
+    public override string DirectoryAction => IsMainland ? MainlandDirectoryAction : OverseasDirectoryAction;
 
-    public Uri Endpoint => _context.Client.Endpoint;
-
-    private CdnApiV2Client Client => _client ??= new CdnApiV2Client(_context.Credentials(), _context.Client);
+    private bool IsMainland => string.Equals(Options.Area, "mainland", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>From this machine's count; the same online and offline, since no request can tell more.</summary>
-    public Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken)
+    public override Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken)
     {
         var usage = LoadUsage();
-        var now = _context.Client.Clock();
+        var now = Options.Clock();
         var urlsUsed = usage?.Used(request.Area, UsageKind.Urls, now) ?? 0;
         var directoriesUsed = usage?.Used(request.Area, UsageKind.Directories, now) ?? 0;
         return Task.FromResult(V2Quota.Today(request, urlsUsed, directoriesUsed));
     }
 
-    public Task<BatchOutcome> SubmitAsync(RefreshTarget target, IReadOnlyList<string> entries, CancellationToken cancellationToken) =>
-        target == RefreshTarget.Directories
-            ? Client.SubmitDirectoriesAsync(entries, cancellationToken)
-            : Client.SubmitAsync(entries, cancellationToken);
+    /// <summary>
+    /// Overseas: one <c>GetCdnOverseaRefreshLog</c> per Beijing day of submission, the whole day's log matched by URL
+    /// (one call per day, not one per URL). Mainland: <c>GetCdnRefreshLog</c> by <c>taskId</c>; a batch without one
+    /// (<c>RefreshCdnDir</c> returns none) reads its Beijing day by <c>startDate</c>/<c>endDate</c>. Batches with the
+    /// same query share one call.
+    /// </summary>
+    public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
+        RefreshStatusCollector.CollectAsync(
+            batches, batch => EncodeForm(LogQuery(batch)), (batch, token) => ReadLogAsync(LogQuery(batch), token), cancellationToken);
 
-    public Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
-        Client.GetStatusAsync(batches, cancellationToken);
-
-    public void RecordAccepted(RefreshTarget target, int count)
+    public override void RecordAccepted(RefreshTarget target, int count)
     {
         if (LoadUsage() is not { } usage)
         {
             return;
         }
 
-        usage.Add(_context.Client.Area, target == RefreshTarget.Directories ? UsageKind.Directories : UsageKind.Urls, count, _context.Client.Clock());
+        usage.Add(Options.Area, target == RefreshTarget.Directories ? UsageKind.Directories : UsageKind.Urls, count, Options.Clock());
         try
         {
             usage.Save();
@@ -67,25 +87,102 @@ internal sealed class V2Provider : IRefreshProvider
         catch (CdnRefreshException e)
         {
             // The batches were accepted: failing now would leave the manifest unsaved and send them twice.
-            _context.Log.Warning(e.Code, e.Message + " Today's count of accepted refreshes may be too low; the API still enforces its quota.");
+            Context.Log.Warning(e.Code, e.Message + " Today's count of accepted refreshes may be too low; the API still enforces its quota.");
         }
     }
 
-    public void Dispose() => _client?.Dispose();
+    /// <summary><c>urls.0</c>, <c>urls.1</c>, …, or <c>dirs.N</c> with <c>type=1</c> on the mainland, which refreshes what changed.</summary>
+    protected override HttpRequestMessage BatchRequest(string action, RefreshTarget target, IReadOnlyList<string> entries, DateTimeOffset now)
+    {
+        var name = target == RefreshTarget.Directories ? "dirs" : "urls";
+        var parameters = entries.Select((entry, i) => Parameter(name + "." + i.ToString(CultureInfo.InvariantCulture), entry)).ToList();
+        if (target == RefreshTarget.Directories && IsMainland)
+        {
+            parameters.Add(Parameter("type", RefreshChangedType));
+        }
+
+        return Request(action, parameters, now);
+    }
+
+    protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body) =>
+        V2ResponseReader.ReadBatch(httpStatus, body);
+
+    private static KeyValuePair<string, string> Parameter(string name, string value) => new(name, value);
+
+    /// <summary>
+    /// Every value percent-encoded exactly once with a strict encoder, so a <c>+</c> in a URL is sent as <c>%2B</c>
+    /// and the server does not read it as a space (which would break the signature).
+    /// </summary>
+    private static string EncodeForm(IEnumerable<KeyValuePair<string, string>> parameters) =>
+        string.Join("&", parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+
+    /// <summary>
+    /// Where a batch's log entries are. Tencent files the logs by Beijing day (UTC+8), so a batch sent at 23:30 UTC is
+    /// in the next day's log.
+    /// </summary>
+    private KeyValuePair<string, string>[] LogQuery(SubmittedBatch batch) =>
+        !IsMainland ? new[] { Parameter("date", BeijingTime.Format(batch.SubmittedAt, "yyyyMMdd")) }
+        : batch.TaskId is { } taskId ? new[] { Parameter("taskId", taskId) }
+        : new[]
+        {
+            Parameter("startDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 00:00:00")),
+            Parameter("endDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 23:59:59")),
+        };
+
+    private async Task<RefreshStatusOutcome> ReadLogAsync(IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
+    {
+        var action = IsMainland ? MainlandLogAction : OverseasLogAction;
+        Func<JsonElement?, IReadOnlyList<UrlRefreshStatus>?> readLog = IsMainland ? V2RefreshLogReader.ReadMainland : V2RefreshLogReader.ReadOverseas;
+        var result = await RunAsync(
+            action,
+            now => Request(action, query, now),
+            (status, body) => V2ResponseReader.Read(status, body, readLog),
+            cancellationToken,
+            RetryPolicy.StatusQuery).ConfigureAwait(false);
+        return new RefreshStatusOutcome { Statuses = result.Value ?? Array.Empty<UrlRefreshStatus>(), Failure = result.Failure };
+    }
 
     private DailyUsageStore? LoadUsage()
     {
-        if (_usage is not null || _context.ManifestPath is null)
+        if (_usage is not null || Context.ManifestPath is null)
         {
             return _usage;
         }
 
-        _usage = DailyUsageStore.Load(DailyUsageStore.PathFor(_context.ManifestPath), _context.Client.Clock());
+        _usage = DailyUsageStore.Load(DailyUsageStore.PathFor(Context.ManifestPath), Options.Clock());
         foreach (var warning in _usage.Warnings)
         {
-            _context.Log.Warning(warning.Code, warning.Message);
+            Context.Log.Warning(warning.Code, warning.Message);
         }
 
         return _usage;
+    }
+
+    private HttpRequestMessage Request(string action, IReadOnlyList<KeyValuePair<string, string>> actionParameters, DateTimeOffset now)
+    {
+        // Timestamp and Nonce are drawn per attempt: a replayed Nonce is refused (4500).
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            Parameter("Action", action),
+            Parameter("SecretId", Credentials.SecretId),
+            Parameter("Timestamp", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            Parameter("Nonce", Options.Nonce().ToString(CultureInfo.InvariantCulture)),
+        };
+
+        // Absent means HmacSHA1 to the server, which is also what the original RefreshCdnOverSeaUrl examples send.
+        if (Options.SignatureMethod == ApiV2Signer.HmacSha256)
+        {
+            parameters.Add(Parameter("SignatureMethod", ApiV2Signer.HmacSha256));
+        }
+
+        if (Credentials.Token is not null)
+        {
+            parameters.Add(Parameter("Token", Credentials.Token));
+        }
+
+        parameters.AddRange(actionParameters);
+        var stringToSign = ApiV2Signer.BuildStringToSign("POST", Host, Options.Endpoint.AbsolutePath, parameters);
+        parameters.Add(Parameter("Signature", ApiV2Signer.Sign(stringToSign, Credentials.SecretKey, Options.SignatureMethod)));
+        return Post(Encoding.ASCII.GetBytes(EncodeForm(parameters)), ContentType);
     }
 }

@@ -1,5 +1,3 @@
-using Qcloud.CdnRefresh.Build.Api;
-
 namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
 /// <summary>One area's purge quota, as <c>DescribePurgeQuota</c> reports it.</summary>

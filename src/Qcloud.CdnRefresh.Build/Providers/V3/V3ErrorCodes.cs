@@ -6,28 +6,16 @@ namespace Qcloud.CdnRefresh.Build.Providers.V3;
 /// <summary>Which API 3.0 <c>Error.Code</c> values are retried, and which are final and why.</summary>
 internal static class V3ErrorCodes
 {
-    /// <summary>The kind of an API 3.0 <c>Error.Code</c>.</summary>
-    public static ApiFailureKind KindOf(string code)
+    public static ApiFailureKind KindOf(string code) => code switch
     {
-        if (code.StartsWith("InternalError", StringComparison.Ordinal)
+        _ when code.StartsWith("InternalError", StringComparison.Ordinal)
             || code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)
-            || code == "UnauthorizedOperation.OperationTooOften")
-        {
-            return ApiFailureKind.Retryable;
-        }
-
-        if (ApiErrorClassifier.IsFamily(code, "LimitExceeded"))
-        {
-            return ApiFailureKind.Quota;
-        }
-
-        if (ApiErrorClassifier.IsFamily(code, "AuthFailure"))
-        {
-            return ApiFailureKind.Authentication;
-        }
-
-        return ApiErrorClassifier.IsFamily(code, "ActionOffline") ? ApiFailureKind.Retired : ApiFailureKind.Final;
-    }
+            || code == "UnauthorizedOperation.OperationTooOften" => ApiFailureKind.Retryable,
+        _ when ApiErrorClassifier.IsFamily(code, "LimitExceeded") => ApiFailureKind.Quota,
+        _ when ApiErrorClassifier.IsFamily(code, "AuthFailure") => ApiFailureKind.Authentication,
+        _ when ApiErrorClassifier.IsFamily(code, "ActionOffline") => ApiFailureKind.Retired,
+        _ => ApiFailureKind.Final,
+    };
 
     /// <summary>A failure from the <c>Response.Error</c> object of an API 3.0 answer.</summary>
     public static ApiFailure ToFailure(string code, string message, int httpStatus, string? requestId)

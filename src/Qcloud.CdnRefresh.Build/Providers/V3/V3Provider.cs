@@ -1,66 +1,165 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Quota;
+using Qcloud.CdnRefresh.Build.Signing;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
 /// <summary>
-/// API 3.0 (<c>CdnRefreshApi=v3</c>): <c>PurgeUrlsCache</c> and <c>PurgePathCache</c> with <c>Area</c>, today's quota
-/// from <c>DescribePurgeQuota</c>, status from <c>DescribePurgeTasks</c>.
+/// API 3.0 (<c>CdnRefreshApi=v3</c>), signed TC3-HMAC-SHA256: <c>PurgeUrlsCache</c> and <c>PurgePathCache</c> with
+/// <c>Area</c>, today's quota from <c>DescribePurgeQuota</c>, status from <c>DescribePurgeTasks</c>.
 /// </summary>
-internal sealed class V3Provider : IRefreshProvider
+internal sealed class V3Provider : SignedApiProvider
 {
-    public static readonly ProviderRegistration Registration = new("v3", CdnApiV3Client.DefaultEndpoint, context => new V3Provider(context));
+    public const string PurgeUrlsCacheAction = "PurgeUrlsCache";
+    public const string PurgePathCacheAction = "PurgePathCache";
+    public const string DescribePurgeQuotaAction = "DescribePurgeQuota";
+    public const string DescribePurgeTasksAction = "DescribePurgeTasks";
 
-    private readonly ProviderContext _context;
-    private CdnApiV3Client? _client;
+    /// <summary><c>DescribePurgeTasks</c> <c>PurgeType</c> of a <c>PurgeUrlsCache</c> task.</summary>
+    public const string PurgeTypeUrl = "url";
+
+    /// <summary><c>DescribePurgeTasks</c> <c>PurgeType</c> of a <c>PurgePathCache</c> task.</summary>
+    public const string PurgeTypePath = "path";
+
+    private const string FlushTypeFlush = "flush";
+
+    /// <summary>
+    /// <c>Limit</c> asked per <c>DescribePurgeTasks</c> page: above the documented default of 20, so a large task takes
+    /// fewer calls; the loop follows <c>TotalCount</c>, so a server that answers fewer still works.
+    /// </summary>
+    private const int PurgeTasksPageSize = 100;
+
+    private const string ApiVersion = "2018-06-06";
+    private const string Service = "cdn";
+
+    /// <summary>Sent and signed exactly as written; HttpClient must not add or change a charset.</summary>
+    private const string ContentType = "application/json; charset=utf-8";
+
+    public static readonly ProviderRegistration Registration =
+        new("v3", new Uri("https://cdn.tencentcloudapi.com/"), context => new V3Provider(context));
+
+    private static readonly byte[] EmptyObject = { (byte)'{', (byte)'}' };
 
     public V3Provider(ProviderContext context)
+        : base(context, V3Quota.MaxDirectoriesPerRequest)
     {
-        _context = context;
     }
 
-    public string UrlAction => CdnApiV3Client.PurgeUrlsCacheAction;
+    public override string UrlAction => PurgeUrlsCacheAction;
 
-    public string DirectoryAction => CdnApiV3Client.PurgePathCacheAction;
-
-    public Uri Endpoint => _context.Client.Endpoint;
-
-    private CdnApiV3Client Client => _client ??= new CdnApiV3Client(_context.Credentials(), _context.Client);
+    public override string DirectoryAction => PurgePathCacheAction;
 
     /// <summary>A failed <c>DescribePurgeQuota</c> is not fatal: the run goes on with <c>CdnRefreshDailyQuota</c> alone.</summary>
-    public async Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken)
+    public override async Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken)
     {
         if (offline)
         {
-            return V3Quota.Today(request, outcome: null);
+            return V3Quota.Today(request, quota: null);
         }
 
-        var quota = await Client.DescribePurgeQuotaAsync(cancellationToken).ConfigureAwait(false);
-        if (quota.Failure is not null)
+        var quota = await DescribePurgeQuotaAsync(cancellationToken).ConfigureAwait(false);
+        if (quota.Failure is { } failure)
         {
             // Said at the summary's importance: the run is kept inside CdnRefreshDailyQuota alone, not Tencent's count.
-            _context.Log.Summary($"{CdnApiV3Client.DescribePurgeQuotaAction} failed ({quota.Failure.Brief}); going on with CdnRefreshDailyQuota alone.");
+            Context.Log.Summary($"{DescribePurgeQuotaAction} failed ({failure.Brief}); going on with CdnRefreshDailyQuota alone.");
         }
 
-        return V3Quota.Today(request, quota);
+        return V3Quota.Today(request, quota.Value);
     }
 
-    public Task<BatchOutcome> SubmitAsync(RefreshTarget target, IReadOnlyList<string> entries, CancellationToken cancellationToken) =>
-        target == RefreshTarget.Directories
-            ? Client.SubmitDirectoriesAsync(entries, cancellationToken)
-            : Client.SubmitAsync(entries, cancellationToken);
+    /// <summary><c>DescribePurgeTasks</c> once per task id; a batch without one is <see cref="RefreshStatus.Unknown"/>.</summary>
+    public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
+        RefreshStatusCollector.CollectAsync(
+            batches,
+            batch => batch.TaskId is { } taskId ? PurgeTypeOf(batch.Target) + " " + taskId : null,
+            (batch, token) => DescribePurgeTasksAsync(batch.TaskId!, PurgeTypeOf(batch.Target), token),
+            cancellationToken);
 
-    public Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
-        Client.GetStatusAsync(batches, cancellationToken);
+    /// <summary>What is left of today's purge quotas, per area. Never throws for API, HTTP or network failures.</summary>
+    internal Task<ApiCallResult<PurgeQuotaResponse>> DescribePurgeQuotaAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            DescribePurgeQuotaAction,
+            now => Request(DescribePurgeQuotaAction, EmptyObject, now),
+            (status, body) => V3ResponseReader.Read(status, body, V3JsonContext.Default.PurgeQuotaResponse),
+            cancellationToken,
+            RetryPolicy.QuotaQuery);
 
-    /// <summary>Tencent counts API 3.0 use itself and <c>DescribePurgeQuota</c> reports it.</summary>
-    public void RecordAccepted(RefreshTarget target, int count)
+    /// <summary>
+    /// Every entry of task <paramref name="taskId"/> of <paramref name="purgeType"/> (<see cref="PurgeTypeUrl"/> or
+    /// <see cref="PurgeTypePath"/>), page after page until <c>TotalCount</c> is reached. Never throws for API, HTTP or
+    /// network failures: the outcome then carries the failure and the entries of the pages read before it.
+    /// </summary>
+    internal async Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string taskId, string purgeType, CancellationToken cancellationToken)
     {
+        var entries = new List<UrlRefreshStatus>();
+        while (true)
+        {
+            var query = new V3Requests.DescribePurgeTasks(purgeType, taskId, entries.Count, PurgeTasksPageSize, Options.Area);
+            var body = Json(query, V3JsonContext.Default.DescribePurgeTasks);
+            var result = await RunAsync(
+                DescribePurgeTasksAction,
+                now => Request(DescribePurgeTasksAction, body, now),
+                (status, answer) => V3ResponseReader.Read(status, answer, V3JsonContext.Default.PurgeTasksResponse),
+                cancellationToken,
+                RetryPolicy.StatusQuery).ConfigureAwait(false);
+            if (result.Value is not { } page)
+            {
+                return new RefreshStatusOutcome { Statuses = entries, Failure = result.Failure };
+            }
+
+            var logs = page.PurgeLogs ?? Array.Empty<PurgeTasksResponse.PurgeLog>();
+            entries.AddRange(logs.Select(log => log.ToStatus()));
+
+            // An empty page ends it too: a TotalCount that overstates must not loop for ever.
+            if (logs.Count == 0 || entries.Count >= (page.TotalCount ?? 0))
+            {
+                return new RefreshStatusOutcome { Statuses = entries };
+            }
+        }
     }
 
-    public void Dispose() => _client?.Dispose();
+    protected override HttpRequestMessage BatchRequest(string action, RefreshTarget target, IReadOnlyList<string> entries, DateTimeOffset now)
+    {
+        var body = target == RefreshTarget.Directories
+            ? Json(new V3Requests.PurgePathCache(entries, FlushTypeFlush, Options.Area), V3JsonContext.Default.PurgePathCache)
+            : Json(new V3Requests.PurgeUrlsCache(entries, Options.Area), V3JsonContext.Default.PurgeUrlsCache);
+        return Request(action, body, now);
+    }
+
+    protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body)
+    {
+        var answer = V3ResponseReader.Read(httpStatus, body, V3JsonContext.Default.PurgeResponse);
+        return answer.Value is { } accepted
+            ? ApiCallResult<BatchOutcome>.Success(BatchOutcome.Accepted(accepted.TaskId))
+            : ApiCallResult<BatchOutcome>.Failed(answer.Failure!);
+    }
+
+    private static string PurgeTypeOf(RefreshTarget target) => target == RefreshTarget.Directories ? PurgeTypePath : PurgeTypeUrl;
+
+    private static byte[] Json<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+
+    private HttpRequestMessage Request(string action, byte[] body, DateTimeOffset now)
+    {
+        var timestamp = now.ToUnixTimeSeconds();
+        var request = Post(body, ContentType);
+        request.Headers.TryAddWithoutValidation("Authorization", Tc3Signer.BuildAuthorization(Credentials, Service, Host, ContentType, timestamp, body));
+        request.Headers.TryAddWithoutValidation("X-TC-Action", action);
+        request.Headers.TryAddWithoutValidation("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("X-TC-Version", ApiVersion);
+        if (Credentials.Token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-TC-Token", Credentials.Token);
+        }
+
+        return request;
+    }
 }

@@ -23,15 +23,9 @@ internal static class V3Quota
     /// </summary>
     public const int MaxDirectoriesPerRequest = 1000;
 
-    /// <summary>From a <c>DescribePurgeQuota</c> answer; null or failed: only <c>CdnRefreshDailyQuota</c> is known.</summary>
-    public static TodaysQuota Today(QuotaRequest request, PurgeQuotaOutcome? outcome)
-    {
-        var succeeded = outcome is { Succeeded: true };
-        return Today(
-            request,
-            succeeded ? outcome!.UrlQuotaFor(request.Area) : null,
-            succeeded ? outcome!.PathQuotaFor(request.Area) : null);
-    }
+    /// <summary>From a <c>DescribePurgeQuota</c> answer; null when there is none: then only <c>CdnRefreshDailyQuota</c> is known.</summary>
+    public static TodaysQuota Today(QuotaRequest request, PurgeQuotaResponse? quota) =>
+        Today(request, quota?.UrlQuotaFor(request.Area), quota?.PathQuotaFor(request.Area));
 
     /// <param name="request">The run's URLs and settings.</param>
     /// <param name="urlQuota">The area's URL purge quota; null when <c>DescribePurgeQuota</c> gave none.</param>
@@ -64,9 +58,6 @@ internal static class V3Quota
                 DailyQuotaBinds: false);
         return new TodaysQuota(urls, directories);
     }
-
-    /// <summary>The area's directories a request: <c>PathPurge.Batch</c> when reported, else 20.</summary>
-    public static int DirectoriesPerRequest(PurgeQuotaOutcome? quota, string area) => DirectoriesPerRequest(quota?.PathQuotaFor(area));
 
     /// <summary>
     /// Directories a request from an area's path quota: its <c>Batch</c> when reported, capped at what the client sends

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class CdnApiV2StatusTests
+public class V2StatusTests
 {
     // The harness clock, 2019-02-25 16:44:25 UTC, is already 2019-02-26 in Beijing.
     private const string BeijingNow = "2019-02-26 00:44:25";
@@ -51,7 +51,7 @@ public class CdnApiV2StatusTests
         var outcome = await harness.V2().GetStatusAsync(new[] { Batch("https://a.example/1.js"), Batch("https://a.example/2.js") }, CancellationToken.None);
 
         Assert.Single(harness.Handler.Requests);
-        Assert.True(outcome.AllDone);
+        Assert.All(outcome.Statuses, s => Assert.Equal(RefreshStatus.Done, s.Status));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class CdnApiV2StatusTests
 
         var outcome = await harness.V2().GetStatusAsync(new[] { Batch("https://a.example/1.js") }, CancellationToken.None);
 
-        Assert.True(outcome.Succeeded);
+        Assert.Null(outcome.Failure);
         Assert.Equal(RefreshStatus.Unknown, outcome.Statuses.Single().Status);
     }
 

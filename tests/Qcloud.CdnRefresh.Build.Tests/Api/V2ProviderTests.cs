@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class CdnApiV2ClientTests
+public class V2ProviderTests
 {
     private readonly ClientHarness harness = new();
 
@@ -18,7 +18,7 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Success());
 
-        await harness.V2(o => o with { Area = "overseas" }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V2(o => o with { Area = "overseas" }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal("RefreshCdnOverSeaUrl", harness.Handler.Requests.Single().Form["Action"]);
     }
@@ -29,9 +29,9 @@ public class CdnApiV2ClientTests
         harness.Handler.RespondJson(ClientHarness.V2Success());
 
         var client = harness.V2(o => o with { Area = "mainland" });
-        await client.SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await client.SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
-        Assert.Equal("RefreshCdnUrl", client.Action);
+        Assert.Equal("RefreshCdnUrl", client.UrlAction);
         Assert.Equal("RefreshCdnUrl", harness.Handler.Requests.Single().Form["Action"]);
     }
 
@@ -40,7 +40,7 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Success(2));
 
-        await harness.V2().SubmitAsync(new[] { "https://a.example/1.js", "https://a.example/2.js" }, CancellationToken.None);
+        await harness.V2().SubmitAsync(RefreshTarget.Urls, new[] { "https://a.example/1.js", "https://a.example/2.js" }, CancellationToken.None);
 
         var request = harness.Handler.Requests.Single();
         Assert.Equal("application/x-www-form-urlencoded", request.Header("Content-Type"));
@@ -59,7 +59,7 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Success());
 
-        await harness.V2().SubmitAsync(new[] { "https://a.example/a+b c.js" }, CancellationToken.None);
+        await harness.V2().SubmitAsync(RefreshTarget.Urls, new[] { "https://a.example/a+b c.js" }, CancellationToken.None);
 
         var request = harness.Handler.Requests.Single();
         Assert.Contains("urls.0=https%3A%2F%2Fa.example%2Fa%2Bb%20c.js", request.BodyText);
@@ -71,7 +71,7 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Success());
 
-        await harness.V2().SubmitAsync(ClientHarness.Urls(2), CancellationToken.None);
+        await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(2), CancellationToken.None);
 
         var request = harness.Handler.Requests.Single();
         Assert.Equal("127.0.0.1:5081", request.Header("Host"));
@@ -94,7 +94,7 @@ public class CdnApiV2ClientTests
             Nonce = () => 123456789,
         });
 
-        await client.SubmitAsync(new[] { "https://www.example.com/1.jpg" }, CancellationToken.None);
+        await client.SubmitAsync(RefreshTarget.Urls, new[] { "https://www.example.com/1.jpg" }, CancellationToken.None);
 
         Assert.Equal(signature, harness.Handler.Requests.Single().Form["Signature"]);
     }
@@ -104,7 +104,7 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Success());
 
-        await harness.V2(o => o with { SignatureMethod = "HmacSHA256" }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V2(o => o with { SignatureMethod = "HmacSHA256" }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal("HmacSHA256", harness.Handler.Requests.Single().Form["SignatureMethod"]);
     }
@@ -114,7 +114,7 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Success());
 
-        await harness.V2(o => o with { SignatureMethod = "HmacSHA1" }).SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V2(o => o with { SignatureMethod = "HmacSHA1" }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.False(harness.Handler.Requests.Single().Form.ContainsKey("SignatureMethod"));
     }
@@ -125,7 +125,7 @@ public class CdnApiV2ClientTests
         harness.Handler.RespondJson(ClientHarness.V2Success());
 
         await harness.V2(credentials: new TencentCredentials(ClientHarness.SecretId, ClientHarness.SecretKey, "temp-token"))
-            .SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+            .SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         var form = harness.Handler.Requests.Single().Form;
         Assert.Equal("temp-token", form["Token"]);
@@ -137,20 +137,19 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Success());
 
-        await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.False(harness.Handler.Requests.Single().Form.ContainsKey("Token"));
     }
 
     [Fact]
-    public async Task Submit_Success_ReadsCountAndTaskId()
+    public async Task Submit_Success_ReadsTheTaskId()
     {
         harness.Handler.RespondJson("{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"data\":{\"count\":2,\"task_id\":\"1480069888795584532\"}}");
 
-        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(2), CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(2), CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal(2, outcome.AcceptedCount);
         Assert.Equal("1480069888795584532", outcome.TaskId);
     }
 
@@ -159,7 +158,7 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson("{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"data\":{\"count\":1,\"task_id\":1480069888795584532}}");
 
-        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal("1480069888795584532", outcome.TaskId);
     }
@@ -168,14 +167,13 @@ public class CdnApiV2ClientTests
     [InlineData("{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\"}")]
     [InlineData("{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"data\":[]}")]
     [InlineData("{\"code\":0,\"message\":\"\",\"codeDesc\":0,\"data\":null}")]
-    public async Task Submit_SuccessWithoutData_CountsTheWholeBatch(string body)
+    public async Task Submit_SuccessWithoutData_IsAcceptedWithoutATaskId(string body)
     {
         harness.Handler.RespondJson(body);
 
-        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(3), CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(3), CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal(3, outcome.AcceptedCount);
         Assert.Null(outcome.TaskId);
     }
 
@@ -186,7 +184,7 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Error(4000, "(9110)没有这个域名的信息 cdn no such host", codeDesc));
 
-        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal("4000 (9110)", outcome.Failure!.ApiCode);
         Assert.Equal("(9110)没有这个域名的信息 cdn no such host", outcome.Failure.Message);
@@ -198,7 +196,7 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Error(4000, "没有这个域名的信息", "9110"));
 
-        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal("4000 (9110)", outcome.Failure!.ApiCode);
     }
@@ -208,7 +206,7 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Error(4300, "请求被拒绝，该接口只允许特定账户调用。", "\"RequestForbidden\""));
 
-        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal("4300", outcome.Failure!.ApiCode);
         Assert.Equal("请求被拒绝，该接口只允许特定账户调用。 [RequestForbidden]", outcome.Failure.Message);
@@ -219,7 +217,7 @@ public class CdnApiV2ClientTests
     {
         harness.Handler.RespondJson("{\"code\":\"4100\",\"message\":\"鉴权失败\",\"codeDesc\":\"AuthFailure\"}");
 
-        var outcome = await harness.V2().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.Authentication, outcome.Failure!.Kind);
         Assert.Equal("4100", outcome.Failure.ApiCode);

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class CdnApiV2DirectoryTests
+public class V2DirectoryTests
 {
     private static readonly string[] Directories = { "https://www.example.com/img/", "https://www.example.com/css/" };
 
@@ -20,7 +20,7 @@ public class CdnApiV2DirectoryTests
         harness.Handler.RespondJson(ClientHarness.V2Success(2));
 
         var client = harness.V2(o => o with { Area = "overseas" });
-        await client.SubmitDirectoriesAsync(Directories, CancellationToken.None);
+        await client.SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
 
         var form = harness.Handler.Requests.Single().Form;
         Assert.Equal("RefreshCdnOverSeaDir", client.DirectoryAction);
@@ -36,13 +36,13 @@ public class CdnApiV2DirectoryTests
     {
         harness.Handler.RespondJson("{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\"}");
 
-        var outcome = await harness.V2(o => o with { Area = "mainland" }).SubmitDirectoriesAsync(Directories, CancellationToken.None);
+        var outcome = await harness.V2(o => o with { Area = "mainland" }).SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
 
         var form = harness.Handler.Requests.Single().Form;
         Assert.Equal("RefreshCdnDir", form["Action"]);
         Assert.Equal("1", form["type"]);
         Assert.Equal(Directories[1], form["dirs.1"]);
-        Assert.Equal(2, outcome.AcceptedCount);
+        Assert.True(outcome.Succeeded);
         Assert.Null(outcome.TaskId);
     }
 
@@ -51,7 +51,7 @@ public class CdnApiV2DirectoryTests
     {
         var directories = Enumerable.Range(0, V2Quota.MaxDirectoriesPerRequest + 1).Select(i => "https://a.example/d" + i + "/").ToArray();
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => harness.V2().SubmitDirectoriesAsync(directories, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => harness.V2().SubmitAsync(RefreshTarget.Directories, directories, CancellationToken.None));
 
         Assert.Empty(harness.Handler.Requests);
     }
@@ -63,10 +63,10 @@ public class CdnApiV2DirectoryTests
     {
         harness.Handler.RespondJson(ClientHarness.V2Error(4000, message));
 
-        var outcome = await harness.V2().SubmitDirectoriesAsync(Directories, CancellationToken.None);
+        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.Quota, outcome.Failure!.Kind);
         Assert.Equal(apiCode, outcome.Failure.ApiCode);
-        Assert.Equal(1, outcome.Attempts);
+        Assert.Single(harness.Handler.Requests);
     }
 }

@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Text.Json;
-using System.Text;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
@@ -11,22 +10,21 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class CdnApiV3ClientTests
+public class V3ProviderTests
 {
     private readonly ClientHarness harness = new();
 
     [Fact]
-    public async Task Submit_Success_ParsesTaskIdAndRequestId()
+    public async Task Submit_Success_ReadsTheTaskIdAndTheSigningTime()
     {
         harness.Handler.RespondJson(ClientHarness.V3Success("task-7", "req-7"));
 
-        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(3), CancellationToken.None);
+        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(3), CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
         Assert.Equal("task-7", outcome.TaskId);
-        Assert.Equal("req-7", outcome.RequestId);
-        Assert.Equal(3, outcome.AcceptedCount);
-        Assert.Equal(1, outcome.Attempts);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(ClientHarness.StartTimestamp), outcome.SubmittedAt);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]
@@ -34,7 +32,7 @@ public class CdnApiV3ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Success());
 
-        await harness.V3(o => o with { Area = "overseas" }).SubmitAsync(new[] { "https://a.example/x+y.js", "https://a.example/" }, CancellationToken.None);
+        await harness.V3(o => o with { Area = "overseas" }).SubmitAsync(RefreshTarget.Urls, new[] { "https://a.example/x+y.js", "https://a.example/" }, CancellationToken.None);
 
         var request = harness.Handler.Requests.Single();
         Assert.Equal("POST", request.Method);
@@ -49,7 +47,7 @@ public class CdnApiV3ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Success());
 
-        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal("application/json; charset=utf-8", harness.Handler.Requests.Single().Header("Content-Type"));
     }
@@ -59,7 +57,7 @@ public class CdnApiV3ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Success());
 
-        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         var request = harness.Handler.Requests.Single();
         Assert.Equal("PurgeUrlsCache", request.Header("X-TC-Action"));
@@ -72,7 +70,7 @@ public class CdnApiV3ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Success());
 
-        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal("127.0.0.1:5081", harness.Handler.Requests.Single().Header("Host"));
     }
@@ -82,7 +80,7 @@ public class CdnApiV3ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Success());
 
-        await harness.V3().SubmitAsync(ClientHarness.Urls(2), CancellationToken.None);
+        await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(2), CancellationToken.None);
 
         var request = harness.Handler.Requests.Single();
         var expected = Tc3Signer.BuildAuthorization(
@@ -97,7 +95,7 @@ public class CdnApiV3ClientTests
         harness.Handler.RespondJson(ClientHarness.V3Success());
         var client = harness.V3(o => o with { Endpoint = new Uri("https://cdn.tencentcloudapi.com/") });
 
-        await client.SubmitAsync(new[] { "https://www.example.com/1.jpg" }, CancellationToken.None);
+        await client.SubmitAsync(RefreshTarget.Urls, new[] { "https://www.example.com/1.jpg" }, CancellationToken.None);
 
         var request = harness.Handler.Requests.Single();
         Assert.Equal("{\"Urls\":[\"https://www.example.com/1.jpg\"],\"Area\":\"overseas\"}", request.BodyText);
@@ -113,7 +111,7 @@ public class CdnApiV3ClientTests
         harness.Handler.RespondJson(ClientHarness.V3Success());
 
         await harness.V3(credentials: new TencentCredentials(ClientHarness.SecretId, ClientHarness.SecretKey, "temp-token"))
-            .SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+            .SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal("temp-token", harness.Handler.Requests.Single().Header("X-TC-Token"));
     }
@@ -123,7 +121,7 @@ public class CdnApiV3ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Success());
 
-        await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Null(harness.Handler.Requests.Single().Header("X-TC-Token"));
     }
@@ -133,13 +131,12 @@ public class CdnApiV3ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Error("ResourceNotFound.CdnHostNotExists", "no such domain", "req-9"));
 
-        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal("ResourceNotFound.CdnHostNotExists", outcome.Failure!.ApiCode);
         Assert.Equal("no such domain", outcome.Failure.Message);
         Assert.Equal("req-9", outcome.Failure.RequestId);
-        Assert.Equal("req-9", outcome.RequestId);
         Assert.Equal(200, outcome.Failure.HttpStatus);
     }
 
@@ -148,7 +145,7 @@ public class CdnApiV3ClientTests
     {
         harness.Handler.Respond(401, ClientHarness.V3Error("AuthFailure.SignatureFailure"));
 
-        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.Authentication, outcome.Failure!.Kind);
         Assert.Equal("AuthFailure.SignatureFailure", outcome.Failure.ApiCode);
@@ -160,7 +157,7 @@ public class CdnApiV3ClientTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Error("InvalidParameter", "bad key " + ClientHarness.SecretKey));
 
-        var outcome = await harness.V3().SubmitAsync(ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.DoesNotContain(ClientHarness.SecretKey, outcome.Failure!.Message);
     }
@@ -168,18 +165,18 @@ public class CdnApiV3ClientTests
     [Fact]
     public async Task Submit_NoUrls_IsRejectedBeforeSending()
     {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => harness.V3().SubmitAsync(Array.Empty<string>(), CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => harness.V3().SubmitAsync(RefreshTarget.Urls, Array.Empty<string>(), CancellationToken.None));
 
         Assert.Empty(harness.Handler.Requests);
     }
 
     [Fact]
-    public void Body_NonAsciiUrl_IsValidUtf8Json()
+    public async Task Submit_NonAsciiUrl_IsEscapedToAsciiJson()
     {
-        var body = CdnApiV3Client.PurgeUrlsCacheBody(new[] { "https://a.example/中文.png" }, "mainland");
+        harness.Handler.RespondJson(ClientHarness.V3Success());
 
-        using var json = JsonDocument.Parse(body);
-        Assert.Equal("https://a.example/中文.png", json.RootElement.GetProperty("Urls")[0].GetString());
-        Assert.True(Encoding.UTF8.GetString(body).All(c => c < 128));
+        await harness.V3(o => o with { Area = "mainland" }).SubmitAsync(RefreshTarget.Urls, new[] { "https://a.example/中文.png" }, CancellationToken.None);
+
+        Assert.Equal("{\"Urls\":[\"https://a.example/\\u4E2D\\u6587.png\"],\"Area\":\"mainland\"}", harness.Handler.Requests.Single().BodyText);
     }
 }

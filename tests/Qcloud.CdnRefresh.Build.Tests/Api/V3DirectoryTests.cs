@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class CdnApiV3DirectoryTests
+public class V3DirectoryTests
 {
     private static readonly string[] Directories = { "https://www.example.com/img/", "https://www.example.com/css/" };
 
@@ -19,7 +19,7 @@ public class CdnApiV3DirectoryTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Success());
 
-        await harness.V3().SubmitDirectoriesAsync(Directories, CancellationToken.None);
+        await harness.V3().SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
 
         var request = harness.Handler.Requests.Single();
         Assert.Equal("PurgePathCache", request.Header("X-TC-Action"));
@@ -29,15 +29,14 @@ public class CdnApiV3DirectoryTests
     }
 
     [Fact]
-    public async Task PurgePathCache_Accepted_CarriesTaskIdCountAndTheSigningTime()
+    public async Task PurgePathCache_Accepted_CarriesTaskIdAndTheSigningTime()
     {
         harness.Handler.RespondJson(ClientHarness.V3Success("1700000000-path0001", "req-p"));
 
-        var outcome = await harness.V3().SubmitDirectoriesAsync(Directories, CancellationToken.None);
+        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
         Assert.Equal("1700000000-path0001", outcome.TaskId);
-        Assert.Equal(2, outcome.AcceptedCount);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(ClientHarness.StartTimestamp), outcome.SubmittedAt);
     }
 
@@ -48,10 +47,10 @@ public class CdnApiV3DirectoryTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Error(code));
 
-        var outcome = await harness.V3().SubmitDirectoriesAsync(Directories, CancellationToken.None);
+        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.Quota, outcome.Failure!.Kind);
-        Assert.Equal(1, outcome.Attempts);
+        Assert.Single(harness.Handler.Requests);
         Assert.Null(outcome.SubmittedAt);
     }
 
@@ -61,7 +60,7 @@ public class CdnApiV3DirectoryTests
     [InlineData("ftp://www.example.com/img/")]
     public async Task SubmitDirectories_EntryThatIsNotAnHttpDirectory_IsRejectedBeforeSending(string directory)
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => harness.V3().SubmitDirectoriesAsync(new[] { directory }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.V3().SubmitAsync(RefreshTarget.Directories, new[] { directory }, CancellationToken.None));
 
         Assert.Empty(harness.Handler.Requests);
     }
@@ -69,19 +68,14 @@ public class CdnApiV3DirectoryTests
     [Fact]
     public void PerRequestLimitV3_IsTheAreasPathPurgeBatch()
     {
-        var quota = new PurgeQuotaOutcome
-        {
-            PathPurge = new[] { new PurgeQuota { Area = "overseas", Batch = 50, Total = 100, Available = 100 } },
-        };
-
-        Assert.Equal(50, V3Quota.DirectoriesPerRequest(quota, "overseas"));
+        Assert.Equal(50, V3Quota.DirectoriesPerRequest(new PurgeQuota { Area = "overseas", Batch = 50, Total = 100, Available = 100 }));
     }
 
     [Fact]
     public void PerRequestLimitV3_WithoutAReportedBatch_Is20()
     {
-        Assert.Equal(20, V3Quota.DirectoriesPerRequest(new PurgeQuotaOutcome(), "overseas"));
-        Assert.Equal(20, V3Quota.DirectoriesPerRequest(null, "mainland"));
+        Assert.Equal(20, V3Quota.DirectoriesPerRequest(new PurgeQuota { Area = "overseas", Batch = 0, Total = 100, Available = 100 }));
+        Assert.Equal(20, V3Quota.DirectoriesPerRequest(null));
     }
 
     [Fact]
@@ -89,10 +83,11 @@ public class CdnApiV3DirectoryTests
     {
         harness.Handler.RespondJson(ClientHarness.V3Success("t1")).RespondJson(ClientHarness.V3Success("t2"));
         var directories = Enumerable.Range(0, 3).Select(i => "https://www.example.com/d" + i + "/").ToArray();
+        var provider = harness.V3();
 
-        var result = await new BatchSubmitter(harness.V3().SubmitDirectoriesAsync, 2).SubmitAsync(directories, null, CancellationToken.None);
+        var result = await new BatchSubmitter((batch, token) => provider.SubmitAsync(RefreshTarget.Directories, batch, token), 2).SubmitAsync(directories, null, CancellationToken.None);
 
-        Assert.True(result.Succeeded);
+        Assert.All(result.Batches, b => Assert.Equal(BatchStatus.Accepted, b.Status));
         Assert.Equal(directories, result.AcceptedUrls);
         Assert.All(harness.Handler.Requests, r => Assert.Equal("PurgePathCache", r.Header("X-TC-Action")));
         Assert.Equal(new[] { "t1", "t2" }, result.Batches.Select(b => b.Outcome!.TaskId));

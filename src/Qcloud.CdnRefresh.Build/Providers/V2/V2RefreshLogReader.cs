@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V2;
+
+/// <summary>
+/// Reads the <c>data</c> of the v2 refresh logs. The two logs code their status differently: overseas 1 = running,
+/// 2 = done, -1 = failed; mainland 1 = done, 0 = running, below 0 = failed.
+/// </summary>
+internal static class V2RefreshLogReader
+{
+    /// <summary><c>GetCdnOverseaRefreshLog</c>: <c>logs[] {id, url, datetime, status}</c>, one entry per URL or directory.</summary>
+    public static IReadOnlyList<UrlRefreshStatus>? ReadOverseas(JsonElement? data) =>
+        Read(data, log => JsonBody.Text(JsonBody.Property(log, "url")) is { } url ? new[] { url } : null, status => status switch
+        {
+            2 => RefreshStatus.Done,
+            1 => RefreshStatus.Running,
+            -1 => RefreshStatus.Failed,
+            _ => RefreshStatus.Unknown,
+        });
+
+    /// <summary><c>GetCdnRefreshLog</c>: <c>logs[] {id, url_list[], datetime, status}</c>, one entry per task.</summary>
+    public static IReadOnlyList<UrlRefreshStatus>? ReadMainland(JsonElement? data) =>
+        Read(data, UrlList, status => status switch
+        {
+            null => RefreshStatus.Unknown,
+            1 => RefreshStatus.Done,
+            0 => RefreshStatus.Running,
+            < 0 => RefreshStatus.Failed,
+            _ => RefreshStatus.Unknown,
+        });
+
+    /// <param name="data">The answer's <c>data</c>.</param>
+    /// <param name="urlsOf">The URLs a log entry is about; null when it has none, which makes the log unreadable.</param>
+    /// <param name="statusOf">The log's status code in common terms.</param>
+    private static IReadOnlyList<UrlRefreshStatus>? Read(
+        JsonElement? data, Func<JsonElement, IEnumerable<string>?> urlsOf, Func<long?, RefreshStatus> statusOf)
+    {
+        if (LogsOf(data) is not { } logs)
+        {
+            return null;
+        }
+
+        var entries = new List<UrlRefreshStatus>();
+        foreach (var log in logs)
+        {
+            if (urlsOf(log) is not { } urls)
+            {
+                return null;
+            }
+
+            var status = JsonBody.Integer(JsonBody.Property(log, "status"));
+            var taskId = JsonBody.Text(JsonBody.Property(log, "id"));
+            var loggedAt = BeijingTime.Parse(JsonBody.Text(JsonBody.Property(log, "datetime")));
+            entries.AddRange(urls.Select(url =>
+                new UrlRefreshStatus(url, statusOf(status), taskId, status?.ToString(CultureInfo.InvariantCulture), loggedAt)));
+        }
+
+        return entries;
+    }
+
+    /// <summary>The strings and numbers of <c>url_list</c>; null when it is not a list.</summary>
+    private static IEnumerable<string>? UrlList(JsonElement log) =>
+        JsonBody.Property(log, "url_list") is { ValueKind: JsonValueKind.Array } urls
+            ? urls.EnumerateArray().Select(url => JsonBody.Text(url)).OfType<string>().ToList()
+            : null;
+
+    // No logs that day may come as a missing data, PHP's [] for an empty object, or an empty logs list.
+    private static IEnumerable<JsonElement>? LogsOf(JsonElement? data)
+    {
+        if (data is null || data.Value.ValueKind == JsonValueKind.Null
+            || (data.Value.ValueKind == JsonValueKind.Array && data.Value.GetArrayLength() == 0))
+        {
+            return Array.Empty<JsonElement>();
+        }
+
+        return JsonBody.Property(data, "logs") switch
+        {
+            null or { ValueKind: JsonValueKind.Null } => data.Value.ValueKind == JsonValueKind.Object ? Array.Empty<JsonElement>() : null,
+            { ValueKind: JsonValueKind.Array } logs => logs.EnumerateArray(),
+            _ => null,
+        };
+    }
+}

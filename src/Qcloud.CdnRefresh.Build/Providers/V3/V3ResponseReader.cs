@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Qcloud.CdnRefresh.Build.Api;
+
+namespace Qcloud.CdnRefresh.Build.Providers.V3;
+
+/// <summary>
+/// Reads an API 3.0 answer, <c>{"Response":{"Error":{"Code","Message"}?,"RequestId",…}}</c>, into a value or a
+/// classified failure.
+/// </summary>
+internal static class V3ResponseReader
+{
+    public static ApiCallResult<T> Read<T>(int httpStatus, byte[] body, JsonTypeInfo<T> type)
+        where T : V3Response
+    {
+        using var document = JsonBody.TryParse(body);
+        if (document is null)
+        {
+            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body));
+        }
+
+        if (JsonBody.Property(document.RootElement, "Response") is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no Response object"));
+        }
+
+        T response;
+        try
+        {
+            response = element.Deserialize(type)!;
+        }
+        catch (JsonException)
+        {
+            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "unexpected fields"));
+        }
+
+        if (response.Error is { } error)
+        {
+            // A Tencent error body wins over the HTTP status: its code says more than "400" or "503".
+            return ApiCallResult<T>.Failed(string.IsNullOrEmpty(error.Code)
+                ? ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "Error without a Code")
+                : V3ErrorCodes.ToFailure(error.Code!, error.Message ?? string.Empty, httpStatus, response.RequestId));
+        }
+
+        if (httpStatus < 200 || httpStatus > 299)
+        {
+            return ApiCallResult<T>.Failed(
+                ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no Error although the HTTP status is not a success"));
+        }
+
+        if (response.RequestId is null)
+        {
+            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no RequestId"));
+        }
+
+        return response.IsComplete()
+            ? ApiCallResult<T>.Success(response)
+            : ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "unexpected fields"));
+    }
+}
