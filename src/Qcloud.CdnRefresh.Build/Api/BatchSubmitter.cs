@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Api;
 
@@ -71,9 +72,10 @@ internal sealed class BatchSubmitter
                 results.Add(batch with { Status = BatchStatus.Interrupted });
                 continue;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not OperationCanceledException and not CdnRefreshException)
             {
-                // Whatever went wrong, the batches accepted so far must still reach the manifest: stop here as a failed batch.
+                // Whatever else went wrong, the batches accepted so far must still reach the manifest: stop here as a
+                // failed batch. A coded failure (credentials missing, read on the first request) ends the run as its own error.
                 outcome = BatchOutcome.Failed(ApiErrorClassifier.Unexpected(exception));
             }
 

@@ -37,13 +37,19 @@ public sealed class BadInputTests
         Assert.Null(harness.ManifestBytes());
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task MissingCredentials_IsQcdn1008NamingTheVariables_AndNothingIsSent()
+    [Theory]
+    [InlineData("v3")]
+    [InlineData("v2")]
+    public async System.Threading.Tasks.Task MissingCredentials_IsQcdn1008NamingTheVariables_AndNothingIsSent(string api)
     {
         await using var harness = await TaskHarness.StartAsync();
         harness.Credentials = () => new CredentialsReader(_ => null, harness.Root).Read();
 
-        var run = harness.Run();
+        var run = harness.Run(task =>
+        {
+            task.Api = api;
+            task.Endpoint = api == "v2" ? harness.Server.V2Endpoint.ToString() : task.Endpoint;
+        });
 
         Assert.False(run.Succeeded);
         var error = Assert.Single(run.Errors);
