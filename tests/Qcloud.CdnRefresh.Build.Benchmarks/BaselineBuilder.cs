@@ -19,7 +19,7 @@ internal static class BaselineBuilder
     public static int Write(string currentManifestPath, string baselinePath, int seed)
     {
         var store = new ManifestStore();
-        var current = store.Load(currentManifestPath, ChangeDetectionPass.BaseUrlText).Baseline
+        var current = store.Load(currentManifestPath, Mapping.BaseUrl.Parse(ChangeDetectionPass.BaseUrlText)).Baseline
             ?? throw new InvalidOperationException("The manifest of the generated tree could not be read back.");
 
         var random = new Random(seed);

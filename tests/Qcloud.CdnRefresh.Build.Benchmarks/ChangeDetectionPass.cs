@@ -28,7 +28,7 @@ internal static class ChangeDetectionPass
         var listed = new ContentFileLister(excludePatterns: null, manifestPath).List(contentRoot);
         phases.Lap("list");
 
-        var local = store.Load(manifestPath, BaseUrlText);
+        var local = store.Load(manifestPath, BaseUrl.Parse(BaseUrlText));
         phases.Lap("load");
 
         var hashing = new FileHasher().Hash(listed, ManifestHashCache.From(local.Baseline));
@@ -43,7 +43,7 @@ internal static class ChangeDetectionPass
         phases.Lap("plan");
 
         // As if every batch had been accepted: the manifest then records the current files, as after a good deployment.
-        var update = ManifestUpdater.Decide(local.Baseline, current, BaseUrlText, plan.Urls, plan.Urls, dryRun: false, DateTime.UtcNow);
+        var update = ManifestUpdater.Decide(local.Baseline, current, BaseUrl.Parse(BaseUrlText), plan.Urls, plan.Urls, dryRun: false, DateTime.UtcNow);
         if (update.Manifest is not null && local.MayOverwrite)
         {
             store.Save(manifestPath, update.Manifest);

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Http;
+using Qcloud.CdnRefresh.Build.Mapping;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
@@ -27,17 +28,18 @@ internal sealed class BaselineFetcher
     }
 
     /// <summary>
-    /// 200: the manifest, parsed as <see cref="ManifestReader.Parse(byte[], string, string)"/> does (same warnings). 404: no baseline, with an
-    /// informational message (the first deployment has published none yet).
+    /// 200: the manifest, parsed as <see cref="ManifestReader.Parse(byte[], string, BaseUrl)"/> does (same warnings).
+    /// 404: no baseline, with an informational message (the first deployment has published none yet).
     /// </summary>
+    /// <param name="uri">The <c>CdnRefreshBaselineUrl</c>, checked by <see cref="ParseBaselineUrl"/>.</param>
+    /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
+    /// <param name="cancellationToken">The build's cancellation.</param>
     /// <exception cref="CdnRefreshException">
-    /// <see cref="DiagnosticCodes.InvalidOption"/>: the URL is not absolute http(s).
     /// <see cref="DiagnosticCodes.BaselineFetchFailed"/>: another status, a network error or the timeout.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<ManifestLoadResult> FetchAsync(string baselineUrl, string currentBaseUrl, CancellationToken cancellationToken)
+    public async Task<ManifestLoadResult> FetchAsync(Uri uri, BaseUrl currentBaseUrl, CancellationToken cancellationToken)
     {
-        var uri = ParseBaselineUrl(baselineUrl);
         var shownUrl = ForMessages(uri);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

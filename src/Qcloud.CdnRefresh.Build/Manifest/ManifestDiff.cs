@@ -11,80 +11,12 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 internal static class ManifestDiff
 {
     /// <exception cref="ArgumentException"><paramref name="current"/> lists a path twice.</exception>
-    public static ChangeSet Compute(IReadOnlyList<ManifestFile> current, DeploymentManifest baseline) =>
-        IsStrictlySorted(current) ? Merge(current, baseline) : ComputeByLookup(current, baseline);
-
-    /// <summary>
-    /// Both lists sorted (the lister sorts, <see cref="DeploymentManifest"/> keeps its files sorted and distinct): one
-    /// pass over each, with the result of <see cref="ComputeByLookup"/> but no dictionary and set of 50,000 paths.
-    /// </summary>
-    private static ChangeSet Merge(IReadOnlyList<ManifestFile> current, DeploymentManifest baseline)
+    public static ChangeSet Compute(IReadOnlyList<ManifestFile> current, DeploymentManifest baseline)
     {
-        var before = baseline.Files;
-        var modified = new List<ManifestFile>();
-        var added = new List<ManifestFile>();
-        var deleted = new List<ManifestFile>();
-        var unchanged = 0;
-        int i = 0, j = 0;
-        while (i < current.Count || j < before.Count)
-        {
-            var order = i == current.Count ? 1
-                : j == before.Count ? -1
-                : string.CompareOrdinal(current[i].RelativePath, before[j].RelativePath);
-            if (order < 0)
-            {
-                added.Add(current[i++]);
-            }
-            else if (order > 0)
-            {
-                deleted.Add(before[j++]);
-            }
-            else
-            {
-                if (IsModified(before[j++], current[i]))
-                {
-                    modified.Add(current[i]);
-                }
-                else
-                {
-                    unchanged++;
-                }
-
-                i++;
-            }
-        }
-
-        return new ChangeSet(modified, deleted, added, unchanged);
-    }
-
-    private static bool IsStrictlySorted(IReadOnlyList<ManifestFile> files)
-    {
-        for (var i = 1; i < files.Count; i++)
-        {
-            if (string.CompareOrdinal(files[i - 1].RelativePath, files[i].RelativePath) >= 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsModified(ManifestFile before, ManifestFile now) =>
-        before.Size != now.Size || !string.Equals(before.Sha256, now.Sha256, StringComparison.OrdinalIgnoreCase);
-
-    private static ChangeSet ComputeByLookup(IReadOnlyList<ManifestFile> current, DeploymentManifest baseline)
-    {
-        var baselineByPath = new Dictionary<string, ManifestFile>(baseline.Files.Count, StringComparer.Ordinal);
-        foreach (var file in baseline.Files)
-        {
-            baselineByPath.Add(file.RelativePath, file);
-        }
-
+        var unmatched = baseline.Files.ToDictionary(file => file.RelativePath, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var modified = new List<ManifestFile>();
         var added = new List<ManifestFile>();
-        var unchanged = 0;
         foreach (var file in current)
         {
             if (!seen.Add(file.RelativePath))
@@ -92,27 +24,23 @@ internal static class ManifestDiff
                 throw new ArgumentException($"The file '{file.RelativePath}' is listed twice.", nameof(current));
             }
 
-            if (!baselineByPath.TryGetValue(file.RelativePath, out var before))
+            if (!unmatched.TryGetValue(file.RelativePath, out var before))
             {
                 added.Add(file);
+                continue;
             }
-            else if (IsModified(before, file))
+
+            unmatched.Remove(file.RelativePath);
+            if (before.Size != file.Size || !string.Equals(before.Sha256, file.Sha256, StringComparison.OrdinalIgnoreCase))
             {
                 modified.Add(file);
             }
-            else
-            {
-                unchanged++;
-            }
         }
 
-        var deleted = baseline.Files.Where(file => !seen.Contains(file.RelativePath)).ToList();
-        return new ChangeSet(SortedByPath(modified), deleted, SortedByPath(added), unchanged);
+        var unchanged = current.Count - modified.Count - added.Count;
+        return new ChangeSet(SortedByPath(modified), SortedByPath(unmatched.Values), SortedByPath(added), unchanged);
     }
 
-    private static IReadOnlyList<ManifestFile> SortedByPath(List<ManifestFile> files)
-    {
-        files.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
-        return files;
-    }
+    private static IReadOnlyList<ManifestFile> SortedByPath(IEnumerable<ManifestFile> files) =>
+        files.OrderBy(file => file.RelativePath, StringComparer.Ordinal).ToList();
 }

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Mapping;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
@@ -18,14 +20,14 @@ internal static class ManifestReader
     /// <param name="content">The document's bytes (UTF-8, a BOM is allowed).</param>
     /// <param name="source">The file path or URL, for messages.</param>
     /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>; a baseline for another one is not used.</param>
-    public static ManifestLoadResult Parse(byte[] content, string source, string currentBaseUrl) =>
+    public static ManifestLoadResult Parse(byte[] content, string source, BaseUrl currentBaseUrl) =>
         Parse(new MemoryStream(content, writable: false), source, currentBaseUrl);
 
     /// <param name="content">The document (UTF-8, a BOM is allowed), read as it streams in; seekable, not disposed.</param>
     /// <param name="source">The file path or URL, for messages.</param>
     /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>; a baseline for another one is not used.</param>
     /// <exception cref="IOException">The stream could not be read.</exception>
-    public static ManifestLoadResult Parse(Stream content, string source, string currentBaseUrl)
+    public static ManifestLoadResult Parse(Stream content, string source, BaseUrl currentBaseUrl)
     {
         try
         {
@@ -44,8 +46,14 @@ internal static class ManifestReader
                 return (head is null ? null : Rejection(head, source, currentBaseUrl)) ?? Corrupt(source, NotManifestJson(exception));
             }
 
-            return Rejection(document, source, currentBaseUrl) ?? ManifestLoadResult.Found(new DeploymentManifest(
-                BaseUrlOf(document), Files(document.Files), PendingUrlsOf(document), document.UpdatedUtc ?? DateTime.MinValue));
+            if (Rejection(document, source, currentBaseUrl) is { } rejected)
+            {
+                return rejected;
+            }
+
+            var recorded = BaseUrlOf(document);
+            var pending = PendingUrlsOf(document).Select(url => currentBaseUrl.Respell(url, recorded));
+            return ManifestLoadResult.Found(new DeploymentManifest(recorded, Files(document.Files), pending, document.UpdatedUtc ?? DateTime.MinValue));
         }
         catch (JsonException exception)
         {
@@ -64,7 +72,7 @@ internal static class ManifestReader
 
     /// <summary>A newer version or another base URL, checked in that order; null when the head accepts the document.</summary>
     /// <exception cref="InvalidDataException">A defect in the head.</exception>
-    private static ManifestLoadResult? Rejection(ManifestHeadJson head, string source, string currentBaseUrl)
+    private static ManifestLoadResult? Rejection(ManifestHeadJson head, string source, BaseUrl currentBaseUrl)
     {
         var version = head.Version ?? throw new InvalidDataException("'version' is missing");
         if (version < 1)
@@ -79,7 +87,7 @@ internal static class ManifestReader
 
         var baseUrl = BaseUrlOf(head);
         var pendingUrls = PendingUrlsOf(head);
-        return BaseUrlComparer.AreSame(baseUrl, currentBaseUrl) ? null : OtherBaseUrl(source, baseUrl, currentBaseUrl, pendingUrls.Count);
+        return currentBaseUrl.IsSameSiteAs(baseUrl) ? null : OtherBaseUrl(source, baseUrl, currentBaseUrl, pendingUrls.Count);
     }
 
     private static string BaseUrlOf(ManifestHeadJson head) =>
@@ -155,7 +163,7 @@ internal static class ManifestReader
                 + "Update the Qcloud.CdnRefresh.Build package to the version that wrote it."),
             mayOverwrite: false);
 
-    private static ManifestLoadResult OtherBaseUrl(string source, string baseUrl, string currentBaseUrl, int pendingCount) =>
+    private static ManifestLoadResult OtherBaseUrl(string source, string baseUrl, BaseUrl currentBaseUrl, int pendingCount) =>
         ManifestLoadResult.Rejected(new ManifestDiagnostic(
             DiagnosticCodes.ManifestOtherBaseUrl,
             $"The CDN refresh manifest '{source}' was recorded for the base URL '{baseUrl}', not for the current "

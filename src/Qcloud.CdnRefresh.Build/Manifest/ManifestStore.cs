@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using Qcloud.CdnRefresh.Build.ChangeDetection;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Mapping;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
@@ -41,7 +42,7 @@ internal sealed class ManifestStore
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.FileUnreadable"/>: the file exists but cannot be read.</exception>
     /// <param name="path">The manifest file.</param>
     /// <param name="baseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
-    public ManifestLoadResult Load(string path, string baseUrl)
+    public ManifestLoadResult Load(string path, BaseUrl baseUrl)
     {
         try
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Qcloud.CdnRefresh.Build.Mapping;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
@@ -21,10 +22,10 @@ internal static class ManifestUpdater
     /// <summary>The new state: the current files, owing <paramref name="notAcceptedUrls"/>.</summary>
     public static DeploymentManifest Build(
         IReadOnlyList<ManifestFile> currentFiles,
-        string baseUrl,
+        BaseUrl baseUrl,
         DateTime utcNow,
         IEnumerable<string> notAcceptedUrls) =>
-        new(baseUrl, currentFiles, notAcceptedUrls, utcNow);
+        new(baseUrl.Value, currentFiles, notAcceptedUrls, utcNow);
 
     /// <summary>Decides whether and what to write after a run.</summary>
     /// <param name="previous">The baseline the plan was made from, or null when there was none.</param>
@@ -37,7 +38,7 @@ internal static class ManifestUpdater
     public static ManifestUpdate Decide(
         DeploymentManifest? previous,
         IReadOnlyList<ManifestFile> currentFiles,
-        string baseUrl,
+        BaseUrl baseUrl,
         IReadOnlyCollection<string> plannedUrls,
         IEnumerable<string> acceptedUrls,
         bool dryRun,

@@ -30,6 +30,37 @@ internal sealed class BaseUrl
 
     public override string ToString() => Value;
 
+    /// <summary>
+    /// Whether <paramref name="recorded"/> (a manifest's base URL) names this site. Scheme and host are
+    /// case-insensitive and a default port is the same as none, as in URLs; a trailing slash is ignored, since users
+    /// write it both ways; the path keeps its case, since servers may treat <c>/App/</c> and <c>/app/</c> as different sites.
+    /// </summary>
+    public bool IsSameSiteAs(string recorded)
+    {
+        if (!Uri.TryCreate(recorded.Trim(), UriKind.Absolute, out var other))
+        {
+            // Not a URL at all (a hand-edited manifest): only an exact match, trailing slash aside, counts.
+            return string.Equals(recorded.Trim().TrimEnd('/'), Value.TrimEnd('/'), StringComparison.Ordinal);
+        }
+
+        var mine = new Uri(Value);
+        return string.Equals(mine.Scheme, other.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(mine.Host, other.Host, StringComparison.OrdinalIgnoreCase)
+            && mine.Port == other.Port
+            && string.Equals(mine.AbsolutePath.TrimEnd('/'), other.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal)
+            && other.Query.Length == 0;
+    }
+
+    /// <summary>
+    /// <paramref name="url"/> under this spelling of the site when it is under <paramref name="recorded"/>, another
+    /// spelling of it (<c>:443</c>, letter case), so that it is sent and folded like every other URL of this run.
+    /// </summary>
+    public string Respell(string url, string recorded)
+    {
+        var prefix = recorded.EndsWith("/", StringComparison.Ordinal) ? recorded : recorded + "/";
+        return url.StartsWith(prefix, StringComparison.Ordinal) ? Value + url.Substring(prefix.Length) : url;
+    }
+
     public static BaseUrl Parse(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -46,12 +46,11 @@ internal sealed class ContentScan
             return scan;
         }
 
-        scan.Local = manifestPath is null ? ManifestLoadResult.NoBaseline() : store.Load(manifestPath, settings.BaseUrl.Value);
+        scan.Local = manifestPath is null ? ManifestLoadResult.NoBaseline() : store.Load(manifestPath, settings.BaseUrl);
         scan.Baseline = settings.BaselineUrl is null
             ? scan.Local
             : await new BaselineFetcher(settings.Timeout, environment.Handler)
-                .FetchAsync(settings.BaselineUrl.ToString(), settings.BaseUrl.Value, cancellationToken).ConfigureAwait(false);
-        scan.Baseline = RebasedTo(scan.Baseline, settings.BaseUrl.Value);
+                .FetchAsync(settings.BaselineUrl, settings.BaseUrl, cancellationToken).ConfigureAwait(false);
         foreach (var warning in scan.Baseline.Warnings)
         {
             environment.Log.Warning(warning.Code, warning.Message);
@@ -72,21 +71,6 @@ internal sealed class ContentScan
         scan.Plan = RefreshPlanner.Plan(scan.Current, scan.Baseline.Baseline, settings.AddedFiles, settings.WithoutBaseline, paths => mapper.MapAll(paths), localDebts);
         environment.Log.Detail(scan.Plan.Summary);
         return scan;
-    }
-
-    /// <summary>
-    /// A baseline written for the same site under another spelling of the base URL (<c>:443</c>, letter case) owes its
-    /// URLs under that spelling: rewrite them to this run's, so they are sent (and folded) like every other URL.
-    /// </summary>
-    private static ManifestLoadResult RebasedTo(ManifestLoadResult loaded, string baseUrl)
-    {
-        if (loaded.Baseline is not { } baseline || baseline.BaseUrl == baseUrl || baseline.PendingUrls.Count == 0)
-        {
-            return loaded;
-        }
-
-        var pending = baseline.PendingUrls.Select(url => url.StartsWith(baseline.BaseUrl, System.StringComparison.Ordinal) ? baseUrl + url.Substring(baseline.BaseUrl.Length) : url);
-        return ManifestLoadResult.Found(new DeploymentManifest(baseUrl, baseline.Files, pending, baseline.UpdatedUtc));
     }
 
     /// <summary>The listed files with their hashes, as the manifest records them, in the listing's (sorted) order.</summary>

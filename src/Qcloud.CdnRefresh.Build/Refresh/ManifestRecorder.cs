@@ -29,7 +29,7 @@ internal sealed class ManifestRecorder
     /// <summary>Records the run: the planned URLs less the accepted ones stay owed.</summary>
     public ManifestUpdate Record(IReadOnlyCollection<string> plannedUrls, IEnumerable<string> acceptedUrls)
     {
-        var update = ManifestUpdater.Decide(_scan.Baseline.Baseline, _scan.Current, _settings.BaseUrl.Value, plannedUrls, acceptedUrls, dryRun: false, Now);
+        var update = ManifestUpdater.Decide(_scan.Baseline.Baseline, _scan.Current, _settings.BaseUrl, plannedUrls, acceptedUrls, dryRun: false, Now);
         Save(update.Manifest);
         if (update.Manifest is null && _settings.PublishManifest)
         {
@@ -46,7 +46,7 @@ internal sealed class ManifestRecorder
 
     private DateTime Now => _clock().UtcDateTime;
 
-    private DeploymentManifest Build(IEnumerable<string> owed) => ManifestUpdater.Build(_scan.Current, _settings.BaseUrl.Value, Now, owed);
+    private DeploymentManifest Build(IEnumerable<string> owed) => ManifestUpdater.Build(_scan.Current, _settings.BaseUrl, Now, owed);
 
     private void Save(DeploymentManifest? manifest)
     {

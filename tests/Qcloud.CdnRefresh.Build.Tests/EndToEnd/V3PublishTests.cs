@@ -5,6 +5,8 @@ using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit.Abstractions;
 using Xunit;
 
+using Site = Qcloud.CdnRefresh.Build.Mapping.BaseUrl;
+
 namespace Qcloud.CdnRefresh.Build.Tests.EndToEnd;
 
 /// <summary><c>dotnet publish -p:CdnRefresh=true</c> of a real web project against the fake API 3.0 (the default API).</summary>
@@ -165,7 +167,7 @@ public sealed class V3PublishTests : EndToEndTest
         var sent = Refreshes(Purge).SelectMany(r => r.Urls).ToList();
         AssertUrls(AllUrls, sent);
         Assert.Equal(sent.Count, sent.Distinct(System.StringComparer.Ordinal).Count());
-        var manifest = new Qcloud.CdnRefresh.Build.Manifest.ManifestStore().Load(project.ManifestPath, BaseUrl);
+        var manifest = new Qcloud.CdnRefresh.Build.Manifest.ManifestStore().Load(project.ManifestPath, Site.Parse(BaseUrl));
         Assert.NotNull(manifest.Baseline);
         Assert.Empty(manifest.Warnings);
         Assert.Empty(manifest.Baseline!.PendingUrls);

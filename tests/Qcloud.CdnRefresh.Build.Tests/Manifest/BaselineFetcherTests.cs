@@ -14,6 +14,8 @@ using Qcloud.CdnRefresh.Build.Manifest;
 using Xunit;
 using static Qcloud.CdnRefresh.Build.Tests.Manifest.ManifestTestData;
 
+using Site = Qcloud.CdnRefresh.Build.Mapping.BaseUrl;
+
 namespace Qcloud.CdnRefresh.Build.Tests.Manifest;
 
 public class BaselineFetcherTests
@@ -24,7 +26,7 @@ public class BaselineFetcherTests
         new((_, _) => Task.FromResult(new HttpResponseMessage(status) { Content = new ByteArrayContent(body ?? Array.Empty<byte>()) }));
 
     private static Task<ManifestLoadResult> Fetch(HttpMessageHandler handler, string url = BaselineUrl, TimeSpan? timeout = null) =>
-        new BaselineFetcher(timeout ?? TimeSpan.FromSeconds(5), handler).FetchAsync(url, BaseUrl, CancellationToken.None);
+        new BaselineFetcher(timeout ?? TimeSpan.FromSeconds(5), handler).FetchAsync(BaselineFetcher.ParseBaselineUrl(url), Site.Parse(BaseUrl), CancellationToken.None);
 
     [Fact]
     public async Task Status_200_gives_the_parsed_baseline_and_asks_for_an_uncached_copy()
@@ -113,7 +115,7 @@ public class BaselineFetcherTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => new BaselineFetcher(TimeSpan.FromSeconds(30), hanging).FetchAsync(BaselineUrl, BaseUrl, cancel.Token));
+            () => new BaselineFetcher(TimeSpan.FromSeconds(30), hanging).FetchAsync(new Uri(BaselineUrl), Site.Parse(BaseUrl), cancel.Token));
     }
 
     [Fact]
@@ -126,7 +128,7 @@ public class BaselineFetcherTests
         var url = $"http://127.0.0.1:{port}/cdn-refresh-manifest.json";
 
         var exception = await Assert.ThrowsAsync<CdnRefreshException>(
-            () => new BaselineFetcher(TimeSpan.FromSeconds(10)).FetchAsync(url, BaseUrl, CancellationToken.None));
+            () => new BaselineFetcher(TimeSpan.FromSeconds(10)).FetchAsync(BaselineFetcher.ParseBaselineUrl(url), Site.Parse(BaseUrl), CancellationToken.None));
 
         Assert.Equal(DiagnosticCodes.BaselineFetchFailed, exception.Code);
         Assert.Contains(url, exception.Message);
@@ -151,9 +153,9 @@ public class BaselineFetcherTests
         var root = app.Urls.Single().TrimEnd('/');
 
         var result = await new BaselineFetcher(TimeSpan.FromSeconds(10))
-            .FetchAsync(root + "/site/cdn-refresh-manifest.json", BaseUrl, CancellationToken.None);
+            .FetchAsync(new Uri(root + "/site/cdn-refresh-manifest.json"), Site.Parse(BaseUrl), CancellationToken.None);
         var missing = await new BaselineFetcher(TimeSpan.FromSeconds(10))
-            .FetchAsync(root + "/other.json", BaseUrl, CancellationToken.None);
+            .FetchAsync(new Uri(root + "/other.json"), Site.Parse(BaseUrl), CancellationToken.None);
 
         Assert.True(result.Baseline!.HasSameContentAs(manifest));
         Assert.Null(missing.Baseline);

@@ -4,6 +4,8 @@ using Qcloud.CdnRefresh.Build.Manifest;
 using Xunit;
 using static Qcloud.CdnRefresh.Build.Tests.Manifest.ManifestTestData;
 
+using Site = Qcloud.CdnRefresh.Build.Mapping.BaseUrl;
+
 namespace Qcloud.CdnRefresh.Build.Tests.Manifest;
 
 /// <summary>An entry's <c>lastWriteTimeUtc</c>: the writer's form, any other ISO-8601 text, or a number of ticks.</summary>
@@ -71,6 +73,6 @@ public class ManifestDateReadingTests
     {
         var json = "{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":["
             + $"{{\"path\":\"a\",\"size\":1,\"sha256\":\"{Sha256("x")}\",\"lastWriteTimeUtc\":{date}}}]}}";
-        return ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "m", BaseUrl);
+        return ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "m", Site.Parse(BaseUrl));
     }
 }

@@ -6,6 +6,8 @@ using Qcloud.CdnRefresh.Build.Manifest;
 using Xunit;
 using static Qcloud.CdnRefresh.Build.Tests.Manifest.ManifestTestData;
 
+using Site = Qcloud.CdnRefresh.Build.Mapping.BaseUrl;
+
 namespace Qcloud.CdnRefresh.Build.Tests.Manifest;
 
 /// <summary>The shapes a manifest may take beyond what the writer writes: hand edits, scripts, older and newer writers.</summary>
@@ -15,7 +17,7 @@ public class ManifestReadingTests
     private const string Hash = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881";
 
     private static ManifestLoadResult Parse(string json) =>
-        ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "m", BaseUrl);
+        ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "m", Site.Parse(BaseUrl));
 
     private static string Entry(string path) => $"{{\"path\":\"{path}\",\"size\":1,\"sha256\":\"{Hash}\"}}";
 
@@ -134,7 +136,7 @@ public class ManifestReadingTests
         var bytes = Encoding.UTF8.GetBytes(Head + "\"files\":[" + Entry("a?") + "]}");
         bytes[Array.IndexOf(bytes, (byte)'?')] = 0xC3;
 
-        var result = ManifestReader.Parse(bytes, "m", BaseUrl);
+        var result = ManifestReader.Parse(bytes, "m", Site.Parse(BaseUrl));
 
         Assert.Null(result.Baseline);
         Assert.Equal(DiagnosticCodes.ManifestCorrupt, Assert.Single(result.Warnings).Code);

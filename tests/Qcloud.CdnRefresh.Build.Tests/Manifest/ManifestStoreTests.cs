@@ -9,6 +9,8 @@ using Qcloud.CdnRefresh.Build.Manifest;
 using Xunit;
 using static Qcloud.CdnRefresh.Build.Tests.Manifest.ManifestTestData;
 
+using Site = Qcloud.CdnRefresh.Build.Mapping.BaseUrl;
+
 namespace Qcloud.CdnRefresh.Build.Tests.Manifest;
 
 public class ManifestStoreTests
@@ -20,7 +22,7 @@ public class ManifestStoreTests
     {
         using var temp = new TempDirectory();
 
-        var result = _store.Load(temp.Combine("no", "such", "manifest.json"), BaseUrl);
+        var result = _store.Load(temp.Combine("no", "such", "manifest.json"), Site.Parse(BaseUrl));
 
         Assert.Null(result.Baseline);
         Assert.Empty(result.Warnings);
@@ -35,7 +37,7 @@ public class ManifestStoreTests
         var manifest = ManifestOf(new[] { File("a.css"), File("b.js") }, Url("c.png"));
 
         _store.Save(path, manifest);
-        var result = _store.Load(path, BaseUrl);
+        var result = _store.Load(path, Site.Parse(BaseUrl));
 
         Assert.Empty(result.Warnings);
         Assert.True(result.Baseline!.HasSameContentAs(manifest));
@@ -50,7 +52,7 @@ public class ManifestStoreTests
 
         _store.Save(path, ManifestOf(File("new.css")));
 
-        Assert.Equal("new.css", Assert.Single(_store.Load(path, BaseUrl).Baseline!.Files).RelativePath);
+        Assert.Equal("new.css", Assert.Single(_store.Load(path, Site.Parse(BaseUrl)).Baseline!.Files).RelativePath);
         Assert.Equal(new[] { path }, Directory.GetFiles(temp.Path));
     }
 
@@ -94,7 +96,7 @@ public class ManifestStoreTests
         var path = temp.Combine("manifest.json");
         System.IO.File.WriteAllText(path, "{\"version\":1,\"baseUrl\":\"https://www.exa");
 
-        var result = _store.Load(path, BaseUrl);
+        var result = _store.Load(path, Site.Parse(BaseUrl));
 
         Assert.Null(result.Baseline);
         Assert.Equal(DiagnosticCodes.ManifestCorrupt, Assert.Single(result.Warnings).Code);
@@ -125,13 +127,13 @@ public class ManifestStoreTests
         {
             using (_store.AcquireLock(path, TimeSpan.FromSeconds(30), CancellationToken.None))
             {
-                var files = _store.Load(path, BaseUrl).Baseline?.Files ?? Array.Empty<ManifestFile>();
+                var files = _store.Load(path, Site.Parse(BaseUrl)).Baseline?.Files ?? Array.Empty<ManifestFile>();
                 Thread.Sleep(2);
                 _store.Save(path, ManifestOf(files.Append(File($"writer-{writer}.css")).ToArray()));
             }
         })));
 
-        var result = _store.Load(path, BaseUrl);
+        var result = _store.Load(path, Site.Parse(BaseUrl));
         Assert.Empty(result.Warnings);
         Assert.Equal(
             Enumerable.Range(0, Writers).Select(writer => $"writer-{writer}.css").OrderBy(p => p, StringComparer.Ordinal),
@@ -160,7 +162,7 @@ public class ManifestStoreTests
         var reads = 0;
         while (!stop.IsCancellationRequested)
         {
-            var result = _store.Load(path, BaseUrl);
+            var result = _store.Load(path, Site.Parse(BaseUrl));
             Assert.Empty(result.Warnings);
             Assert.Contains(result.Baseline!.Files.Count, new[] { 1, 2000 });
             reads++;
@@ -178,6 +180,6 @@ public class ManifestStoreTests
         _store.Save(path, ManifestOf(File("图片/标志 1.png")));
 
         Assert.Contains("\\u56FE", Encoding.UTF8.GetString(System.IO.File.ReadAllBytes(path)));
-        Assert.Equal("图片/标志 1.png", _store.Load(path, BaseUrl).Baseline!.Files[0].RelativePath);
+        Assert.Equal("图片/标志 1.png", _store.Load(path, Site.Parse(BaseUrl)).Baseline!.Files[0].RelativePath);
     }
 }

@@ -5,6 +5,8 @@ using Qcloud.CdnRefresh.Build.Manifest;
 using Xunit;
 using static Qcloud.CdnRefresh.Build.Tests.Manifest.ManifestTestData;
 
+using Site = Qcloud.CdnRefresh.Build.Mapping.BaseUrl;
+
 namespace Qcloud.CdnRefresh.Build.Tests.Manifest;
 
 public class ManifestUpdaterTests
@@ -35,10 +37,10 @@ public class ManifestUpdaterTests
             accepted.AddRange(batches[batch - 1]);
         }
 
-        var update = ManifestUpdater.Decide(baseline, current, BaseUrl, plan.Urls, accepted, dryRun, Later);
+        var update = ManifestUpdater.Decide(baseline, current, Site.Parse(BaseUrl), plan.Urls, accepted, dryRun, Later);
         var next = update.Manifest is null
             ? baseline
-            : ManifestReader.Parse(ManifestWriter.Serialize(update.Manifest), "m", BaseUrl).Baseline;
+            : ManifestReader.Parse(ManifestWriter.Serialize(update.Manifest), "m", Site.Parse(BaseUrl)).Baseline;
         return new SimulatedRun(plan, batches, accepted, update, next);
     }
 
@@ -47,7 +49,7 @@ public class ManifestUpdaterTests
     [Fact]
     public void Build_records_the_current_files_and_owes_the_urls_not_accepted()
     {
-        var manifest = ManifestUpdater.Build(new[] { File("b"), File("a") }, BaseUrl, Later, new[] { Url("x"), Url("x") });
+        var manifest = ManifestUpdater.Build(new[] { File("b"), File("a") }, Site.Parse(BaseUrl), Later, new[] { Url("x"), Url("x") });
 
         Assert.Equal(new[] { "a", "b" }, manifest.Files.Select(f => f.RelativePath));
         Assert.Equal(new[] { Url("x") }, manifest.PendingUrls);
@@ -58,7 +60,7 @@ public class ManifestUpdaterTests
     [Fact]
     public void A_dry_run_never_writes()
     {
-        var update = ManifestUpdater.Decide(null, new[] { File("a") }, BaseUrl, new[] { Url("a") }, Array.Empty<string>(), true, Later);
+        var update = ManifestUpdater.Decide(null, new[] { File("a") }, Site.Parse(BaseUrl), new[] { Url("a") }, Array.Empty<string>(), true, Later);
 
         Assert.False(update.ShouldWrite);
         Assert.Null(update.Manifest);
@@ -69,7 +71,7 @@ public class ManifestUpdaterTests
     {
         var baseline = ManifestOf(File("a"));
 
-        var update = ManifestUpdater.Decide(baseline, new[] { File("a") }, BaseUrl, Array.Empty<string>(), Array.Empty<string>(), false, Later);
+        var update = ManifestUpdater.Decide(baseline, new[] { File("a") }, Site.Parse(BaseUrl), Array.Empty<string>(), Array.Empty<string>(), false, Later);
 
         Assert.False(update.ShouldWrite);
     }
@@ -90,7 +92,7 @@ public class ManifestUpdaterTests
         var current = new[] { File("a"), File("b") };
         var plan = RefreshPlanner.Plan(current, null, false, WithoutBaselineMode.None, MapUrls);
 
-        var update = ManifestUpdater.Decide(null, current, BaseUrl, plan.Urls, Array.Empty<string>(), false, Later);
+        var update = ManifestUpdater.Decide(null, current, Site.Parse(BaseUrl), plan.Urls, Array.Empty<string>(), false, Later);
 
         Assert.Empty(plan.Urls);
         Assert.Equal(new[] { "a", "b" }, update.Manifest!.Files.Select(f => f.RelativePath));
@@ -102,7 +104,7 @@ public class ManifestUpdaterTests
     {
         var touched = new ManifestFile("a", File("a").Size, File("a").Sha256, Later);
 
-        var update = ManifestUpdater.Decide(ManifestOf(File("a")), new[] { touched }, BaseUrl, Array.Empty<string>(), Array.Empty<string>(), false, Later);
+        var update = ManifestUpdater.Decide(ManifestOf(File("a")), new[] { touched }, Site.Parse(BaseUrl), Array.Empty<string>(), Array.Empty<string>(), false, Later);
 
         Assert.Equal(Later, update.Manifest!.Files[0].LastWriteTimeUtc);
     }

@@ -58,4 +58,13 @@ public sealed class BaseUrlTests
         Assert.Equal(DiagnosticCodes.BaseUrlInvalid, error.Code);
         Assert.Contains("CdnRefreshBaseUrl is required", error.Message);
     }
+
+    [Theory]
+    [InlineData("https://www.example.com:443/", "https://www.example.com:443/old/x.js", "https://www.example.com/old/x.js")]
+    [InlineData("HTTPS://WWW.EXAMPLE.COM", "HTTPS://WWW.EXAMPLE.COM/a.css", "https://www.example.com/a.css")]
+    [InlineData("https://www.example.com:443/", "https://cdn.example.org/a.css", "https://cdn.example.org/a.css")]
+    public void Respell_PutsAUrlUnderAnotherSpellingOfTheSiteUnderThisOne(string recorded, string url, string expected)
+    {
+        Assert.Equal(expected, BaseUrl.Parse("https://www.example.com/").Respell(url, recorded));
+    }
 }

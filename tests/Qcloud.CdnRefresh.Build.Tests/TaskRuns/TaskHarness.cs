@@ -12,6 +12,8 @@ using Qcloud.CdnRefresh.Build.Signing;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Qcloud.CdnRefresh.Build.Tests.MSBuild;
 
+using Site = Qcloud.CdnRefresh.Build.Mapping.BaseUrl;
+
 namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
@@ -114,7 +116,7 @@ internal sealed class TaskHarness : IAsyncDisposable
     }
 
     /// <summary>The manifest on disk, read back by the product's own reader only for its pending list and files.</summary>
-    public DeploymentManifest? LoadManifest() => new ManifestStore().Load(ManifestPath, BaseUrl).Baseline;
+    public DeploymentManifest? LoadManifest() => new ManifestStore().Load(ManifestPath, Site.Parse(BaseUrl)).Baseline;
 
     /// <summary>
     /// What the next run owes: the manifest's pending URLs, or, with no manifest yet, the URL of every file of the
