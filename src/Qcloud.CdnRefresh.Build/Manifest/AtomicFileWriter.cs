@@ -58,8 +58,7 @@ internal static class AtomicFileWriter
         {
             try
             {
-#if NETFRAMEWORK
-                // net472 has no File.Move(overwrite); File.Replace is the atomic swap there but needs an existing target.
+                // File.Replace is the atomic swap on both runtimes (net472 has no File.Move with overwrite), but needs a target.
                 if (File.Exists(target))
                 {
                     File.Replace(source, target, destinationBackupFileName: null, ignoreMetadataErrors: true);
@@ -68,9 +67,7 @@ internal static class AtomicFileWriter
                 {
                     File.Move(source, target);
                 }
-#else
-                File.Move(source, target, overwrite: true);
-#endif
+
                 return;
             }
             catch (IOException) when (attempt < MoveAttempts)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO;
+using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Quota;
 
@@ -17,7 +19,7 @@ internal sealed class DailyUsageDayJson
 
     public static DailyUsageDayJson From(DailyUsageEntry entry) => new()
     {
-        Day = BeijingDay.Format(entry.Day),
+        Day = entry.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Area = entry.Area,
         Urls = entry.Urls,
         Directories = entry.Directories,
@@ -26,7 +28,7 @@ internal sealed class DailyUsageDayJson
     /// <exception cref="InvalidDataException">The first defect, worded for a <c>ManifestCorrupt</c> warning.</exception>
     public DailyUsageEntry ToEntry()
     {
-        if (!BeijingDay.TryParse(Day, out var day))
+        if (!BeijingTime.TryParseDay(Day, out var day))
         {
             throw new InvalidDataException("an element of 'days' has no 'day' in the form yyyy-MM-dd");
         }

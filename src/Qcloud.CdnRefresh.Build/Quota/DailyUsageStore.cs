@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 
@@ -37,7 +38,7 @@ internal sealed class DailyUsageStore
             // Two entries for one day and area (a hand edit) add up: counting too much is the safe side.
             var key = KeyOf(entry.Day, entry.Area);
             _entries[key] = _entries.TryGetValue(key, out var known)
-                ? known.Plus(UsageKind.Urls, entry.Urls).Plus(UsageKind.Directories, entry.Directories)
+                ? known.Plus(RefreshTarget.Urls, entry.Urls).Plus(RefreshTarget.Directories, entry.Directories)
                 : entry;
         }
 
@@ -102,7 +103,7 @@ internal sealed class DailyUsageStore
             var days = JsonSerializer.Deserialize(json, DailyUsageJsonContext.Default.DailyUsageJson)!.Days
                 ?? throw new InvalidDataException("'days' is missing or not an array");
             var entries = days.Select(day => day?.ToEntry() ?? throw new InvalidDataException("an element of 'days' is not an object")).ToList();
-            var yesterday = BeijingDay.Of(now).AddDays(-1);
+            var yesterday = BeijingTime.DayOf(now).AddDays(-1);
             var recent = entries.Where(e => e.Day >= yesterday && e.Day <= yesterday.AddDays(2));
             return new DailyUsageStore(fullPath, recent, Array.Empty<ManifestDiagnostic>(), mayOverwrite: true, temporaryPathFor);
         }
@@ -118,11 +119,11 @@ internal sealed class DailyUsageStore
     }
 
     /// <summary>How much of <paramref name="kind"/> the API accepted for <paramref name="area"/> on the Beijing day of <paramref name="now"/>.</summary>
-    public long Used(string area, UsageKind kind, DateTimeOffset now) =>
-        _entries.TryGetValue(KeyOf(BeijingDay.Of(now), area), out var entry) ? entry.Of(kind) : 0;
+    public long Used(string area, RefreshTarget kind, DateTimeOffset now) =>
+        _entries.TryGetValue(KeyOf(BeijingTime.DayOf(now), area), out var entry) ? entry.Of(kind) : 0;
 
     /// <summary>Counts <paramref name="count"/> accepted entries on the Beijing day of <paramref name="now"/>; call it as soon as a batch is accepted.</summary>
-    public void Add(string area, UsageKind kind, long count, DateTimeOffset now)
+    public void Add(string area, RefreshTarget kind, long count, DateTimeOffset now)
     {
         if (count < 0)
         {
@@ -134,7 +135,7 @@ internal sealed class DailyUsageStore
             throw new ArgumentException("The area is 'overseas' or 'mainland'.", nameof(area));
         }
 
-        var day = BeijingDay.Of(now);
+        var day = BeijingTime.DayOf(now);
         var key = KeyOf(day, area);
         var entry = _entries.TryGetValue(key, out var known) ? known : new DailyUsageEntry(day, NormalizeArea(area), 0, 0);
         _entries[key] = entry.Plus(kind, count);
@@ -197,7 +198,7 @@ internal sealed class DailyUsageStore
         }
     }
 
-    private static string KeyOf(DateTime day, string area) => BeijingDay.Format(day) + "|" + NormalizeArea(area);
+    private static string KeyOf(DateTime day, string area) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + NormalizeArea(area);
 
     private static string NormalizeArea(string area) => area.Trim().ToLowerInvariant();
 }

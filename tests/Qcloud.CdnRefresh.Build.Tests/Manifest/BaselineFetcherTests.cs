@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
+using Qcloud.CdnRefresh.Build.Tests.Api;
 using Xunit;
 using static Qcloud.CdnRefresh.Build.Tests.Manifest.ManifestTestData;
 
@@ -22,8 +23,8 @@ public class BaselineFetcherTests
 {
     private const string BaselineUrl = "https://www.example.com/cdn-refresh-manifest.json";
 
-    private static StubHttpHandler Answering(HttpStatusCode status, byte[]? body = null) =>
-        new((_, _) => Task.FromResult(new HttpResponseMessage(status) { Content = new ByteArrayContent(body ?? Array.Empty<byte>()) }));
+    private static ScriptedHttpHandler Answering(HttpStatusCode status, byte[]? body = null) =>
+        new ScriptedHttpHandler().AnswerEveryRequest((_, _) => new HttpResponseMessage(status) { Content = new ByteArrayContent(body ?? Array.Empty<byte>()) });
 
     private static Task<ManifestLoadResult> Fetch(HttpMessageHandler handler, string url = BaselineUrl, TimeSpan? timeout = null) =>
         new BaselineFetcher(timeout ?? TimeSpan.FromSeconds(5), handler).FetchAsync(BaselineFetcher.ParseBaselineUrl(url), Site.Parse(BaseUrl), CancellationToken.None);
@@ -38,8 +39,9 @@ public class BaselineFetcherTests
 
         Assert.Empty(result.Warnings);
         Assert.True(result.Baseline!.HasSameContentAs(manifest));
-        Assert.True(handler.LastRequest!.Headers.CacheControl!.NoCache);
-        Assert.Equal(HttpMethod.Get, handler.LastRequest.Method);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("no-cache", request.Header("Cache-Control"));
+        Assert.Equal("GET", request.Method);
     }
 
     [Fact]
@@ -91,11 +93,7 @@ public class BaselineFetcherTests
     [Fact]
     public async Task No_answer_within_the_timeout_fails_with_BaselineFetchFailed()
     {
-        var hanging = new StubHttpHandler(async (_, token) =>
-        {
-            await Task.Delay(Timeout.Infinite, token);
-            throw new InvalidOperationException("unreachable");
-        });
+        var hanging = new ScriptedHttpHandler().Hang();
 
         var exception = await Assert.ThrowsAsync<CdnRefreshException>(
             () => Fetch(hanging, timeout: TimeSpan.FromMilliseconds(100)));
@@ -107,11 +105,7 @@ public class BaselineFetcherTests
     [Fact]
     public async Task Cancellation_by_the_caller_is_not_reported_as_a_timeout()
     {
-        var hanging = new StubHttpHandler(async (_, token) =>
-        {
-            await Task.Delay(Timeout.Infinite, token);
-            throw new InvalidOperationException("unreachable");
-        });
+        var hanging = new ScriptedHttpHandler().Hang();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(

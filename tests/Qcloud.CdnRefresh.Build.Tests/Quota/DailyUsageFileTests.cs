@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Quota;
 using Xunit;
@@ -19,9 +20,9 @@ public class DailyUsageFileTests
         using var temp = new TempDirectory();
         var path = temp.Combine("u.json");
         var store = DailyUsageStore.Load(path, Now);
-        store.Add("overseas", UsageKind.Urls, 120, Now);
-        store.Add("overseas", UsageKind.Directories, 3, Now);
-        store.Add("mainland", UsageKind.Urls, 4, Now);
+        store.Add("overseas", RefreshTarget.Urls, 120, Now);
+        store.Add("overseas", RefreshTarget.Directories, 3, Now);
+        store.Add("mainland", RefreshTarget.Urls, 4, Now);
 
         store.Save();
 
@@ -55,8 +56,8 @@ public class DailyUsageFileTests
             + "{\"day\":\"2026-11-30\",\"area\":\"overseas\",\"urls\":2,\"directories\":1},],}");
 
         Assert.Empty(store.Warnings);
-        Assert.Equal(3, store.Used("overseas", UsageKind.Urls, Now));
-        Assert.Equal(1, store.Used("overseas", UsageKind.Directories, Now));
+        Assert.Equal(3, store.Used("overseas", RefreshTarget.Urls, Now));
+        Assert.Equal(1, store.Used("overseas", RefreshTarget.Directories, Now));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Quota;
 using Xunit;
@@ -28,7 +29,7 @@ public class DailyUsageStoreTests
 
         var store = DailyUsageStore.Load(temp.Combine("no", "such.usage.json"), Now);
 
-        Assert.Equal(0, store.Used("overseas", UsageKind.Urls, Now));
+        Assert.Equal(0, store.Used("overseas", RefreshTarget.Urls, Now));
         Assert.Empty(store.Warnings);
     }
 
@@ -41,7 +42,7 @@ public class DailyUsageStoreTests
 
         var store = DailyUsageStore.Load(path, Now);
 
-        Assert.Equal(0, store.Used("overseas", UsageKind.Urls, Now));
+        Assert.Equal(0, store.Used("overseas", RefreshTarget.Urls, Now));
         var warning = Assert.Single(store.Warnings);
         Assert.Equal(DiagnosticCodes.ManifestCorrupt, warning.Code);
         Assert.Contains(path, warning.Message);
@@ -54,16 +55,16 @@ public class DailyUsageStoreTests
         using var temp = new TempDirectory();
         var path = temp.Combine("state", "u.json");
         var store = DailyUsageStore.Load(path, Now);
-        store.Add("overseas", UsageKind.Urls, 120, Now);
-        store.Add("overseas", UsageKind.Urls, 30, Now);
-        store.Add("overseas", UsageKind.Directories, 3, Now);
+        store.Add("overseas", RefreshTarget.Urls, 120, Now);
+        store.Add("overseas", RefreshTarget.Urls, 30, Now);
+        store.Add("overseas", RefreshTarget.Directories, 3, Now);
 
         Assert.True(store.Save());
         var reloaded = DailyUsageStore.Load(path, Now);
 
         Assert.Empty(reloaded.Warnings);
-        Assert.Equal(150, reloaded.Used("overseas", UsageKind.Urls, Now));
-        Assert.Equal(3, reloaded.Used("overseas", UsageKind.Directories, Now));
+        Assert.Equal(150, reloaded.Used("overseas", RefreshTarget.Urls, Now));
+        Assert.Equal(3, reloaded.Used("overseas", RefreshTarget.Directories, Now));
     }
 
     [Fact]
@@ -74,12 +75,12 @@ public class DailyUsageStoreTests
         var atMidnight = new DateTimeOffset(2026, 11, 29, 16, 0, 0, TimeSpan.Zero);
         var store = DailyUsageStore.Load(temp.Combine("u.json"), beforeMidnight);
 
-        store.Add("overseas", UsageKind.Urls, 500, beforeMidnight);
+        store.Add("overseas", RefreshTarget.Urls, 500, beforeMidnight);
 
-        Assert.Equal(500, store.Used("overseas", UsageKind.Urls, beforeMidnight));
-        Assert.Equal(0, store.Used("overseas", UsageKind.Urls, atMidnight));
-        Assert.Equal(new DateTime(2026, 11, 29), BeijingDay.Of(beforeMidnight));
-        Assert.Equal(new DateTime(2026, 11, 30), BeijingDay.Of(atMidnight));
+        Assert.Equal(500, store.Used("overseas", RefreshTarget.Urls, beforeMidnight));
+        Assert.Equal(0, store.Used("overseas", RefreshTarget.Urls, atMidnight));
+        Assert.Equal(new DateTime(2026, 11, 29), BeijingTime.DayOf(beforeMidnight));
+        Assert.Equal(new DateTime(2026, 11, 30), BeijingTime.DayOf(atMidnight));
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public class DailyUsageStoreTests
     {
         var inNewYork = new DateTimeOffset(2026, 11, 29, 11, 0, 0, TimeSpan.FromHours(-5));
 
-        Assert.Equal(new DateTime(2026, 11, 30), BeijingDay.Of(inNewYork));
+        Assert.Equal(new DateTime(2026, 11, 30), BeijingTime.DayOf(inNewYork));
     }
 
     [Fact]
@@ -96,11 +97,11 @@ public class DailyUsageStoreTests
         using var temp = new TempDirectory();
         var store = DailyUsageStore.Load(temp.Combine("u.json"), Now);
 
-        store.Add("overseas", UsageKind.Urls, 7, Now);
-        store.Add("mainland", UsageKind.Urls, 2, Now);
+        store.Add("overseas", RefreshTarget.Urls, 7, Now);
+        store.Add("mainland", RefreshTarget.Urls, 2, Now);
 
-        Assert.Equal(7, store.Used("overseas", UsageKind.Urls, Now));
-        Assert.Equal(2, store.Used("mainland", UsageKind.Urls, Now));
+        Assert.Equal(7, store.Used("overseas", RefreshTarget.Urls, Now));
+        Assert.Equal(2, store.Used("mainland", RefreshTarget.Urls, Now));
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public class DailyUsageStoreTests
         var store = DailyUsageStore.Load(path, Now);
 
         Assert.Equal(new[] { new DateTime(2026, 11, 29), new DateTime(2026, 11, 30) }, store.Entries.Select(e => e.Day));
-        Assert.Equal(3, store.Used("overseas", UsageKind.Urls, Now));
+        Assert.Equal(3, store.Used("overseas", RefreshTarget.Urls, Now));
     }
 
     [Fact]
@@ -132,8 +133,8 @@ public class DailyUsageStoreTests
         var store = DailyUsageStore.Load(path, Now);
 
         Assert.Empty(store.Warnings);
-        Assert.Equal(9, store.Used("overseas", UsageKind.Urls, Now));
-        Assert.Equal(0, store.Used("overseas", UsageKind.Directories, Now));
+        Assert.Equal(9, store.Used("overseas", RefreshTarget.Urls, Now));
+        Assert.Equal(0, store.Used("overseas", RefreshTarget.Directories, Now));
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public class DailyUsageStoreTests
         File.WriteAllText(path, Newer);
 
         var store = DailyUsageStore.Load(path, Now);
-        store.Add("overseas", UsageKind.Urls, 5, Now);
+        store.Add("overseas", RefreshTarget.Urls, 5, Now);
 
         Assert.Equal(DiagnosticCodes.ManifestNewerVersion, Assert.Single(store.Warnings).Code);
         Assert.False(store.Save());
@@ -158,14 +159,14 @@ public class DailyUsageStoreTests
         using var temp = new TempDirectory();
         var path = temp.Combine("u.json");
         var first = DailyUsageStore.Load(path, Now);
-        first.Add("overseas", UsageKind.Urls, 1, Now);
+        first.Add("overseas", RefreshTarget.Urls, 1, Now);
         first.Save();
 
         var second = DailyUsageStore.Load(path, Now);
-        second.Add("overseas", UsageKind.Urls, 1, Now);
+        second.Add("overseas", RefreshTarget.Urls, 1, Now);
         second.Save();
 
-        Assert.Equal(2, DailyUsageStore.Load(path, Now).Used("overseas", UsageKind.Urls, Now));
+        Assert.Equal(2, DailyUsageStore.Load(path, Now).Used("overseas", RefreshTarget.Urls, Now));
         Assert.Equal(new[] { path }, Directory.GetFiles(temp.Path));
     }
 
@@ -175,7 +176,7 @@ public class DailyUsageStoreTests
         using var temp = new TempDirectory();
         var path = temp.Combine("u.json");
         var first = DailyUsageStore.Load(path, Now);
-        first.Add("overseas", UsageKind.Urls, 1, Now);
+        first.Add("overseas", RefreshTarget.Urls, 1, Now);
         first.Save();
         var before = File.ReadAllBytes(path);
 
@@ -183,7 +184,7 @@ public class DailyUsageStoreTests
         var blocked = temp.Combine("blocked.tmp");
         Directory.CreateDirectory(blocked);
         var failing = DailyUsageStore.Load(path, Now, _ => blocked);
-        failing.Add("overseas", UsageKind.Urls, 99, Now);
+        failing.Add("overseas", RefreshTarget.Urls, 99, Now);
         var exception = Assert.Throws<CdnRefreshException>(() => failing.Save());
 
         Assert.Equal(DiagnosticCodes.ManifestWriteFailed, exception.Code);
@@ -197,7 +198,7 @@ public class DailyUsageStoreTests
         using var temp = new TempDirectory();
         var store = DailyUsageStore.Load(temp.Combine("u.json"), Now);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => store.Add("overseas", UsageKind.Urls, -1, Now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.Add("overseas", RefreshTarget.Urls, -1, Now));
     }
 
     [Fact]
@@ -206,7 +207,7 @@ public class DailyUsageStoreTests
         using var temp = new TempDirectory();
         var path = temp.Combine("u.json");
         var store = DailyUsageStore.Load(path, Now);
-        store.Add("mainland", UsageKind.Urls, 4, Now);
+        store.Add("mainland", RefreshTarget.Urls, 4, Now);
         store.Save();
 
         var bytes = File.ReadAllBytes(path);

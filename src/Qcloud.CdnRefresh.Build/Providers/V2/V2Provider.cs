@@ -57,8 +57,8 @@ internal sealed class V2Provider : SignedApiProvider
     {
         var usage = LoadUsage();
         var now = Options.Clock();
-        var urlsUsed = usage?.Used(request.Area, UsageKind.Urls, now) ?? 0;
-        var directoriesUsed = usage?.Used(request.Area, UsageKind.Directories, now) ?? 0;
+        var urlsUsed = usage?.Used(request.Area, RefreshTarget.Urls, now) ?? 0;
+        var directoriesUsed = usage?.Used(request.Area, RefreshTarget.Directories, now) ?? 0;
         return Task.FromResult(V2Quota.Today(request, urlsUsed, directoriesUsed));
     }
 
@@ -79,7 +79,7 @@ internal sealed class V2Provider : SignedApiProvider
             return;
         }
 
-        usage.Add(Options.Area, target == RefreshTarget.Directories ? UsageKind.Directories : UsageKind.Urls, count, Options.Clock());
+        usage.Add(Options.Area, target, count, Options.Clock());
         try
         {
             usage.Save();
