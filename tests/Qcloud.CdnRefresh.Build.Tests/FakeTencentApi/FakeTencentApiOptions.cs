@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System;
-using Qcloud.CdnRefresh.Build.Providers.V3;
 
 namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 

@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Qcloud.CdnRefresh.Build.Providers.V3;
 
 namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using System;
-using Qcloud.CdnRefresh.Build.Providers.V3;
 
 namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 
