@@ -41,7 +41,7 @@ public class DescribePurgeTasksTests
 
         Assert.Null(outcome.Failure);
         Assert.Equal(2, harness.Handler.Requests.Count);
-        Assert.Equal(new[] { 0, 2 }, harness.Handler.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("Offset").GetInt32()));
+        Assert.Equal(new[] { 0, 2 }, harness.Handler.Requests.Select(r => JsonDocument.Parse(r.RawBody).RootElement.GetProperty("Offset").GetInt32()));
         Assert.Equal(new[] { "https://a.example/1.js", "https://a.example/2.js", "https://a.example/3.js" }, outcome.Statuses.Select(s => s.Url));
     }
 

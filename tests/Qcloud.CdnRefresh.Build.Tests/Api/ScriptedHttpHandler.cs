@@ -8,6 +8,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
@@ -104,7 +105,16 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
         int number;
         lock (requests)
         {
-            requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, headers, body));
+            requests.Add(new RecordedRequest
+            {
+                Method = request.Method.Method,
+                Uri = request.RequestUri,
+                Path = request.RequestUri!.AbsolutePath,
+                QueryString = request.RequestUri.Query,
+                Headers = headers,
+                RawBody = body,
+                ContentType = request.Content?.Headers.ContentType?.ToString(),
+            });
             number = requests.Count;
         }
 

@@ -37,7 +37,7 @@ public class V3ProviderTests
         var request = harness.Handler.Requests.Single();
         Assert.Equal("POST", request.Method);
         Assert.Equal(ClientHarness.V3Endpoint, request.Uri);
-        using var json = JsonDocument.Parse(request.Body);
+        using var json = JsonDocument.Parse(request.RawBody);
         Assert.Equal(new[] { "https://a.example/x+y.js", "https://a.example/" }, json.RootElement.GetProperty("Urls").EnumerateArray().Select(u => u.GetString()));
         Assert.Equal("overseas", json.RootElement.GetProperty("Area").GetString());
     }
@@ -84,7 +84,7 @@ public class V3ProviderTests
 
         var request = harness.Handler.Requests.Single();
         var expected = Tc3Signer.BuildAuthorization(
-            ClientHarness.Credentials, "cdn", "127.0.0.1:5081", "application/json; charset=utf-8", ClientHarness.StartTimestamp, request.Body);
+            ClientHarness.Credentials, "cdn", "127.0.0.1:5081", "application/json; charset=utf-8", ClientHarness.StartTimestamp, request.RawBody.ToArray());
         Assert.Equal(expected, request.Header("Authorization"));
     }
 

@@ -1,10 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 
-/// <summary>One request as the fake received and answered it, rejected and faulted ones included.</summary>
+/// <summary>
+/// One request as it reached the other side: the fake, which records how it answered too (rejected and faulted ones
+/// included), or the in-memory <see cref="Api.ScriptedHttpHandler"/>, which records what a server would receive.
+/// </summary>
 public sealed class RecordedRequest
 {
     /// <summary>1-based arrival order over all requests; what <see cref="FaultRule.OnRequest"/> counts.</summary>
@@ -21,6 +25,9 @@ public sealed class RecordedRequest
 
     public string QueryString { get; init; } = "";
 
+    /// <summary>The whole request URI, as the client sent it (set by the in-memory transport).</summary>
+    public Uri? Uri { get; init; }
+
     public string? ContentType { get; init; }
 
     /// <summary>Case-insensitive; repeated headers joined with <c>, </c>.</summary>
@@ -29,6 +36,14 @@ public sealed class RecordedRequest
     public ReadOnlyMemory<byte> RawBody { get; init; }
 
     public string BodyText => Encoding.UTF8.GetString(RawBody.Span);
+
+    /// <summary>The form fields, decoded the strict way a server does (no '+' to space, since the task never sends '+').</summary>
+    public IReadOnlyDictionary<string, string> Form =>
+        BodyText.Split('&')
+            .Select(pair => pair.Split(new[] { '=' }, 2))
+            .ToDictionary(pair => Uri.UnescapeDataString(pair[0]), pair => Uri.UnescapeDataString(pair[1]), StringComparer.Ordinal);
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>v2 only: the decoded parameters (query for GET, form for POST).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
