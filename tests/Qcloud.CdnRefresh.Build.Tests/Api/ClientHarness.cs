@@ -1,11 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Signing;
+using Qcloud.CdnRefresh.Build.Tests;
 using Qcloud.CdnRefresh.Build.Tests.Refresh;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
@@ -25,7 +26,7 @@ internal sealed class ClientHarness
 
     public ScriptedHttpHandler Handler { get; } = new();
 
-    public FakeTime Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(StartTimestamp));
+    public FakeClock Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(StartTimestamp));
 
     public List<RetryNotice> Notices { get; } = new();
 
@@ -48,7 +49,7 @@ internal sealed class ClientHarness
     {
         Endpoint = endpoint,
         Handler = Handler,
-        Clock = Time.Clock,
+        Clock = Time.Now,
         Delay = Time.Delay,
         Nonce = () => nextNonce++,
         Jitter = () => 0,

@@ -96,7 +96,7 @@ public class DescribePurgeTasksTests
         {
             TaskId = TaskId,
             Urls = new[] { "https://a.example/img/", "https://a.example/css/" },
-            SubmittedAt = harness.Time.Now,
+            SubmittedAt = harness.Time.Now(),
             Target = RefreshTarget.Directories,
         };
 
@@ -109,7 +109,7 @@ public class DescribePurgeTasksTests
     [Fact]
     public async Task GetStatus_BatchWithoutTaskId_IsUnknownWithoutACall()
     {
-        var batch = new SubmittedBatch { Urls = new[] { "https://a.example/1.js" }, SubmittedAt = harness.Time.Now };
+        var batch = new SubmittedBatch { Urls = new[] { "https://a.example/1.js" }, SubmittedAt = harness.Time.Now() };
 
         var outcome = await harness.V3().GetStatusAsync(new[] { batch }, CancellationToken.None);
 

@@ -95,7 +95,7 @@ public class RetryTests
     [Fact]
     public async Task RetryAfterDate_WithoutADateHeader_IsMeasuredFromTheClock()
     {
-        harness.Handler.RespondRetryAfter(503, new RetryConditionHeaderValue(harness.Time.Now.AddSeconds(9))).RespondJson(ClientHarness.V3Success());
+        harness.Handler.RespondRetryAfter(503, new RetryConditionHeaderValue(harness.Time.Now().AddSeconds(9))).RespondJson(ClientHarness.V3Success());
 
         await harness.V3(o => o with { MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
@@ -105,7 +105,7 @@ public class RetryTests
     [Fact]
     public async Task RetryAfterDate_InThePast_KeepsTheBackoff()
     {
-        harness.Handler.RespondRetryAfter(503, new RetryConditionHeaderValue(harness.Time.Now.AddSeconds(-60))).RespondJson(ClientHarness.V3Success());
+        harness.Handler.RespondRetryAfter(503, new RetryConditionHeaderValue(harness.Time.Now().AddSeconds(-60))).RespondJson(ClientHarness.V3Success());
 
         await harness.V3(o => o with { InitialBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromSeconds(30) }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 

@@ -1,14 +1,15 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Providers.V3;
-using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Signing;
+using Qcloud.CdnRefresh.Build.Tests;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Qcloud.CdnRefresh.Build.Tests.Refresh;
 using Xunit;
@@ -27,7 +28,7 @@ public abstract class OverHttpTestBase : IAsyncLifetime
     private readonly List<IDisposable> clients = new();
     private uint nextNonce = 5000;
 
-    protected SharedClock Clock { get; } = new(Start);
+    protected FakeClock Clock { get; } = new(Start);
 
     protected FakeTencentApiServer Server { get; private set; } = null!;
 

@@ -3,19 +3,20 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Qcloud.CdnRefresh.Build.Tests.ApiOverHttp;
+namespace Qcloud.CdnRefresh.Build.Tests;
 
 /// <summary>
-/// One clock for the client and the fake server (read on the server's threads, so it is locked). Waiting returns at
-/// once, records the delay and moves the clock on by at least a second, so a retry carries a new timestamp.
+/// The tests' one fake clock, which moves only when the code under test waits: waiting returns at once, records the
+/// delay and moves the clock on by at least a second, so a retry carries a new timestamp. It may be shared with the
+/// fake server, which reads it on its own threads, so it is locked.
 /// </summary>
-public sealed class SharedClock
+public sealed class FakeClock
 {
     private readonly object gate = new();
     private readonly List<TimeSpan> delays = new();
     private DateTimeOffset now;
 
-    public SharedClock(DateTimeOffset start)
+    public FakeClock(DateTimeOffset start)
     {
         now = start;
     }
