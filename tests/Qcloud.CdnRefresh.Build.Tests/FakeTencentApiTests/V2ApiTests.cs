@@ -86,7 +86,7 @@ public class V2ApiTests : FakeApiTestBase
     [Fact]
     public async Task PlusInUrlSentRaw_DecodesAsSpace_Is4100()
     {
-        // Tencent's own demo hit this (CDN_API_DEMO issue 4): a raw '+' in a form body means a space.
+        // A raw '+' in a form body means a space.
         JsonElement body = await SendV2Async(
             Overseas("https://www.example.com/a+b.js"), encode: v => Uri.EscapeDataString(v).Replace("%2B", "+"));
 

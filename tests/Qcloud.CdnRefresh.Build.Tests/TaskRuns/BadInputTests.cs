@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
-/// <summary>Issue 5's bad input, through the task: one clear coded error (or warning) each, and nothing sent.</summary>
+/// <summary>Bad input, through the task: one clear coded error (or warning) each, and nothing sent.</summary>
 public sealed class BadInputTests
 {
     [Theory]

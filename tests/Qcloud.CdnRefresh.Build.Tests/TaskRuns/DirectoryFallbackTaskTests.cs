@@ -13,7 +13,7 @@ using Xunit;
 namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
-/// Issue 7, rule 2, through the task: with <c>CdnRefreshOverQuota=directory</c>, a run over the URL quota refreshes
+/// The directory fallback through the task: with <c>CdnRefreshOverQuota=directory</c>, a run over the URL quota refreshes
 /// the changed files' directories instead (v3 <c>PurgePathCache</c> with <c>FlushType=flush</c>, v2
 /// <c>RefreshCdnOverSeaDir</c>), within the directory quota.
 /// </summary>

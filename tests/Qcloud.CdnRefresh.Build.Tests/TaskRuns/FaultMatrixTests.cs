@@ -10,7 +10,7 @@ using Xunit;
 namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
-/// Issue 5's fault matrix, through the task: for each fault, the build result, the QCDN code, the manifest afterwards,
+/// The fault matrix, through the task: for each fault, the build result, the QCDN code, the manifest afterwards,
 /// and that the next run sends exactly what is still owed.
 /// </summary>
 public sealed class FaultMatrixTests

@@ -12,7 +12,7 @@ using Xunit;
 namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
-/// Issue 7, rule 1, through the task: v3 spends what <c>DescribePurgeQuota</c> reports (batch size and what is left),
+/// The quota through the task: v3 spends what <c>DescribePurgeQuota</c> reports (batch size and what is left),
 /// v2 counts what was accepted today in <c>&lt;manifest&gt;.usage.json</c>; a run that does not fit sends nothing.
 /// </summary>
 public sealed class QuotaBudgetTaskTests

@@ -9,7 +9,7 @@ using Xunit;
 namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
-/// Issue 7, rule 3, through the task: with <c>CdnRefreshWait=true</c> the run polls the refresh status until every
+/// Waiting through the task: with <c>CdnRefreshWait=true</c> the run polls the refresh status until every
 /// refresh is done, fails on a refresh Tencent gave up on, and warns when <c>CdnRefreshWaitTimeout</c> passes. The
 /// harness makes the delays instant and records them, so the timeout is counted from what was asked for.
 /// </summary>
