@@ -91,12 +91,9 @@ internal static class AtomicFileWriter
                 File.Delete(path);
             }
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Best effort: a leftover temporary file is harmless and never read.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }

@@ -80,7 +80,7 @@ internal sealed class BaselineFetcher
         }
         catch (HttpRequestException exception)
         {
-            throw Failed(shownUrl, "could not be reached (" + InnermostMessage(exception) + ")", exception);
+            throw Failed(shownUrl, "could not be reached (" + exception.GetBaseException().Message + ")", exception);
         }
     }
 
@@ -115,16 +115,6 @@ internal sealed class BaselineFetcher
     private static string ForMessages(Uri uri) =>
         uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
         + (string.IsNullOrEmpty(uri.Query) ? string.Empty : "?…");
-
-    private static string InnermostMessage(Exception exception)
-    {
-        while (exception.InnerException is not null)
-        {
-            exception = exception.InnerException;
-        }
-
-        return exception.Message;
-    }
 
     private static CdnRefreshException Failed(string shownUrl, string what, Exception? inner) =>
         new(

@@ -15,14 +15,12 @@ internal sealed class ManifestRecorder
 {
     private readonly RefreshSettings _settings;
     private readonly ContentScan _scan;
-    private readonly ManifestStore _store;
     private readonly Func<DateTimeOffset> _clock;
 
-    public ManifestRecorder(RefreshSettings settings, ContentScan scan, ManifestStore store, Func<DateTimeOffset> clock)
+    public ManifestRecorder(RefreshSettings settings, ContentScan scan, Func<DateTimeOffset> clock)
     {
         _settings = settings;
         _scan = scan;
-        _store = store;
         _clock = clock;
     }
 
@@ -34,7 +32,7 @@ internal sealed class ManifestRecorder
         if (update.Manifest is null && _settings.PublishManifest)
         {
             // Unchanged, but a fresh publish output (or a mirroring upload) has no copy: the next baseline fetch needs one.
-            _store.WritePublished(_scan.ContentRoot, Build(Array.Empty<string>()));
+            ManifestStore.WritePublished(_scan.ContentRoot, Build(Array.Empty<string>()));
         }
 
         return update;
@@ -57,12 +55,12 @@ internal sealed class ManifestRecorder
 
         if (_settings.ManifestPath is not null && _scan.Local.MayOverwrite)
         {
-            _store.Save(Path.GetFullPath(_settings.ManifestPath), manifest);
+            ManifestStore.Save(Path.GetFullPath(_settings.ManifestPath), manifest);
         }
 
         if (_settings.PublishManifest)
         {
-            _store.WritePublished(_scan.ContentRoot, manifest);
+            ManifestStore.WritePublished(_scan.ContentRoot, manifest);
         }
     }
 }

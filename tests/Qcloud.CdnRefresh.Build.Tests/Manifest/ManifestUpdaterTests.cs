@@ -62,7 +62,6 @@ public class ManifestUpdaterTests
     {
         var update = ManifestUpdater.Decide(null, new[] { File("a") }, Site.Parse(BaseUrl), new[] { Url("a") }, Array.Empty<string>(), true, Later);
 
-        Assert.False(update.ShouldWrite);
         Assert.Null(update.Manifest);
     }
 
@@ -73,7 +72,7 @@ public class ManifestUpdaterTests
 
         var update = ManifestUpdater.Decide(baseline, new[] { File("a") }, Site.Parse(BaseUrl), Array.Empty<string>(), Array.Empty<string>(), false, Later);
 
-        Assert.False(update.ShouldWrite);
+        Assert.Null(update.Manifest);
     }
 
     [Fact]
@@ -82,7 +81,7 @@ public class ManifestUpdaterTests
         var run = Run(ManifestOf(File("a")), new[] { File("a"), File("new") }, 10, _ => true);
 
         Assert.Empty(run.Plan.Urls);
-        Assert.True(run.Update.ShouldWrite);
+        Assert.NotNull(run.Update.Manifest);
         Assert.Equal(new[] { "a", "new" }, run.Next!.Files.Select(f => f.RelativePath));
     }
 
@@ -166,7 +165,7 @@ public class ManifestUpdaterTests
         // Run 4: the debt is paid and nothing changed: nothing is sent and nothing is written.
         var run4 = Run(run3.Next, run2Files, 3, _ => true);
         Assert.Empty(run4.Plan.Urls);
-        Assert.False(run4.Update.ShouldWrite);
+        Assert.Null(run4.Update.Manifest);
     }
 
     [Fact]
