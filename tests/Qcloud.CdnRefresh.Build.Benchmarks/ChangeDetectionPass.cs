@@ -42,7 +42,7 @@ internal static class ChangeDetectionPass
         phases.Lap("plan");
 
         // As if every batch had been accepted: the manifest then records the current files, as after a good deployment.
-        var update = ManifestUpdater.Decide(local.Baseline, current, BaseUrl.Parse(BaseUrlText), plan.Urls, plan.Urls, dryRun: false, DateTime.UtcNow);
+        var update = ManifestUpdater.Decide(local.Baseline, current, BaseUrl.Parse(BaseUrlText), plan.Urls, plan.Urls, DateTime.UtcNow);
         if (update.Manifest is not null && local.MayOverwrite)
         {
             ManifestStore.Save(manifestPath, update.Manifest);

@@ -28,16 +28,10 @@ internal sealed class BaselineFetcher
     }
 
     /// <summary>
-    /// 200: the manifest, parsed as <see cref="ManifestReader.Parse(byte[], string, BaseUrl)"/> does (same warnings).
-    /// 404: no baseline, with an informational message (the first deployment has published none yet).
+    /// 200: the manifest, parsed as <see cref="ManifestReader"/> parses a local one (same warnings). 404: no baseline,
+    /// with an informational message (the first deployment has published none yet).
     /// </summary>
-    /// <param name="uri">The <c>CdnRefreshBaselineUrl</c>, checked by <see cref="ParseBaselineUrl"/>.</param>
-    /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
-    /// <param name="cancellationToken">The build's cancellation.</param>
-    /// <exception cref="CdnRefreshException">
-    /// <see cref="DiagnosticCodes.BaselineFetchFailed"/>: another status, a network error or the timeout.
-    /// </exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.BaselineFetchFailed"/>: another status, a network error or the timeout.</exception>
     public async Task<ManifestLoadResult> FetchAsync(Uri uri, BaseUrl currentBaseUrl, CancellationToken cancellationToken)
     {
         var shownUrl = ForMessages(uri);
@@ -65,10 +59,7 @@ internal sealed class BaselineFetcher
 
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                throw Failed(
-                    shownUrl,
-                    $"answered HTTP {(int)response.StatusCode} ({response.StatusCode})",
-                    null);
+                throw Failed(shownUrl, $"answered HTTP {(int)response.StatusCode} ({response.StatusCode})", null);
             }
 
             var content = await HttpCancellation.ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
