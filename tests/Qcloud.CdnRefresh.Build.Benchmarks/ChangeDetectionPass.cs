@@ -22,16 +22,15 @@ internal static class ChangeDetectionPass
     {
         var total = Stopwatch.StartNew();
         var phases = new PhaseTimes();
-        var store = new ManifestStore();
 
-        using var manifestLock = store.AcquireLock(manifestPath, TimeSpan.FromMinutes(2), CancellationToken.None);
+        using var manifestLock = ManifestLock.Acquire(manifestPath, TimeSpan.FromMinutes(2), CancellationToken.None);
         var listed = new ContentFileLister(excludePatterns: null, manifestPath).List(contentRoot);
         phases.Lap("list");
 
-        var local = store.Load(manifestPath, BaseUrl.Parse(BaseUrlText));
+        var local = ManifestStore.Load(manifestPath, BaseUrl.Parse(BaseUrlText));
         phases.Lap("load");
 
-        var hashing = new FileHasher().Hash(listed, ManifestHashCache.From(local.Baseline));
+        var hashing = new FileHasher().Hash(listed, ContentScan.HashesOf(local.Baseline));
         phases.Lap("hash");
 
         var current = ContentScan.CurrentFiles(listed, hashing);
@@ -43,10 +42,10 @@ internal static class ChangeDetectionPass
         phases.Lap("plan");
 
         // As if every batch had been accepted: the manifest then records the current files, as after a good deployment.
-        var update = ManifestUpdater.Decide(local.Baseline, current, BaseUrl.Parse(BaseUrlText), plan.Urls, plan.Urls, dryRun: false, DateTime.UtcNow);
+        var update = ManifestUpdater.Decide(local.Baseline, current, BaseUrl.Parse(BaseUrlText), plan.Urls, plan.Urls, DateTime.UtcNow);
         if (update.Manifest is not null && local.MayOverwrite)
         {
-            store.Save(manifestPath, update.Manifest);
+            ManifestStore.Save(manifestPath, update.Manifest);
         }
 
         phases.Lap("save");

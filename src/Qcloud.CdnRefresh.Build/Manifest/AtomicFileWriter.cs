@@ -16,9 +16,10 @@ internal static class AtomicFileWriter
     // Small writes (a manifest is written value by value) gather here; 64 KB keeps the buffer off the large object heap.
     private const int WriteBufferSize = 64 * 1024;
 
-    /// <param name="path">The file to replace or create.</param>
-    /// <param name="writeContent">Writes the complete new content into the (buffered) stream it is given.</param>
-    /// <param name="temporaryPathFor">Test seam: picks the temporary file's path for a target.</param>
+    /// <summary>
+    /// Replaces or creates <paramref name="path"/> with what <paramref name="writeContent"/> writes into the (buffered)
+    /// stream it is given; <paramref name="temporaryPathFor"/> is a test seam that picks the temporary file's path.
+    /// </summary>
     /// <exception cref="IOException">The file could not be written; the target is unchanged.</exception>
     /// <exception cref="UnauthorizedAccessException">The file could not be written; the target is unchanged.</exception>
     public static void Write(string path, Action<Stream> writeContent, Func<string, string>? temporaryPathFor = null)
@@ -91,12 +92,9 @@ internal static class AtomicFileWriter
                 File.Delete(path);
             }
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Best effort: a leftover temporary file is harmless and never read.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }

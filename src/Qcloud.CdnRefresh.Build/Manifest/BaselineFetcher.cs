@@ -28,16 +28,10 @@ internal sealed class BaselineFetcher
     }
 
     /// <summary>
-    /// 200: the manifest, parsed as <see cref="ManifestReader.Parse(byte[], string, BaseUrl)"/> does (same warnings).
-    /// 404: no baseline, with an informational message (the first deployment has published none yet).
+    /// 200: the manifest, parsed as <see cref="ManifestReader"/> parses a local one (same warnings). 404: no baseline,
+    /// with an informational message (the first deployment has published none yet).
     /// </summary>
-    /// <param name="uri">The <c>CdnRefreshBaselineUrl</c>, checked by <see cref="ParseBaselineUrl"/>.</param>
-    /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
-    /// <param name="cancellationToken">The build's cancellation.</param>
-    /// <exception cref="CdnRefreshException">
-    /// <see cref="DiagnosticCodes.BaselineFetchFailed"/>: another status, a network error or the timeout.
-    /// </exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.BaselineFetchFailed"/>: another status, a network error or the timeout.</exception>
     public async Task<ManifestLoadResult> FetchAsync(Uri uri, BaseUrl currentBaseUrl, CancellationToken cancellationToken)
     {
         var shownUrl = ForMessages(uri);
@@ -65,10 +59,7 @@ internal sealed class BaselineFetcher
 
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                throw Failed(
-                    shownUrl,
-                    $"answered HTTP {(int)response.StatusCode} ({response.StatusCode})",
-                    null);
+                throw Failed(shownUrl, $"answered HTTP {(int)response.StatusCode} ({response.StatusCode})", null);
             }
 
             var content = await HttpCancellation.ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
@@ -80,7 +71,7 @@ internal sealed class BaselineFetcher
         }
         catch (HttpRequestException exception)
         {
-            throw Failed(shownUrl, "could not be reached (" + InnermostMessage(exception) + ")", exception);
+            throw Failed(shownUrl, "could not be reached (" + exception.GetBaseException().Message + ")", exception);
         }
     }
 
@@ -115,16 +106,6 @@ internal sealed class BaselineFetcher
     private static string ForMessages(Uri uri) =>
         uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
         + (string.IsNullOrEmpty(uri.Query) ? string.Empty : "?…");
-
-    private static string InnermostMessage(Exception exception)
-    {
-        while (exception.InnerException is not null)
-        {
-            exception = exception.InnerException;
-        }
-
-        return exception.Message;
-    }
 
     private static CdnRefreshException Failed(string shownUrl, string what, Exception? inner) =>
         new(

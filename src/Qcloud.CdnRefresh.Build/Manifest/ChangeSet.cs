@@ -6,9 +6,7 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// <param name="Modified">Current entries whose path is in the baseline with a different size or SHA-256.</param>
 /// <param name="Deleted">Baseline entries whose path no longer exists; their recorded URL path is what must be refreshed.</param>
 /// <param name="Added">Current entries whose path is not in the baseline.</param>
-/// <param name="UnchangedCount">Current entries the same as in the baseline.</param>
 internal sealed record ChangeSet(
     IReadOnlyList<ManifestFile> Modified,
     IReadOnlyList<ManifestFile> Deleted,
-    IReadOnlyList<ManifestFile> Added,
-    int UnchangedCount);
+    IReadOnlyList<ManifestFile> Added);

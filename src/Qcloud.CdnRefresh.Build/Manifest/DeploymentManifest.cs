@@ -22,20 +22,15 @@ internal sealed class DeploymentManifest
     {
         BaseUrl = baseUrl ?? throw new ArgumentNullException(nameof(baseUrl));
         var sortedFiles = files.OrderBy(file => file.RelativePath, StringComparer.Ordinal).ToArray();
-        for (var i = 1; i < sortedFiles.Length; i++)
+        if (sortedFiles.Skip(1).Where((file, i) => file.RelativePath == sortedFiles[i].RelativePath).FirstOrDefault() is { } twice)
         {
-            if (string.Equals(sortedFiles[i - 1].RelativePath, sortedFiles[i].RelativePath, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"The file '{sortedFiles[i].RelativePath}' is listed twice.", nameof(files));
-            }
+            throw new ArgumentException($"The file '{twice.RelativePath}' is listed twice.", nameof(files));
         }
 
         Files = sortedFiles;
         PendingUrls = pendingUrls.Distinct(StringComparer.Ordinal).OrderBy(url => url, StringComparer.Ordinal).ToArray();
         UpdatedUtc = DateTime.SpecifyKind(updatedUtc, DateTimeKind.Utc);
     }
-
-    public int Version => CurrentVersion;
 
     /// <summary>The <c>CdnRefreshBaseUrl</c> the files were deployed under; a baseline only counts for the same one.</summary>
     public string BaseUrl { get; }

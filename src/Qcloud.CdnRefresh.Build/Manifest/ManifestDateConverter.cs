@@ -12,12 +12,11 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal sealed class ManifestDateConverter : JsonConverter<DateTime>
 {
-    // "2024-05-01T12:00:00.1234567Z"
-    private const int RoundTripLength = 28;
-
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.String && TryParse(reader.GetString(), out var parsed))
+        // AdjustToUniversal gives a UTC time; AssumeUniversal makes a time without an offset count as UTC.
+        if (reader.TokenType == JsonTokenType.String
+            && DateTime.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
         {
             return parsed;
         }
@@ -36,24 +35,4 @@ internal sealed class ManifestDateConverter : JsonConverter<DateTime>
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
         writer.WriteStringValue(DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("o", CultureInfo.InvariantCulture));
-
-    private static bool TryParse(string? text, out DateTime utc)
-    {
-        // What the writer writes, exactly; anything else ISO-8601 through the general parser.
-        if (text is { Length: RoundTripLength } && text[RoundTripLength - 1] == 'Z'
-            && DateTime.TryParseExact(text, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var roundTrip))
-        {
-            utc = DateTime.SpecifyKind(roundTrip, DateTimeKind.Utc);
-            return true;
-        }
-
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            utc = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
-            return true;
-        }
-
-        utc = default;
-        return false;
-    }
 }

@@ -37,8 +37,7 @@ internal static class ManifestDiff
             }
         }
 
-        var unchanged = current.Count - modified.Count - added.Count;
-        return new ChangeSet(SortedByPath(modified), SortedByPath(unmatched.Values), SortedByPath(added), unchanged);
+        return new ChangeSet(SortedByPath(modified), SortedByPath(unmatched.Values), SortedByPath(added));
     }
 
     private static IReadOnlyList<ManifestFile> SortedByPath(IEnumerable<ManifestFile> files) =>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
@@ -86,21 +87,5 @@ internal sealed class ManifestFileJson
         return !wrapped.Contains("//") && !wrapped.Contains("/./") && !wrapped.Contains("/../") && Mapping.UrlPathEncoder.IsEncodable(path);
     }
 
-    private static bool IsSha256Hex(string value)
-    {
-        if (value.Length != 64)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsSha256Hex(string value) => value.Length == 64 && value.All(Uri.IsHexDigit);
 }

@@ -102,32 +102,17 @@ internal static class ManifestReader
 
     private static List<string> PendingUrlsOf(ManifestHeadJson head)
     {
-        var pending = head.PendingUrls;
-        var result = new List<string>();
-        if (pending is not { ValueKind: not JsonValueKind.Null } urls)
+        if (head.PendingUrls is not { ValueKind: not JsonValueKind.Null } urls)
         {
-            return result;
+            return new List<string>();
         }
 
-        if (urls.ValueKind != JsonValueKind.Array)
-        {
-            throw new InvalidDataException("'pendingUrls' is not an array");
-        }
-
-        foreach (var url in urls.EnumerateArray())
-        {
-            if (url.ValueKind != JsonValueKind.String)
-            {
-                throw new InvalidDataException("'pendingUrls' holds something other than a string");
-            }
-
-            if (url.GetString() is { } value && !string.IsNullOrWhiteSpace(value))
-            {
-                result.Add(value);
-            }
-        }
-
-        return result;
+        return urls.ValueKind != JsonValueKind.Array
+            ? throw new InvalidDataException("'pendingUrls' is not an array")
+            : urls.EnumerateArray()
+                .Select(url => url.ValueKind == JsonValueKind.String ? url.GetString()! : throw new InvalidDataException("'pendingUrls' holds something other than a string"))
+                .Where(url => !string.IsNullOrWhiteSpace(url))
+                .ToList();
     }
 
     private static List<ManifestFile> Files(List<ManifestFileJson?>? entries)

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Threading;
 using Qcloud.CdnRefresh.Build.ChangeDetection;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Mapping;
@@ -9,9 +8,9 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 
 /// <summary>
 /// The manifest as a local file (<c>CdnRefreshManifest</c>) and as the published copy in the content root
-/// (<c>CdnRefreshPublishManifest</c>). Callers hold <see cref="AcquireLock"/> around load, refresh and save.
+/// (<c>CdnRefreshPublishManifest</c>). Callers hold <see cref="ManifestLock"/> around load, refresh and save.
 /// </summary>
-internal sealed class ManifestStore
+internal static class ManifestStore
 {
     /// <summary>
     /// Name of the copy written into the content root, to be served as the next <c>CdnRefreshBaselineUrl</c>: the name
@@ -19,30 +18,9 @@ internal sealed class ManifestStore
     /// </summary>
     public const string PublishedFileName = ExclusionRules.PublishedManifestFileName;
 
-    private readonly Func<string, string>? _temporaryPathFor;
-
-    public ManifestStore()
-    {
-    }
-
-    /// <param name="temporaryPathFor">Test seam: where the temporary file of an atomic write goes.</param>
-    internal ManifestStore(Func<string, string> temporaryPathFor)
-    {
-        _temporaryPathFor = temporaryPathFor;
-    }
-
-    /// <summary>Waits up to <paramref name="timeout"/> for exclusive use of the manifest at <paramref name="path"/>.</summary>
-    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.ManifestWriteFailed"/>: still locked at the timeout.</exception>
-    public IDisposable AcquireLock(string path, TimeSpan timeout, CancellationToken cancellationToken) =>
-        ManifestLock.Acquire(path, timeout, cancellationToken);
-
-    /// <summary>
-    /// Reads the baseline. A missing file is simply no baseline; a defective one is no baseline plus a warning.
-    /// </summary>
+    /// <summary>Reads the baseline. A missing file is simply no baseline; a defective one is no baseline plus a warning.</summary>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.FileUnreadable"/>: the file exists but cannot be read.</exception>
-    /// <param name="path">The manifest file.</param>
-    /// <param name="baseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
-    public ManifestLoadResult Load(string path, BaseUrl baseUrl)
+    public static ManifestLoadResult Load(string path, BaseUrl baseUrl)
     {
         try
         {
@@ -51,11 +29,7 @@ internal sealed class ManifestStore
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             return ManifestReader.Parse(stream, path, baseUrl);
         }
-        catch (FileNotFoundException)
-        {
-            return ManifestLoadResult.NoBaseline();
-        }
-        catch (DirectoryNotFoundException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
             return ManifestLoadResult.NoBaseline();
         }
@@ -70,24 +44,16 @@ internal sealed class ManifestStore
         }
     }
 
-    /// <summary>Replaces the manifest at <paramref name="path"/> atomically, creating its folder if needed.</summary>
+    /// <summary>
+    /// Replaces the manifest at <paramref name="path"/> atomically, creating its folder if needed;
+    /// <paramref name="temporaryPathFor"/> is a test seam for where the temporary file goes.
+    /// </summary>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.ManifestWriteFailed"/>; the old file is intact.</exception>
-    public void Save(string path, DeploymentManifest manifest) => WriteAtomically(path, manifest);
-
-    /// <summary>Writes <see cref="PublishedFileName"/> into <paramref name="contentRoot"/>, atomically like <see cref="Save"/>.</summary>
-    /// <returns>The path written.</returns>
-    public string WritePublished(string contentRoot, DeploymentManifest manifest)
-    {
-        var path = Path.Combine(contentRoot, PublishedFileName);
-        WriteAtomically(path, manifest);
-        return path;
-    }
-
-    private void WriteAtomically(string path, DeploymentManifest manifest)
+    public static void Save(string path, DeploymentManifest manifest, Func<string, string>? temporaryPathFor = null)
     {
         try
         {
-            AtomicFileWriter.Write(path, stream => ManifestWriter.WriteTo(stream, manifest), _temporaryPathFor);
+            AtomicFileWriter.Write(path, stream => ManifestWriter.WriteTo(stream, manifest), temporaryPathFor);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -97,5 +63,14 @@ internal sealed class ManifestStore
                 + "the next run refreshes this run's URLs again. Make the folder writable and check the free disk space.",
                 exception);
         }
+    }
+
+    /// <summary>Writes <see cref="PublishedFileName"/> into <paramref name="contentRoot"/>, atomically like <see cref="Save"/>.</summary>
+    /// <returns>The path written.</returns>
+    public static string WritePublished(string contentRoot, DeploymentManifest manifest)
+    {
+        var path = Path.Combine(contentRoot, PublishedFileName);
+        Save(path, manifest);
+        return path;
     }
 }

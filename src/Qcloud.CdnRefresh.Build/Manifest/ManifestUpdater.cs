@@ -19,21 +19,12 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal static class ManifestUpdater
 {
-    /// <summary>The new state: the current files, owing <paramref name="notAcceptedUrls"/>.</summary>
-    public static DeploymentManifest Build(
-        IReadOnlyList<ManifestFile> currentFiles,
-        BaseUrl baseUrl,
-        DateTime utcNow,
-        IEnumerable<string> notAcceptedUrls) =>
-        new(baseUrl.Value, currentFiles, notAcceptedUrls, utcNow);
-
-    /// <summary>Decides whether and what to write after a run.</summary>
+    /// <summary>Decides whether and what to write after a run that is not a dry run (a dry run writes nothing).</summary>
     /// <param name="previous">The baseline the plan was made from, or null when there was none.</param>
     /// <param name="currentFiles">The content root as it is now.</param>
     /// <param name="baseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
     /// <param name="plannedUrls"><see cref="RefreshPlan.Urls"/>.</param>
     /// <param name="acceptedUrls">The URLs of every batch the API accepted (failed and unsent batches left out).</param>
-    /// <param name="dryRun"><c>CdnRefreshDryRun</c>: never writes.</param>
     /// <param name="utcNow">The clock, for <see cref="DeploymentManifest.UpdatedUtc"/>.</param>
     public static ManifestUpdate Decide(
         DeploymentManifest? previous,
@@ -41,17 +32,11 @@ internal static class ManifestUpdater
         BaseUrl baseUrl,
         IReadOnlyCollection<string> plannedUrls,
         IEnumerable<string> acceptedUrls,
-        bool dryRun,
         DateTime utcNow)
     {
-        if (dryRun)
-        {
-            return new ManifestUpdate(null, "Dry run: the manifest is not written.");
-        }
-
         var accepted = new HashSet<string>(acceptedUrls, StringComparer.Ordinal);
         var notAccepted = plannedUrls.Where(url => !accepted.Contains(url)).ToList();
-        var next = Build(currentFiles, baseUrl, utcNow, notAccepted);
+        var next = new DeploymentManifest(baseUrl.Value, currentFiles, notAccepted, utcNow);
 
         if (plannedUrls.Count == 0)
         {

@@ -30,7 +30,7 @@ internal static class ManifestWriter
     {
         var json = ManifestJsonContext.Default;
         using var text = new StreamWriter(output, Utf8, bufferSize: 4096, leaveOpen: true);
-        text.Write("{\n  \"version\": " + manifest.Version.ToString(CultureInfo.InvariantCulture));
+        text.Write("{\n  \"version\": " + DeploymentManifest.CurrentVersion.ToString(CultureInfo.InvariantCulture));
         text.Write(",\n  \"baseUrl\": " + JsonSerializer.Serialize(manifest.BaseUrl, json.String));
         text.Write(",\n  \"updatedUtc\": " + JsonSerializer.Serialize(manifest.UpdatedUtc, json.DateTime));
         WriteArray(text, "files", manifest.Files.Select(file => JsonSerializer.Serialize(ManifestFileJson.From(file), json.ManifestFileJson)));

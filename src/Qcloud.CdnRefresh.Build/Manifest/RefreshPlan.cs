@@ -3,49 +3,20 @@ using System.Collections.Generic;
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
 /// <summary>What a run will refresh, and the numbers for its summary line.</summary>
-internal sealed class RefreshPlan
+/// <param name="Urls">Every URL to submit: mapped changes plus the baseline's owed URLs, distinct, sorted ordinally.</param>
+/// <param name="Changes">The diff against the baseline, or null when there was none.</param>
+/// <param name="FileCount">Current files considered.</param>
+/// <param name="OwedCount">URLs the baseline still owed (from a failed or unsent batch of an earlier run).</param>
+/// <param name="AddedFilesRefreshed">Whether added files were mapped too (<c>CdnRefreshAddedFiles</c>).</param>
+internal sealed record RefreshPlan(IReadOnlyList<string> Urls, ChangeSet? Changes, int FileCount, int OwedCount, bool AddedFilesRefreshed)
 {
-    public RefreshPlan(
-        IReadOnlyList<string> urls,
-        IReadOnlyList<string> urlPaths,
-        ChangeSet? changes,
-        int fileCount,
-        int owedCount,
-        bool addedFilesRefreshed)
-    {
-        Urls = urls;
-        UrlPaths = urlPaths;
-        Changes = changes;
-        FileCount = fileCount;
-        OwedCount = owedCount;
-        AddedFilesRefreshed = addedFilesRefreshed;
-    }
-
-    /// <summary>Every URL to submit: mapped changes plus the baseline's owed URLs, distinct, sorted ordinally.</summary>
-    public IReadOnlyList<string> Urls { get; }
-
-    /// <summary>The URL paths (relative to the base URL) that were mapped, distinct, sorted ordinally.</summary>
-    public IReadOnlyList<string> UrlPaths { get; }
-
-    /// <summary>The diff against the baseline, or null when there was none.</summary>
-    public ChangeSet? Changes { get; }
-
     public bool HasBaseline => Changes is not null;
-
-    /// <summary>Current files considered.</summary>
-    public int FileCount { get; }
 
     public int ModifiedCount => Changes?.Modified.Count ?? 0;
 
     public int DeletedCount => Changes?.Deleted.Count ?? 0;
 
     public int AddedCount => Changes?.Added.Count ?? 0;
-
-    /// <summary>URLs the baseline still owed (from a failed or unsent batch of an earlier run).</summary>
-    public int OwedCount { get; }
-
-    /// <summary>Whether added files were part of <see cref="UrlPaths"/> (<c>CdnRefreshAddedFiles</c>).</summary>
-    public bool AddedFilesRefreshed { get; }
 
     /// <summary>One line for the build log, e.g. "120 files: 3 modified, 1 deleted, 2 added (not refreshed), 4 owed: 8 URLs".</summary>
     public string Summary =>

@@ -57,6 +57,6 @@ internal static class RefreshPlanner
             .OrderBy(url => url, StringComparer.Ordinal)
             .ToArray();
 
-        return new RefreshPlan(urls, urlPaths, changes, currentFiles.Count, owed.Count, addedFiles);
+        return new RefreshPlan(urls, changes, currentFiles.Count, owed.Count, addedFiles);
     }
 }

@@ -45,7 +45,7 @@ internal static class DirectoryFolder
         if (folderOfUrl.Count == 0)
         {
             // Nothing to cover needs no quota, so an exhausted quota is no error here.
-            return new DirectoryPlan(root, Array.Empty<FoldedDirectory>());
+            return new DirectoryPlan(Array.Empty<FoldedDirectory>());
         }
 
         if (limit < 1)
@@ -63,7 +63,7 @@ internal static class DirectoryFolder
     }
 
     /// <summary>Path segments below the base URL: 0 for the base URL, 1 for <c>docs/</c>.</summary>
-    public static int DepthOf(string relativeFolder) => relativeFolder.Count(c => c == '/');
+    private static int DepthOf(string relativeFolder) => relativeFolder.Count(c => c == '/');
 
     /// <summary>The folder (relative to the base URL, ending with <c>/</c>, or empty for the base URL) that holds a URL path.</summary>
     private static string FolderOf(string relativePath) =>
@@ -160,7 +160,6 @@ internal static class DirectoryFolder
             covered[folder].Add(pair.Key);
         }
 
-        var directories = chosen.Select(folder => new FoldedDirectory(root + folder, covered[folder])).ToList();
-        return new DirectoryPlan(root, directories);
+        return new DirectoryPlan(chosen.Select(folder => new FoldedDirectory(root + folder, covered[folder])).ToList());
     }
 }

@@ -1,7 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
-using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Quota;
 
@@ -27,54 +25,36 @@ internal static class QuotaBudget
         var numbers = $"This run needs {Number(needed)} URL refreshes; {Number(available)} are left today: {urls.Source}.";
         if (needed <= available)
         {
-            return new SendUrlsDecision { UrlsNeeded = needed, UrlsAvailable = available, BatchSize = urls.Batch, Explanation = numbers };
+            return new SendUrlsDecision(numbers, urls.Batch);
         }
 
         if (request.OverQuota == OverQuotaMode.Fail)
         {
             var raise = urls.DailyQuotaBinds ? ", raise CdnRefreshDailyQuota if your Tencent Cloud quota is larger" : string.Empty;
-            return new RefuseDecision
-            {
-                UrlsNeeded = needed,
-                UrlsAvailable = available,
-                Explanation = numbers,
-                Code = DiagnosticCodes.DailyQuotaInsufficient,
-                Message = $"This run needs {Number(needed)} URL refreshes but only {Number(available)} are left today ({urls.Source}). "
+            return new RefuseDecision(
+                numbers,
+                Message: $"This run needs {Number(needed)} URL refreshes but only {Number(available)} are left today ({urls.Source}). "
                     + "Nothing was sent and the manifest was not changed. Set "
                     + OverQuotaProperty + "=directory to refresh the changed files' folders instead" + raise
-                    + ", exclude files with CdnRefreshExclude items, or run again after the quota resets at midnight Beijing time (16:00 UTC).",
-            };
+                    + ", exclude files with CdnRefreshExclude items, or run again after the quota resets at midnight Beijing time (16:00 UTC).");
         }
 
         var directoriesLeft = Math.Max(0, directories.Available);
         if (directoriesLeft < 1)
         {
-            return new RefuseDecision
-            {
-                UrlsNeeded = needed,
-                UrlsAvailable = available,
-                DirectoriesAvailable = directoriesLeft,
-                Explanation = numbers + $" No directory refreshes are left either: {directories.Source}.",
-                Code = DiagnosticCodes.DailyQuotaInsufficient,
-                Message = $"This run needs {Number(needed)} URL refreshes but only {Number(available)} are left today ({urls.Source}), "
+            return new RefuseDecision(
+                numbers + $" No directory refreshes are left either: {directories.Source}.",
+                Message: $"This run needs {Number(needed)} URL refreshes but only {Number(available)} are left today ({urls.Source}), "
                     + $"and {OverQuotaProperty}=directory cannot help: no directory refreshes are left today ({directories.Source}). "
                     + "Nothing was sent and the manifest was not changed. Run again after the quota resets at midnight Beijing time (16:00 UTC), "
-                    + "exclude files with CdnRefreshExclude items, or ask Tencent Cloud for a larger quota.",
-            };
+                    + "exclude files with CdnRefreshExclude items, or ask Tencent Cloud for a larger quota.");
         }
 
         var plan = DirectoryFolder.Fold(request.Urls, request.BaseUrl, (int)Math.Min(int.MaxValue, directoriesLeft));
-        return new SendDirectoriesDecision
-        {
-            UrlsNeeded = needed,
-            UrlsAvailable = available,
-            DirectoriesAvailable = directoriesLeft,
-            Plan = plan,
-            BatchSize = directories.Batch,
-            Explanation = numbers + $" {OverQuotaProperty}=directory: refreshing {Number(plan.Directories.Count)} "
-                + (plan.Directories.Count == 1 ? "directory" : "directories")
-                + $" instead, {Number(directories.Batch)} a request ({Number(directoriesLeft)} left today: {directories.Source}).",
-        };
+        var explanation = numbers + $" {OverQuotaProperty}=directory: refreshing {Number(plan.Directories.Count)} "
+            + (plan.Directories.Count == 1 ? "directory" : "directories")
+            + $" instead, {Number(directories.Batch)} a request ({Number(directoriesLeft)} left today: {directories.Source}).";
+        return new SendDirectoriesDecision(explanation, plan, directories.Batch);
     }
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

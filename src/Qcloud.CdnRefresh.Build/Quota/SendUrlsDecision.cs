@@ -1,8 +1,4 @@
 namespace Qcloud.CdnRefresh.Build.Quota;
 
-/// <summary>The URLs fit today's quota: send them in batches of <see cref="BatchSize"/>.</summary>
-internal sealed record SendUrlsDecision : QuotaDecision
-{
-    /// <summary>The smaller of <c>CdnRefreshBatchSize</c> and the API's per-request limit.</summary>
-    public required int BatchSize { get; init; }
-}
+/// <summary>The URLs fit today's quota: send them in batches of <paramref name="BatchSize"/>, the smaller of <c>CdnRefreshBatchSize</c> and the API's per-request limit.</summary>
+internal sealed record SendUrlsDecision(string Explanation, int BatchSize) : QuotaDecision(Explanation);

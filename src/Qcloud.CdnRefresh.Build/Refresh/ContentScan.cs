@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -36,7 +37,7 @@ internal sealed class ContentScan
     /// Lists the content root; when it holds no file, stops there (<see cref="Plan"/> stays null), since an empty state
     /// would mark every deployed file as deleted.
     /// </summary>
-    public static async Task<ContentScan> RunAsync(RefreshSettings settings, RefreshEnvironment environment, ManifestStore store, string? manifestPath, CancellationToken cancellationToken)
+    public static async Task<ContentScan> RunAsync(RefreshSettings settings, RefreshEnvironment environment, string? manifestPath, CancellationToken cancellationToken)
     {
         var contentRoot = ChangeDetection.ContentRoot.Resolve(settings.PublishDir, settings.ContentRoot);
         var listed = new ContentFileLister(ExclusionsFor(settings, contentRoot, manifestPath), manifestPath).List(contentRoot, cancellationToken);
@@ -46,7 +47,7 @@ internal sealed class ContentScan
             return scan;
         }
 
-        scan.Local = manifestPath is null ? ManifestLoadResult.NoBaseline() : store.Load(manifestPath, settings.BaseUrl);
+        scan.Local = manifestPath is null ? ManifestLoadResult.NoBaseline() : ManifestStore.Load(manifestPath, settings.BaseUrl);
         scan.Baseline = settings.BaselineUrl is null
             ? scan.Local
             : await new BaselineFetcher(settings.Timeout, environment.Handler)
@@ -61,7 +62,7 @@ internal sealed class ContentScan
             environment.Log.Detail(message);
         }
 
-        var hashing = new FileHasher().Hash(listed, ManifestHashCache.From(scan.Local.Baseline), cancellationToken);
+        var hashing = new FileHasher().Hash(listed, HashesOf(scan.Local.Baseline), cancellationToken);
         scan.Hashing = hashing.Stats;
         scan.Current = CurrentFiles(listed, hashing);
 
@@ -85,6 +86,10 @@ internal sealed class ContentScan
 
         return current;
     }
+
+    /// <summary>The hashes a manifest recorded, keyed by relative path (ordinally), for the hasher to reuse; null when there is none.</summary>
+    public static IReadOnlyDictionary<string, CachedHash>? HashesOf(DeploymentManifest? manifest) =>
+        manifest?.Files.ToDictionary(file => file.RelativePath, file => new CachedHash(file.Size, file.LastWriteTimeUtc.Ticks, file.Sha256), StringComparer.Ordinal);
 
     /// <summary>The user's globs, plus the manifest's lock and usage files when the manifest lives in the content root.</summary>
     private static IEnumerable<string> ExclusionsFor(RefreshSettings settings, string contentRoot, string? manifestPath)

@@ -15,26 +15,24 @@ internal sealed class ManifestRecorder
 {
     private readonly RefreshSettings _settings;
     private readonly ContentScan _scan;
-    private readonly ManifestStore _store;
     private readonly Func<DateTimeOffset> _clock;
 
-    public ManifestRecorder(RefreshSettings settings, ContentScan scan, ManifestStore store, Func<DateTimeOffset> clock)
+    public ManifestRecorder(RefreshSettings settings, ContentScan scan, Func<DateTimeOffset> clock)
     {
         _settings = settings;
         _scan = scan;
-        _store = store;
         _clock = clock;
     }
 
     /// <summary>Records the run: the planned URLs less the accepted ones stay owed.</summary>
     public ManifestUpdate Record(IReadOnlyCollection<string> plannedUrls, IEnumerable<string> acceptedUrls)
     {
-        var update = ManifestUpdater.Decide(_scan.Baseline.Baseline, _scan.Current, _settings.BaseUrl, plannedUrls, acceptedUrls, dryRun: false, Now);
+        var update = ManifestUpdater.Decide(_scan.Baseline.Baseline, _scan.Current, _settings.BaseUrl, plannedUrls, acceptedUrls, Now);
         Save(update.Manifest);
         if (update.Manifest is null && _settings.PublishManifest)
         {
             // Unchanged, but a fresh publish output (or a mirroring upload) has no copy: the next baseline fetch needs one.
-            _store.WritePublished(_scan.ContentRoot, Build(Array.Empty<string>()));
+            ManifestStore.WritePublished(_scan.ContentRoot, Build(Array.Empty<string>()));
         }
 
         return update;
@@ -46,7 +44,7 @@ internal sealed class ManifestRecorder
 
     private DateTime Now => _clock().UtcDateTime;
 
-    private DeploymentManifest Build(IEnumerable<string> owed) => ManifestUpdater.Build(_scan.Current, _settings.BaseUrl, Now, owed);
+    private DeploymentManifest Build(IEnumerable<string> owed) => new(_settings.BaseUrl.Value, _scan.Current, owed, Now);
 
     private void Save(DeploymentManifest? manifest)
     {
@@ -57,12 +55,12 @@ internal sealed class ManifestRecorder
 
         if (_settings.ManifestPath is not null && _scan.Local.MayOverwrite)
         {
-            _store.Save(Path.GetFullPath(_settings.ManifestPath), manifest);
+            ManifestStore.Save(Path.GetFullPath(_settings.ManifestPath), manifest);
         }
 
         if (_settings.PublishManifest)
         {
-            _store.WritePublished(_scan.ContentRoot, manifest);
+            ManifestStore.WritePublished(_scan.ContentRoot, manifest);
         }
     }
 }

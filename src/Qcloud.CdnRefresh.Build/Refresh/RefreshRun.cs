@@ -25,7 +25,6 @@ internal sealed class RefreshRun
 
     private readonly RefreshSettings _settings;
     private readonly RefreshEnvironment _environment;
-    private readonly ManifestStore _store = new();
     private readonly Stopwatch _stopwatch = new();
 
     public RefreshRun(RefreshSettings settings, RefreshEnvironment environment)
@@ -42,11 +41,11 @@ internal sealed class RefreshRun
         var manifestPath = _settings.ManifestPath is null ? null : Path.GetFullPath(_settings.ManifestPath);
         // The lock is held through CdnRefreshWait, so a second build waits that long too before giving up.
         var lockTimeout = ManifestLockTimeout + (_settings.Wait ? _settings.WaitTimeout : TimeSpan.Zero);
-        using var manifestLock = _settings.DryRun || manifestPath is null ? null : _store.AcquireLock(manifestPath, lockTimeout, cancellationToken);
+        using var manifestLock = _settings.DryRun || manifestPath is null ? null : ManifestLock.Acquire(manifestPath, lockTimeout, cancellationToken);
         using var provider = _settings.Api.Create(ProviderContextFor(manifestPath));
 
         // List and hash, diff against the baseline, plan the URLs.
-        var scan = await ContentScan.RunAsync(_settings, _environment, _store, manifestPath, cancellationToken).ConfigureAwait(false);
+        var scan = await ContentScan.RunAsync(_settings, _environment, manifestPath, cancellationToken).ConfigureAwait(false);
         Log.Detail($"Content root {scan.ContentRoot}; manifest {manifestPath ?? "(none)"}; baseline {_settings.BaselineUrl?.ToString() ?? "local manifest"}.");
         if (scan.Plan is not { } plan)
         {
@@ -71,7 +70,7 @@ internal sealed class RefreshRun
         }
 
         // Update the manifest with what was accepted.
-        var recorder = new ManifestRecorder(_settings, scan, _store, _environment.Clock);
+        var recorder = new ManifestRecorder(_settings, scan, _environment.Clock);
         var update = recorder.Record(plan.Urls, sent?.Accepted.Select(u => u.Url) ?? Array.Empty<string>());
         Log.Detail(update.Reason);
         result = RefreshResults.Submitted(result, sent, update.Manifest, _settings.Endpoint);

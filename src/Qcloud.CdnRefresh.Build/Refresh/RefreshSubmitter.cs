@@ -48,9 +48,10 @@ internal static class RefreshSubmitter
     {
         var count = fold.Plan.Directories.Count;
         log.Summary($"Over the URL quota ({fold.Explanation}); CdnRefreshOverQuota=directory refreshes {count} {(count == 1 ? "directory" : "directories")} instead:");
-        foreach (var line in fold.Plan.Explain().Skip(1))
+        foreach (var directory in fold.Plan.Directories)
         {
-            log.Summary(line);
+            var urls = directory.CoveredUrls.Count;
+            log.Summary($"  {directory.Url} covers {urls} {(urls == 1 ? "URL" : "URLs")}");
         }
 
         var submission = await new BatchSubmitter((batch, token) => provider.SubmitAsync(RefreshTarget.Directories, batch, token), fold.BatchSize)

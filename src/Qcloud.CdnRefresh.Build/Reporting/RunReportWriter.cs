@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -51,13 +52,7 @@ internal static class RunReportWriter
 
         json.WriteEndArray();
         WriteStrings(json, "pendingUrls", result.PendingUrls);
-        json.WriteStartArray("taskIds");
-        foreach (var taskId in result.AcceptedUrls.Select(u => u.TaskId).Where(id => id is not null).Distinct())
-        {
-            json.WriteStringValue(taskId);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, "taskIds", result.AcceptedUrls.Select(u => u.TaskId).Where(id => id is not null).Distinct());
         if (result.FailureCode is not null)
         {
             json.WriteStartObject("error");
@@ -74,7 +69,7 @@ internal static class RunReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, string name, System.Collections.Generic.IEnumerable<string> values)
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string?> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values)

@@ -38,21 +38,14 @@ internal static class StepSummaryWriter
 
         text.Append("| URL | Status |\n| --- | --- |\n");
         var accepted = new HashSet<string>(result.AcceptedUrls.Select(u => u.Url), StringComparer.Ordinal);
-        var shown = 0;
-        foreach (var url in result.PlannedUrls)
+        foreach (var url in result.PlannedUrls.Take(MaxRows))
         {
-            if (shown == MaxRows)
-            {
-                break;
-            }
-
             text.Append("| ").Append(Escape(url)).Append(" | ").Append(result.DryRun ? "planned" : accepted.Contains(url) ? "accepted" : "pending").Append(" |\n");
-            shown++;
         }
 
-        if (result.PlannedUrls.Count > shown)
+        if (result.PlannedUrls.Count > MaxRows)
         {
-            text.Append("\nand ").Append(result.PlannedUrls.Count - shown).Append(" more\n");
+            text.Append("\nand ").Append(result.PlannedUrls.Count - MaxRows).Append(" more\n");
         }
 
         return text.Append('\n').ToString();

@@ -167,7 +167,7 @@ public sealed class V3PublishTests : EndToEndTest
         var sent = Refreshes(Purge).SelectMany(r => r.Urls).ToList();
         AssertUrls(AllUrls, sent);
         Assert.Equal(sent.Count, sent.Distinct(System.StringComparer.Ordinal).Count());
-        var manifest = new Qcloud.CdnRefresh.Build.Manifest.ManifestStore().Load(project.ManifestPath, Site.Parse(BaseUrl));
+        var manifest = Qcloud.CdnRefresh.Build.Manifest.ManifestStore.Load(project.ManifestPath, Site.Parse(BaseUrl));
         Assert.NotNull(manifest.Baseline);
         Assert.Empty(manifest.Warnings);
         Assert.Empty(manifest.Baseline!.PendingUrls);

@@ -11,18 +11,16 @@ namespace Qcloud.CdnRefresh.Build.Tests.Manifest;
 
 public class ManifestLockTests
 {
-    private readonly ManifestStore _store = new();
-
     [Fact]
     public void A_second_acquirer_times_out_with_ManifestLocked_while_the_lock_is_held()
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("obj", "manifest.json");
-        using var held = _store.AcquireLock(path, TimeSpan.FromSeconds(5), CancellationToken.None);
+        using var held = ManifestLock.Acquire(path, TimeSpan.FromSeconds(5), CancellationToken.None);
 
         var clock = Stopwatch.StartNew();
         var exception = Assert.Throws<CdnRefreshException>(
-            () => _store.AcquireLock(path, TimeSpan.FromMilliseconds(200), CancellationToken.None));
+            () => ManifestLock.Acquire(path, TimeSpan.FromMilliseconds(200), CancellationToken.None));
 
         Assert.Equal(DiagnosticCodes.ManifestLocked, exception.Code);
         Assert.Contains(path, exception.Message);
@@ -34,12 +32,12 @@ public class ManifestLockTests
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("manifest.json");
-        var first = _store.AcquireLock(path, TimeSpan.FromSeconds(5), CancellationToken.None);
+        var first = ManifestLock.Acquire(path, TimeSpan.FromSeconds(5), CancellationToken.None);
         var released = 0;
 
         var second = Task.Run(() =>
         {
-            using (_store.AcquireLock(path, TimeSpan.FromSeconds(30), CancellationToken.None))
+            using (ManifestLock.Acquire(path, TimeSpan.FromSeconds(30), CancellationToken.None))
             {
                 return Volatile.Read(ref released);
             }
@@ -58,8 +56,8 @@ public class ManifestLockTests
         using var temp = new TempDirectory();
         var path = temp.Combine("manifest.json");
 
-        _store.AcquireLock(path, TimeSpan.FromSeconds(1), CancellationToken.None).Dispose();
-        using var again = _store.AcquireLock(path, TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        ManifestLock.Acquire(path, TimeSpan.FromSeconds(1), CancellationToken.None).Dispose();
+        using var again = ManifestLock.Acquire(path, TimeSpan.FromMilliseconds(100), CancellationToken.None);
     }
 
     [Fact]
@@ -67,11 +65,11 @@ public class ManifestLockTests
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("manifest.json");
-        using var held = _store.AcquireLock(path, TimeSpan.FromSeconds(1), CancellationToken.None);
+        using var held = ManifestLock.Acquire(path, TimeSpan.FromSeconds(1), CancellationToken.None);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         Assert.ThrowsAny<OperationCanceledException>(
-            () => _store.AcquireLock(path, TimeSpan.FromSeconds(30), cancel.Token));
+            () => ManifestLock.Acquire(path, TimeSpan.FromSeconds(30), cancel.Token));
     }
 
     [LinuxOnlyFact("/usr/bin/flock")]
@@ -82,7 +80,7 @@ public class ManifestLockTests
         using var temp = new TempDirectory();
         var path = temp.Combine("manifest.json");
 
-        using (_store.AcquireLock(path, TimeSpan.FromSeconds(1), CancellationToken.None))
+        using (ManifestLock.Acquire(path, TimeSpan.FromSeconds(1), CancellationToken.None))
         {
             Assert.Equal(1, RunFlock(path + ".lock"));
         }

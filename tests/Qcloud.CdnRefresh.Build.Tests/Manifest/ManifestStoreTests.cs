@@ -15,14 +15,12 @@ namespace Qcloud.CdnRefresh.Build.Tests.Manifest;
 
 public class ManifestStoreTests
 {
-    private readonly ManifestStore _store = new();
-
     [Fact]
     public void A_missing_file_is_no_baseline_without_a_warning()
     {
         using var temp = new TempDirectory();
 
-        var result = _store.Load(temp.Combine("no", "such", "manifest.json"), Site.Parse(BaseUrl));
+        var result = ManifestStore.Load(temp.Combine("no", "such", "manifest.json"), Site.Parse(BaseUrl));
 
         Assert.Null(result.Baseline);
         Assert.Empty(result.Warnings);
@@ -36,8 +34,8 @@ public class ManifestStoreTests
         var path = temp.Combine("obj", "Release", "cdn-refresh.json");
         var manifest = ManifestOf(new[] { File("a.css"), File("b.js") }, Url("c.png"));
 
-        _store.Save(path, manifest);
-        var result = _store.Load(path, Site.Parse(BaseUrl));
+        ManifestStore.Save(path, manifest);
+        var result = ManifestStore.Load(path, Site.Parse(BaseUrl));
 
         Assert.Empty(result.Warnings);
         Assert.True(result.Baseline!.HasSameContentAs(manifest));
@@ -48,11 +46,11 @@ public class ManifestStoreTests
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("manifest.json");
-        _store.Save(path, ManifestOf(File("old.css")));
+        ManifestStore.Save(path, ManifestOf(File("old.css")));
 
-        _store.Save(path, ManifestOf(File("new.css")));
+        ManifestStore.Save(path, ManifestOf(File("new.css")));
 
-        Assert.Equal("new.css", Assert.Single(_store.Load(path, Site.Parse(BaseUrl)).Baseline!.Files).RelativePath);
+        Assert.Equal("new.css", Assert.Single(ManifestStore.Load(path, Site.Parse(BaseUrl)).Baseline!.Files).RelativePath);
         Assert.Equal(new[] { path }, Directory.GetFiles(temp.Path));
     }
 
@@ -61,14 +59,13 @@ public class ManifestStoreTests
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("manifest.json");
-        _store.Save(path, ManifestOf(File("old.css")));
+        ManifestStore.Save(path, ManifestOf(File("old.css")));
         var before = System.IO.File.ReadAllBytes(path);
 
         // A directory where the temporary file should go makes the write fail even when running as root.
         var blocked = temp.Combine("blocked.tmp");
         Directory.CreateDirectory(blocked);
-        var failing = new ManifestStore(_ => blocked);
-        var exception = Assert.Throws<CdnRefreshException>(() => failing.Save(path, ManifestOf(File("new.css"))));
+        var exception = Assert.Throws<CdnRefreshException>(() => ManifestStore.Save(path, ManifestOf(File("new.css")), _ => blocked));
 
         Assert.Equal(DiagnosticCodes.ManifestWriteFailed, exception.Code);
         Assert.Contains(path, exception.Message);
@@ -82,7 +79,7 @@ public class ManifestStoreTests
         var path = temp.Combine("manifest.json");
         Directory.CreateDirectory(path);
 
-        var exception = Assert.Throws<CdnRefreshException>(() => _store.Save(path, ManifestOf(File("a.css"))));
+        var exception = Assert.Throws<CdnRefreshException>(() => ManifestStore.Save(path, ManifestOf(File("a.css"))));
 
         Assert.Equal(DiagnosticCodes.ManifestWriteFailed, exception.Code);
         Assert.True(Directory.Exists(path));
@@ -96,7 +93,7 @@ public class ManifestStoreTests
         var path = temp.Combine("manifest.json");
         System.IO.File.WriteAllText(path, "{\"version\":1,\"baseUrl\":\"https://www.exa");
 
-        var result = _store.Load(path, Site.Parse(BaseUrl));
+        var result = ManifestStore.Load(path, Site.Parse(BaseUrl));
 
         Assert.Null(result.Baseline);
         Assert.Equal(DiagnosticCodes.ManifestCorrupt, Assert.Single(result.Warnings).Code);
@@ -110,7 +107,7 @@ public class ManifestStoreTests
         var contentRoot = temp.Combine("publish", "wwwroot");
         var manifest = ManifestOf(File("index.html"));
 
-        var written = _store.WritePublished(contentRoot, manifest);
+        var written = ManifestStore.WritePublished(contentRoot, manifest);
 
         Assert.Equal(Path.Combine(contentRoot, "cdn-refresh-manifest.json"), written);
         Assert.Equal(ManifestWriter.Serialize(manifest), System.IO.File.ReadAllBytes(written));
@@ -125,15 +122,15 @@ public class ManifestStoreTests
 
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(() =>
         {
-            using (_store.AcquireLock(path, TimeSpan.FromSeconds(30), CancellationToken.None))
+            using (ManifestLock.Acquire(path, TimeSpan.FromSeconds(30), CancellationToken.None))
             {
-                var files = _store.Load(path, Site.Parse(BaseUrl)).Baseline?.Files ?? Array.Empty<ManifestFile>();
+                var files = ManifestStore.Load(path, Site.Parse(BaseUrl)).Baseline?.Files ?? Array.Empty<ManifestFile>();
                 Thread.Sleep(2);
-                _store.Save(path, ManifestOf(files.Append(File($"writer-{writer}.css")).ToArray()));
+                ManifestStore.Save(path, ManifestOf(files.Append(File($"writer-{writer}.css")).ToArray()));
             }
         })));
 
-        var result = _store.Load(path, Site.Parse(BaseUrl));
+        var result = ManifestStore.Load(path, Site.Parse(BaseUrl));
         Assert.Empty(result.Warnings);
         Assert.Equal(
             Enumerable.Range(0, Writers).Select(writer => $"writer-{writer}.css").OrderBy(p => p, StringComparer.Ordinal),
@@ -147,14 +144,14 @@ public class ManifestStoreTests
         var path = temp.Combine("manifest.json");
         var big = ManifestOf(Enumerable.Range(0, 2000).Select(i => File($"f{i}.js")).ToArray());
         var small = ManifestOf(File("only.js"));
-        _store.Save(path, small);
+        ManifestStore.Save(path, small);
         using var stop = new CancellationTokenSource();
 
         var writer = Task.Run(() =>
         {
             for (var i = 0; i < 40; i++)
             {
-                _store.Save(path, i % 2 == 0 ? big : small);
+                ManifestStore.Save(path, i % 2 == 0 ? big : small);
             }
 
             stop.Cancel();
@@ -162,7 +159,7 @@ public class ManifestStoreTests
         var reads = 0;
         while (!stop.IsCancellationRequested)
         {
-            var result = _store.Load(path, Site.Parse(BaseUrl));
+            var result = ManifestStore.Load(path, Site.Parse(BaseUrl));
             Assert.Empty(result.Warnings);
             Assert.Contains(result.Baseline!.Files.Count, new[] { 1, 2000 });
             reads++;
@@ -177,9 +174,9 @@ public class ManifestStoreTests
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("manifest.json");
-        _store.Save(path, ManifestOf(File("图片/标志 1.png")));
+        ManifestStore.Save(path, ManifestOf(File("图片/标志 1.png")));
 
         Assert.Contains("\\u56FE", Encoding.UTF8.GetString(System.IO.File.ReadAllBytes(path)));
-        Assert.Equal("图片/标志 1.png", _store.Load(path, Site.Parse(BaseUrl)).Baseline!.Files[0].RelativePath);
+        Assert.Equal("图片/标志 1.png", ManifestStore.Load(path, Site.Parse(BaseUrl)).Baseline!.Files[0].RelativePath);
     }
 }

@@ -21,13 +21,12 @@ public class ManifestUpdaterTests
         DeploymentManifest? baseline,
         IReadOnlyList<ManifestFile> current,
         int batchSize,
-        Func<int, bool> batchIsAccepted,
-        bool dryRun = false)
+        Func<int, bool> batchIsAccepted)
     {
         var plan = RefreshPlanner.Plan(current, baseline, false, WithoutBaselineMode.All, MapUrls);
         var batches = plan.Urls.Chunk(batchSize).ToList();
         var accepted = new List<string>();
-        for (var batch = 1; batch <= batches.Count && !dryRun; batch++)
+        for (var batch = 1; batch <= batches.Count; batch++)
         {
             if (!batchIsAccepted(batch))
             {
@@ -37,7 +36,7 @@ public class ManifestUpdaterTests
             accepted.AddRange(batches[batch - 1]);
         }
 
-        var update = ManifestUpdater.Decide(baseline, current, Site.Parse(BaseUrl), plan.Urls, accepted, dryRun, Later);
+        var update = ManifestUpdater.Decide(baseline, current, Site.Parse(BaseUrl), plan.Urls, accepted, Later);
         var next = update.Manifest is null
             ? baseline
             : ManifestReader.Parse(ManifestWriter.Serialize(update.Manifest), "m", Site.Parse(BaseUrl)).Baseline;
@@ -47,9 +46,9 @@ public class ManifestUpdaterTests
     private static ManifestFile[] Files(string version, params string[] paths) => paths.Select(p => File(p, version)).ToArray();
 
     [Fact]
-    public void Build_records_the_current_files_and_owes_the_urls_not_accepted()
+    public void A_manifest_keeps_its_files_sorted_and_each_owed_url_once()
     {
-        var manifest = ManifestUpdater.Build(new[] { File("b"), File("a") }, Site.Parse(BaseUrl), Later, new[] { Url("x"), Url("x") });
+        var manifest = new DeploymentManifest(BaseUrl, new[] { File("b"), File("a") }, new[] { Url("x"), Url("x") }, Later);
 
         Assert.Equal(new[] { "a", "b" }, manifest.Files.Select(f => f.RelativePath));
         Assert.Equal(new[] { Url("x") }, manifest.PendingUrls);
@@ -58,22 +57,13 @@ public class ManifestUpdaterTests
     }
 
     [Fact]
-    public void A_dry_run_never_writes()
-    {
-        var update = ManifestUpdater.Decide(null, new[] { File("a") }, Site.Parse(BaseUrl), new[] { Url("a") }, Array.Empty<string>(), true, Later);
-
-        Assert.False(update.ShouldWrite);
-        Assert.Null(update.Manifest);
-    }
-
-    [Fact]
     public void Nothing_to_send_and_nothing_changed_does_not_write()
     {
         var baseline = ManifestOf(File("a"));
 
-        var update = ManifestUpdater.Decide(baseline, new[] { File("a") }, Site.Parse(BaseUrl), Array.Empty<string>(), Array.Empty<string>(), false, Later);
+        var update = ManifestUpdater.Decide(baseline, new[] { File("a") }, Site.Parse(BaseUrl), Array.Empty<string>(), Array.Empty<string>(), Later);
 
-        Assert.False(update.ShouldWrite);
+        Assert.Null(update.Manifest);
     }
 
     [Fact]
@@ -82,7 +72,7 @@ public class ManifestUpdaterTests
         var run = Run(ManifestOf(File("a")), new[] { File("a"), File("new") }, 10, _ => true);
 
         Assert.Empty(run.Plan.Urls);
-        Assert.True(run.Update.ShouldWrite);
+        Assert.NotNull(run.Update.Manifest);
         Assert.Equal(new[] { "a", "new" }, run.Next!.Files.Select(f => f.RelativePath));
     }
 
@@ -92,7 +82,7 @@ public class ManifestUpdaterTests
         var current = new[] { File("a"), File("b") };
         var plan = RefreshPlanner.Plan(current, null, false, WithoutBaselineMode.None, MapUrls);
 
-        var update = ManifestUpdater.Decide(null, current, Site.Parse(BaseUrl), plan.Urls, Array.Empty<string>(), false, Later);
+        var update = ManifestUpdater.Decide(null, current, Site.Parse(BaseUrl), plan.Urls, Array.Empty<string>(), Later);
 
         Assert.Empty(plan.Urls);
         Assert.Equal(new[] { "a", "b" }, update.Manifest!.Files.Select(f => f.RelativePath));
@@ -104,7 +94,7 @@ public class ManifestUpdaterTests
     {
         var touched = new ManifestFile("a", File("a").Size, File("a").Sha256, Later);
 
-        var update = ManifestUpdater.Decide(ManifestOf(File("a")), new[] { touched }, Site.Parse(BaseUrl), Array.Empty<string>(), Array.Empty<string>(), false, Later);
+        var update = ManifestUpdater.Decide(ManifestOf(File("a")), new[] { touched }, Site.Parse(BaseUrl), Array.Empty<string>(), Array.Empty<string>(), Later);
 
         Assert.Equal(Later, update.Manifest!.Files[0].LastWriteTimeUtc);
     }
@@ -166,7 +156,7 @@ public class ManifestUpdaterTests
         // Run 4: the debt is paid and nothing changed: nothing is sent and nothing is written.
         var run4 = Run(run3.Next, run2Files, 3, _ => true);
         Assert.Empty(run4.Plan.Urls);
-        Assert.False(run4.Update.ShouldWrite);
+        Assert.Null(run4.Update.Manifest);
     }
 
     [Fact]
@@ -178,16 +168,6 @@ public class ManifestUpdaterTests
 
         Assert.Equal(new[] { Url("a") }, run1.Accepted);
         Assert.Equal(new[] { Url("b") }, run3.Accepted);
-    }
-
-    [Fact]
-    public void A_dry_run_between_runs_changes_nothing_owed()
-    {
-        var run1 = Run(ManifestOf(Files("v0", "a", "b")), Files("v1", "a", "b"), 1, batch => batch == 1);
-        var dry = Run(run1.Next, Files("v2", "a", "b"), 1, _ => true, dryRun: true);
-
-        Assert.Same(run1.Next, dry.Next);
-        Assert.Equal(new[] { Url("a"), Url("b") }, dry.Plan.Urls);
     }
 
     private sealed record SimulatedRun(

@@ -75,7 +75,6 @@ public class RefreshPlannerTests
         var plan = RefreshPlanner.Plan(Current, null, true, WithoutBaselineMode.None, _ => throw new InvalidOperationException("not expected"));
 
         Assert.Empty(plan.Urls);
-        Assert.Empty(plan.UrlPaths);
     }
 
     [Fact]

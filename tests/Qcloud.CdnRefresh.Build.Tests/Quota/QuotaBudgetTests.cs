@@ -31,7 +31,7 @@ public class QuotaBudgetTests
 
         var send = Assert.IsType<SendUrlsDecision>(decision);
         Assert.Equal(300, send.BatchSize);
-        Assert.Equal(10000, send.UrlsAvailable);
+        Assert.Contains("; 10000 are left today", send.Explanation);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class QuotaBudgetTests
         var decision = DecideV3(Request(20), outcome);
 
         Assert.Equal(100, Assert.IsType<SendUrlsDecision>(decision).BatchSize);
-        Assert.Equal(50, decision.UrlsAvailable);
+        Assert.Contains("; 50 are left today", decision.Explanation);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class QuotaBudgetTests
         var decision = DecideV3(Request(600, dailyQuota: 500), UrlQuota(available: 9000), PathQuota());
 
         var refuse = Assert.IsType<RefuseDecision>(decision);
-        Assert.Equal(500, refuse.UrlsAvailable);
+        Assert.Contains("only 500 are left today", refuse.Message);
         Assert.Contains("raise CdnRefreshDailyQuota", refuse.Message);
     }
 
@@ -82,9 +82,9 @@ public class QuotaBudgetTests
 
         var send = Assert.IsType<SendDirectoriesDecision>(decision);
         Assert.Equal(50, send.BatchSize);
-        Assert.Equal(3, send.DirectoriesAvailable);
+        Assert.Contains("(3 left today", send.Explanation);
         Assert.InRange(send.Plan.Directories.Count, 1, 3);
-        Assert.Equal(1200, send.Plan.CoveredUrlCount);
+        Assert.Equal(1200, send.Plan.Directories.Sum(d => d.CoveredUrls.Count));
         Assert.Contains("CdnRefreshOverQuota=directory", send.Explanation);
     }
 
@@ -95,7 +95,7 @@ public class QuotaBudgetTests
 
         var send = Assert.IsType<SendDirectoriesDecision>(withoutNumbers);
         Assert.Equal(20, send.BatchSize);
-        Assert.Equal(100, send.DirectoriesAvailable);
+        Assert.Contains("(100 left today", send.Explanation);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class QuotaBudgetTests
 
         var refuse = Assert.IsType<RefuseDecision>(decision);
         Assert.Equal(DiagnosticCodes.DailyQuotaInsufficient, refuse.Code);
-        Assert.Equal(0, refuse.DirectoriesAvailable);
+        Assert.Contains("No directory refreshes are left either", refuse.Explanation);
         Assert.Contains("1200", refuse.Message);
         Assert.Contains("800", refuse.Message);
         Assert.Contains("no directory refreshes are left", refuse.Message);
@@ -125,7 +125,7 @@ public class QuotaBudgetTests
         var decision = DecideV2(Request(100, dailyQuota: 1000), urlsUsedToday: 900, directoriesUsedToday: 0);
 
         var send = Assert.IsType<SendUrlsDecision>(decision);
-        Assert.Equal(100, send.UrlsAvailable);
+        Assert.Contains("; 100 are left today", send.Explanation);
         Assert.Equal(1000, send.BatchSize);
     }
 
@@ -146,7 +146,7 @@ public class QuotaBudgetTests
     {
         var decision = DecideV2(Request(1, dailyQuota: 1000), urlsUsedToday: 1500, directoriesUsedToday: 0);
 
-        Assert.Equal(0, Assert.IsType<RefuseDecision>(decision).UrlsAvailable);
+        Assert.Contains("only 0 are left today", Assert.IsType<RefuseDecision>(decision).Message);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class QuotaBudgetTests
 
         var send = Assert.IsType<SendDirectoriesDecision>(decision);
         Assert.Equal(20, send.BatchSize);
-        Assert.Equal(60, send.DirectoriesAvailable);
+        Assert.Contains("(60 left today", send.Explanation);
         Assert.InRange(send.Plan.Directories.Count, 1, 60);
     }
 
@@ -166,7 +166,7 @@ public class QuotaBudgetTests
         var decision = DecideV2(Request(101, OverQuotaMode.Directory, dailyQuota: 100), urlsUsedToday: 0, directoriesUsedToday: 95);
 
         var send = Assert.IsType<SendDirectoriesDecision>(decision);
-        Assert.Equal(5, send.DirectoriesAvailable);
+        Assert.Contains("(5 left today", send.Explanation);
         Assert.Equal(
             new[] { "https://x.example/s0/", "https://x.example/s1/", "https://x.example/s2/", "https://x.example/s3/", "https://x.example/s4/" },
             send.Plan.DirectoryUrls);

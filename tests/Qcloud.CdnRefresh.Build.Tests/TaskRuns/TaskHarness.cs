@@ -116,7 +116,7 @@ internal sealed class TaskHarness : IAsyncDisposable
     }
 
     /// <summary>The manifest on disk, read back by the product's own reader only for its pending list and files.</summary>
-    public DeploymentManifest? LoadManifest() => new ManifestStore().Load(ManifestPath, Site.Parse(BaseUrl)).Baseline;
+    public DeploymentManifest? LoadManifest() => ManifestStore.Load(ManifestPath, Site.Parse(BaseUrl)).Baseline;
 
     /// <summary>
     /// What the next run owes: the manifest's pending URLs, or, with no manifest yet, the URL of every file of the
