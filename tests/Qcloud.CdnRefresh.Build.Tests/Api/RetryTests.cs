@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http.Headers;
@@ -302,13 +301,11 @@ public class RetryTests
     [Fact]
     public async Task CallerCancellation_StopsAtOnceWithoutRetrying()
     {
-        harness.Handler.Hang().RespondJson(ClientHarness.V3Success());
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-        var stopwatch = Stopwatch.StartNew();
+        using var cancellation = new CancellationTokenSource();
+        harness.Handler.Hang(cancellation.Cancel).RespondJson(ClientHarness.V3Success());
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), cancellation.Token));
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), stopwatch.Elapsed.ToString());
         Assert.Single(harness.Handler.Requests);
         Assert.Empty(harness.Notices);
     }

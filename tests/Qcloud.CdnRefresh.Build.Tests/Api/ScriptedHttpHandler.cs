@@ -79,11 +79,15 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
         return this;
     }
 
-    /// <summary>Never answers; ends only when the request is cancelled (by a timeout or the caller).</summary>
-    public ScriptedHttpHandler Hang()
+    /// <summary>
+    /// Never answers; ends only when the request is cancelled (by a timeout or the caller). <paramref name="onArrival"/>
+    /// runs once the request is held, so a test can cancel it at a known point.
+    /// </summary>
+    public ScriptedHttpHandler Hang(Action? onArrival = null)
     {
         steps.Enqueue(async token =>
         {
+            onArrival?.Invoke();
             await Task.Delay(Timeout.Infinite, token);
             throw new InvalidOperationException("unreachable");
         });
