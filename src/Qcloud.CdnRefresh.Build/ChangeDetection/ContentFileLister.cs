@@ -23,7 +23,7 @@ internal sealed class ContentFileLister
     private readonly string? _excludedFullPath;
     private readonly bool _ignoreCase;
 
-    /// <param name="excludePatterns">The <c>CdnRefreshExclude</c> globs, relative to the content root (see <see cref="GlobPattern"/>).</param>
+    /// <param name="excludePatterns">The <c>CdnRefreshExclude</c> globs, relative to the content root (see <see cref="ExclusionRules"/>).</param>
     /// <param name="excludedFullPath">One more file never to list, by absolute path: the local manifest, when it lives in the content root.</param>
     /// <param name="ignoreCase">Whether names differ by case only (globs, siblings); defaults to the operating system's convention.</param>
     public ContentFileLister(IEnumerable<string>? excludePatterns = null, string? excludedFullPath = null, bool? ignoreCase = null)

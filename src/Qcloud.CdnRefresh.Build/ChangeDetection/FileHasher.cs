@@ -6,7 +6,6 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Diagnostics;
-using Qcloud.CdnRefresh.Build.Text;
 
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
@@ -97,7 +96,7 @@ internal sealed class FileHasher
             }
 
             reader.FilesHashed++;
-            return Hex.ToLower(reader.Hash.GetHashAndReset());
+            return BitConverter.ToString(reader.Hash.GetHashAndReset()).Replace("-", string.Empty).ToLowerInvariant();
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
         {

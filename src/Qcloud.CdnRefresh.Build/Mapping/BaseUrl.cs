@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Mapping;
@@ -186,26 +187,22 @@ internal sealed class BaseUrl
     /// <summary>Escapes what a browser would, but keeps <c>%XX</c> that the user already escaped.</summary>
     private static bool TryAppendKeepingEscapes(StringBuilder url, string segment)
     {
-        var start = 0;
-        for (var i = 0; i < segment.Length; i++)
+        // Splitting on a captured pattern puts the escapes at the odd indexes.
+        var parts = Regex.Split(segment, "(%[0-9A-Fa-f]{2})");
+        for (var i = 0; i < parts.Length; i++)
         {
-            if (segment[i] == '%' && i + 2 < segment.Length && IsHex(segment[i + 1]) && IsHex(segment[i + 2]))
+            if (i % 2 == 1)
             {
-                if (!UrlPathEncoder.TryAppendSegment(url, segment.Substring(start, i - start)))
-                {
-                    return false;
-                }
-
-                url.Append(segment, i, 3);
-                i += 2;
-                start = i + 1;
+                url.Append(parts[i]);
+            }
+            else if (!UrlPathEncoder.TryAppendSegment(url, parts[i]))
+            {
+                return false;
             }
         }
 
-        return UrlPathEncoder.TryAppendSegment(url, segment.Substring(start));
+        return true;
     }
-
-    private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
     private static CdnRefreshException Invalid(string value, string reason) =>
         new(DiagnosticCodes.BaseUrlInvalid, $"{PropertyName} '{value}' is not valid: {reason}. Use the URL at which the content root is served, for example {Example}");
