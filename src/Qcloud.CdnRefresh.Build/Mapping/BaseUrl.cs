@@ -21,10 +21,7 @@ internal sealed class BaseUrl
     public const string PropertyName = "CdnRefreshBaseUrl";
     private const string Example = "https://www.example.com/ or https://cdn.example.com/app/";
 
-    private BaseUrl(string value)
-    {
-        Value = value;
-    }
+    private BaseUrl(string value) => Value = value;
 
     /// <summary>The normalised URL, ending with <c>/</c>.</summary>
     public string Value { get; }
@@ -161,11 +158,10 @@ internal sealed class BaseUrl
     }
 
     private static bool IsValidPort(string colonAndPort) =>
-        colonAndPort.Length > 1
-        && colonAndPort.Length <= 6
+        colonAndPort.Length <= 6
         && colonAndPort[0] == ':'
-        && colonAndPort.Skip(1).All(c => c >= '0' && c <= '9')
-        && int.Parse(colonAndPort.Substring(1), CultureInfo.InvariantCulture) is >= 1 and <= 65535;
+        && int.TryParse(colonAndPort.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+        && port is >= 1 and <= 65535;
 
     private static void AppendPathPrefix(string original, StringBuilder url, string path)
     {
