@@ -1,7 +1,7 @@
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
-/// <summary>A hash recorded by an earlier run, reused while the file's size and last write time are unchanged.</summary>
-/// <param name="Size">Length in bytes when it was hashed.</param>
-/// <param name="LastWriteTimeUtcTicks">Last write time (UTC, <see cref="System.DateTime.Ticks"/>) when it was hashed.</param>
-/// <param name="Sha256">SHA-256 of the contents, 64 lowercase hex digits.</param>
+/// <summary>
+/// A hash recorded by an earlier run (64 lowercase hex digits), reused while the file's size and last write time
+/// (UTC <see cref="System.DateTime.Ticks"/>) are those it was hashed at.
+/// </summary>
 internal readonly record struct CachedHash(long Size, long LastWriteTimeUtcTicks, string Sha256);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Mapping;
@@ -23,7 +24,7 @@ internal sealed class ContentFileLister
     private readonly string? _excludedFullPath;
     private readonly bool _ignoreCase;
 
-    /// <param name="excludePatterns">The <c>CdnRefreshExclude</c> globs, relative to the content root (see <see cref="GlobPattern"/>).</param>
+    /// <param name="excludePatterns">The <c>CdnRefreshExclude</c> globs, relative to the content root (see <see cref="ExclusionRules"/>).</param>
     /// <param name="excludedFullPath">One more file never to list, by absolute path: the local manifest, when it lives in the content root.</param>
     /// <param name="ignoreCase">Whether names differ by case only (globs, siblings); defaults to the operating system's convention.</param>
     public ContentFileLister(IEnumerable<string>? excludePatterns = null, string? excludedFullPath = null, bool? ignoreCase = null)
@@ -53,11 +54,7 @@ internal sealed class ContentFileLister
         found.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
 
         // Every path as spelled on disk (the first in order, where case is ignored), to find a sibling's source by.
-        var paths = new HashSet<string>(FileNameCase.Comparer(_ignoreCase));
-        foreach (var file in found)
-        {
-            paths.Add(file.RelativePath);
-        }
+        var paths = new HashSet<string>(found.Select(file => file.RelativePath), FileNameCase.Comparer(_ignoreCase));
 
         var rules = new ExclusionRules(_excludePatterns, RelativePathBelow(rootFullPath, _excludedFullPath), _ignoreCase);
         var listed = new List<ListedFile>(found.Count);
@@ -67,7 +64,7 @@ internal sealed class ContentFileLister
             var excluded = rules.IsExcluded(urlPath);
 
             // A sibling whose source is excluded is excluded too: it would refresh the source's URL.
-            while (!excluded && TryGetPrecompressedSource(urlPath, paths, out var source))
+            while (!excluded && PrecompressedSource(urlPath, paths) is { } source)
             {
                 urlPath = source;
                 excluded = rules.IsExcluded(source);
@@ -84,24 +81,12 @@ internal sealed class ContentFileLister
         return listed;
     }
 
-    /// <param name="relativePath">A file's path.</param>
-    /// <param name="paths">Every file's path, compared as names are on this machine.</param>
-    /// <param name="source">The path, as spelled on disk, of the file <paramref name="relativePath"/> is a precompressed sibling of.</param>
-    private bool TryGetPrecompressedSource(string relativePath, HashSet<string> paths, out string source)
-    {
-        foreach (var extension in PrecompressedExtensions)
-        {
-            if (relativePath.EndsWith(extension, FileNameCase.Comparison(_ignoreCase))
-                && paths.TryGetValue(relativePath.Substring(0, relativePath.Length - extension.Length), out var actual))
-            {
-                source = actual;
-                return true;
-            }
-        }
-
-        source = string.Empty;
-        return false;
-    }
+    /// <summary>The path, as spelled on disk, of the file <paramref name="relativePath"/> is a precompressed sibling of.</summary>
+    private string? PrecompressedSource(string relativePath, HashSet<string> paths) =>
+        PrecompressedExtensions
+            .Where(extension => relativePath.EndsWith(extension, FileNameCase.Comparison(_ignoreCase)))
+            .Select(extension => paths.TryGetValue(relativePath.Substring(0, relativePath.Length - extension.Length), out var actual) ? actual : null)
+            .FirstOrDefault(source => source != null);
 
     private string? RelativePathBelow(string rootFullPath, string? fullPath)
     {

@@ -34,9 +34,6 @@ internal sealed class DirectoryWalk
     }
 
     /// <summary>Every file below <paramref name="rootFullPath"/>, in no particular order, each its own URL path.</summary>
-    /// <param name="rootFullPath">The content root's full path, as the walk starts from it.</param>
-    /// <param name="ignoreCase">Whether names differ by case only (to compare canonical paths).</param>
-    /// <param name="cancellationToken">Stops the walk between entries.</param>
     public static List<ListedFile> FilesBelow(string rootFullPath, bool ignoreCase, CancellationToken cancellationToken)
     {
         var walk = new DirectoryWalk(RealPath.Resolve(rootFullPath) ?? rootFullPath, ignoreCase, cancellationToken);

@@ -7,8 +7,25 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
 /// <summary>
 /// Decides which files of the content root are never refreshed: the built-in exclusions plus the user's
-/// <c>CdnRefreshExclude</c> globs (see <see cref="GlobPattern"/> for their syntax).
+/// <c>CdnRefreshExclude</c> globs, each translated into one regular expression over the <c>/</c>-separated path
+/// relative to the content root.
 /// </summary>
+/// <remarks>
+/// Glob semantics (close to .gitignore, so users can guess them):
+/// <list type="bullet">
+/// <item><c>\</c> is read as <c>/</c>, so Windows-style patterns work everywhere; a leading <c>./</c> is dropped.</item>
+/// <item>A pattern without <c>/</c> matches the file name in any folder (<c>*.map</c>, <c>web.config</c>).</item>
+/// <item>A pattern with a <c>/</c> matches the whole relative path from the content root (<c>docs/*.pdf</c>); a
+/// leading <c>/</c> only anchors it (<c>/robots.txt</c> is the root file alone).</item>
+/// <item><c>*</c> matches any characters except <c>/</c>, <c>?</c> one character except <c>/</c>; neither treats a
+/// leading dot specially.</item>
+/// <item><c>**</c> as a whole segment matches zero or more folders (<c>**/drafts/*</c>, <c>a/**/b.txt</c>); a trailing
+/// <c>/**</c> or <c>/</c> matches everything below the folder. <c>**</c> inside a segment acts like <c>*</c>.</item>
+/// <item>Patterns match files, never folders: <c>drafts</c> excludes files named drafts, <c>drafts/</c> the folder's content.</item>
+/// <item>Everything else, including <c>[</c> and <c>{</c>, is literal.</item>
+/// <item>Letters match in either case where file names do (see <see cref="FileNameCase"/>).</item>
+/// </list>
+/// </remarks>
 internal sealed class ExclusionRules
 {
     public const string PublishedManifestFileName = "cdn-refresh-manifest.json";
@@ -17,19 +34,16 @@ internal sealed class ExclusionRules
     /// Files the server never serves as content (<c>web.config</c>, symbols, settings that may hold secrets) and the
     /// manifest this package publishes next to the site, which changes on every run.
     /// </summary>
-    private static readonly string[] DefaultPatterns =
-    {
-        "web.config",
-        "*.pdb",
-        "appsettings*.json",
-        "/" + PublishedManifestFileName,
-    };
+    private static readonly string[] DefaultPatterns = { "web.config", "*.pdb", "appsettings*.json", "/" + PublishedManifestFileName };
 
-    private readonly List<Regex> _globs = new();
+    // In an escaped glob: a whole-segment '**' with the '/' or end after it, else '**' or '*', else '?'.
+    private static readonly Regex Wildcards = new(@"(?<=^|/)\\\*\\\*(/|$)|\\\*(?:\\\*)?|\\\?", RegexOptions.CultureInvariant);
+
+    private readonly List<Regex> _globs;
     private readonly string? _excludedRelativePath;
     private readonly StringComparison _comparison;
 
-    /// <param name="userPatterns">The <c>CdnRefreshExclude</c> globs, relative to the content root.</param>
+    /// <param name="userPatterns">The <c>CdnRefreshExclude</c> globs.</param>
     /// <param name="excludedRelativePath">One more file to skip, e.g. the local manifest when it lives in the content root.</param>
     /// <param name="ignoreCase">Whether names differ by case only; defaults to the operating system's convention.</param>
     public ExclusionRules(IEnumerable<string>? userPatterns, string? excludedRelativePath = null, bool? ignoreCase = null)
@@ -37,31 +51,47 @@ internal sealed class ExclusionRules
         var caseInsensitive = ignoreCase ?? FileNameCase.IgnoredByDefault;
         _comparison = FileNameCase.Comparison(caseInsensitive);
         _excludedRelativePath = excludedRelativePath;
-        foreach (var pattern in DefaultPatterns.Concat(userPatterns ?? Array.Empty<string>()))
-        {
-            if (GlobPattern.ToRegex(pattern, caseInsensitive) is { } glob)
-            {
-                _globs.Add(glob);
-            }
-        }
+        _globs = DefaultPatterns.Concat(userPatterns ?? Array.Empty<string>())
+            .Select(pattern => ToRegex(pattern, caseInsensitive))
+            .OfType<Regex>()
+            .ToList();
     }
 
     /// <summary>Whether the file at <paramref name="relativePath"/> (<c>/</c>-separated) matches an exclusion.</summary>
-    public bool IsExcluded(string relativePath)
+    public bool IsExcluded(string relativePath) =>
+        string.Equals(relativePath, _excludedRelativePath, _comparison) || _globs.Any(glob => glob.IsMatch(relativePath));
+
+    /// <summary>The glob as one regular expression, or null when it is blank (or only <c>/</c>).</summary>
+    private static Regex? ToRegex(string pattern, bool ignoreCase)
     {
-        if (_excludedRelativePath != null && string.Equals(relativePath, _excludedRelativePath, _comparison))
+        var normalized = pattern.Trim().Replace('\\', '/');
+        while (normalized.StartsWith("./", StringComparison.Ordinal))
         {
-            return true;
+            normalized = normalized.Substring(2);
         }
 
-        foreach (var glob in _globs)
+        var anchored = normalized.IndexOf('/') >= 0;
+        normalized = normalized.TrimStart('/');
+        if (normalized.EndsWith("/", StringComparison.Ordinal))
         {
-            if (glob.IsMatch(relativePath))
-            {
-                return true;
-            }
+            normalized += "**";
         }
 
-        return false;
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+
+        // The glob holds no '\' any more, so in its escaped form '\*' and '\?' are always its own wildcards.
+        var translated = Wildcards.Replace(Regex.Escape(normalized), match =>
+            match.Groups[1].Success ? (match.Groups[1].Value == "/" ? "(?:.*/)?" : ".*")
+            : match.Value == @"\?" ? "[^/]"
+            : "[^/]*");
+
+        // A file-name pattern starts at the path's start or right after a '/'; no part of it but a lone '**' can match a
+        // '/', so it matches exactly what follows the last one.
+        var start = anchored ? "^" : "(?:^|/)";
+        var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        return new Regex(start + "(?:" + translated + ")$", options);
     }
 }

@@ -6,7 +6,6 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Diagnostics;
-using Qcloud.CdnRefresh.Build.Text;
 
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
@@ -16,7 +15,7 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// </summary>
 internal sealed class FileHasher
 {
-    /// <summary>Large enough that per-read overhead vanishes, small enough to stay out of the large object heap.</summary>
+    // Large enough that per-read overhead vanishes, small enough to stay out of the large object heap.
     private const int BufferSize = 64 * 1024;
 
     private readonly Func<string, Stream> _openRead;
@@ -48,23 +47,18 @@ internal sealed class FileHasher
         var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken };
         try
         {
+            // Each thread reuses one buffer and one hash state from file to file.
             Parallel.For(
                 0,
                 files.Count,
                 options,
-                () => new Reader(),
+                () => (Buffer: new byte[BufferSize], State: IncrementalHash.CreateHash(HashAlgorithmName.SHA256)),
                 (index, _, reader) =>
                 {
-                    var file = files[index];
-                    sha256[index] = RecordedHash(file, cache) ?? HashContents(file, reader, cancellationToken);
+                    sha256[index] = RecordedHash(files[index], cache) ?? HashContents(files[index], reader.Buffer, reader.State);
                     return reader;
                 },
-                reader =>
-                {
-                    Interlocked.Add(ref filesHashed, reader.FilesHashed);
-                    Interlocked.Add(ref bytesRead, reader.BytesRead);
-                    reader.Dispose();
-                });
+                reader => reader.State.Dispose());
         }
         catch (AggregateException exception)
         {
@@ -72,6 +66,32 @@ internal sealed class FileHasher
         }
 
         return new HashingResult(sha256, new HashingStats(filesHashed, files.Count - filesHashed, bytesRead));
+
+        string HashContents(ListedFile file, byte[] buffer, IncrementalHash state)
+        {
+            try
+            {
+                using var stream = _openRead(file.FullPath);
+                int read;
+                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    state.AppendData(buffer, 0, read);
+                    Interlocked.Add(ref bytesRead, read);
+                }
+
+                Interlocked.Increment(ref filesHashed);
+                return BitConverter.ToString(state.GetHashAndReset()).Replace("-", string.Empty).ToLowerInvariant();
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                // The run stops here, so the partial hash left in the state is never used.
+                throw new CdnRefreshException(
+                    DiagnosticCodes.FileUnreadable,
+                    $"Cannot read '{file.RelativePath}' in the content root ({file.FullPath}): {exception.Message} Check that no other process holds it open and that the build may read it, or exclude it with a CdnRefreshExclude item.",
+                    exception);
+            }
+        }
     }
 
     private static string? RecordedHash(ListedFile file, IReadOnlyDictionary<string, CachedHash>? cache) =>
@@ -83,61 +103,17 @@ internal sealed class FileHasher
             ? recorded.Sha256
             : null;
 
-    private string HashContents(ListedFile file, Reader reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var stream = _openRead(file.FullPath);
-            int read;
-            while ((read = stream.Read(reader.Buffer, 0, reader.Buffer.Length)) > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                reader.Hash.AppendData(reader.Buffer, 0, read);
-                reader.BytesRead += read;
-            }
-
-            reader.FilesHashed++;
-            return Hex.ToLower(reader.Hash.GetHashAndReset());
-        }
-        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
-        {
-            // The run stops here, so the partial hash left in the reader is never used.
-            throw new CdnRefreshException(
-                DiagnosticCodes.FileUnreadable,
-                $"Cannot read '{file.RelativePath}' in the content root ({file.FullPath}): {exception.Message} Check that no other process holds it open and that the build may read it, or exclude it with a CdnRefreshExclude item.",
-                exception);
-        }
-    }
-
     /// <summary>The coded error when a file failed; a plain cancellation when that is all that happened.</summary>
     private static Exception Unwrap(AggregateException aggregate, CancellationToken cancellationToken)
     {
         var inner = aggregate.Flatten().InnerExceptions;
-        var coded = inner.OfType<CdnRefreshException>().FirstOrDefault();
-        if (coded != null)
+        if (inner.OfType<CdnRefreshException>().FirstOrDefault() is { } coded)
         {
             return coded;
         }
 
-        if (cancellationToken.IsCancellationRequested && inner.All(exception => exception is OperationCanceledException))
-        {
-            return new OperationCanceledException(cancellationToken);
-        }
-
-        return aggregate;
-    }
-
-    /// <summary>What one thread of the loop reuses from file to file: the buffer, the hash state and its counters.</summary>
-    private sealed class Reader : IDisposable
-    {
-        public byte[] Buffer { get; } = new byte[BufferSize];
-
-        public IncrementalHash Hash { get; } = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-        public int FilesHashed { get; set; }
-
-        public long BytesRead { get; set; }
-
-        public void Dispose() => Hash.Dispose();
+        return cancellationToken.IsCancellationRequested && inner.All(exception => exception is OperationCanceledException)
+            ? new OperationCanceledException(cancellationToken)
+            : aggregate;
     }
 }

@@ -36,15 +36,10 @@ internal static class RealPath
     public static bool IsSameOrBelow(string canonicalPath, string canonicalFolder, bool ignoreCase)
     {
         var comparison = FileNameCase.Comparison(ignoreCase);
-        if (string.Equals(canonicalPath, canonicalFolder, comparison))
-        {
-            return true;
-        }
-
         var prefix = canonicalFolder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
             ? canonicalFolder
             : canonicalFolder + Path.DirectorySeparatorChar;
-        return canonicalPath.StartsWith(prefix, comparison);
+        return string.Equals(canonicalPath, canonicalFolder, comparison) || canonicalPath.StartsWith(prefix, comparison);
     }
 
 #if !NETFRAMEWORK

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Signing;
 
@@ -69,16 +71,34 @@ internal sealed class CredentialsReader
             throw new CdnRefreshException(DiagnosticCodes.CredentialsMissing, $"The credentials file '{path}' cannot be read: {e.Message}");
         }
 
-        var section = IniSection.Read(lines, "default");
+        var section = DefaultSection(lines);
         section.TryGetValue("secret_id", out var secretId);
         section.TryGetValue("secret_key", out var secretKey);
-        if (string.IsNullOrEmpty(secretId) || string.IsNullOrEmpty(secretKey))
+        section.TryGetValue("token", out var fileToken);
+        return string.IsNullOrEmpty(secretId) || string.IsNullOrEmpty(secretKey)
+            ? null
+            : new TencentCredentials(secretId!, secretKey!, token ?? fileToken);
+    }
+
+    /// <summary>The <c>key = value</c> lines of the INI file's <c>[default]</c> section; lines starting with <c>#</c> or <c>;</c> are comments.</summary>
+    private static Dictionary<string, string> DefaultSection(string[] lines)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var inSection = false;
+        foreach (var line in lines.Select(raw => raw.Trim()).Where(line => line.Length > 0 && line[0] != '#' && line[0] != ';'))
         {
-            return null;
+            var equals = line.IndexOf('=');
+            if (line[0] == '[' && line[line.Length - 1] == ']')
+            {
+                inSection = string.Equals(line.Substring(1, line.Length - 2).Trim(), "default", StringComparison.OrdinalIgnoreCase);
+            }
+            else if (inSection && equals > 0)
+            {
+                values[line.Substring(0, equals).Trim()] = line.Substring(equals + 1).Trim();
+            }
         }
 
-        section.TryGetValue("token", out var fileToken);
-        return new TencentCredentials(secretId!, secretKey!, token ?? fileToken);
+        return values;
     }
 
     private string? Value(string name)

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Mapping;
@@ -20,10 +21,7 @@ internal sealed class BaseUrl
     public const string PropertyName = "CdnRefreshBaseUrl";
     private const string Example = "https://www.example.com/ or https://cdn.example.com/app/";
 
-    private BaseUrl(string value)
-    {
-        Value = value;
-    }
+    private BaseUrl(string value) => Value = value;
 
     /// <summary>The normalised URL, ending with <c>/</c>.</summary>
     public string Value { get; }
@@ -160,11 +158,10 @@ internal sealed class BaseUrl
     }
 
     private static bool IsValidPort(string colonAndPort) =>
-        colonAndPort.Length > 1
-        && colonAndPort.Length <= 6
+        colonAndPort.Length <= 6
         && colonAndPort[0] == ':'
-        && colonAndPort.Skip(1).All(c => c >= '0' && c <= '9')
-        && int.Parse(colonAndPort.Substring(1), CultureInfo.InvariantCulture) is >= 1 and <= 65535;
+        && int.TryParse(colonAndPort.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+        && port is >= 1 and <= 65535;
 
     private static void AppendPathPrefix(string original, StringBuilder url, string path)
     {
@@ -186,26 +183,22 @@ internal sealed class BaseUrl
     /// <summary>Escapes what a browser would, but keeps <c>%XX</c> that the user already escaped.</summary>
     private static bool TryAppendKeepingEscapes(StringBuilder url, string segment)
     {
-        var start = 0;
-        for (var i = 0; i < segment.Length; i++)
+        // Splitting on a captured pattern puts the escapes at the odd indexes.
+        var parts = Regex.Split(segment, "(%[0-9A-Fa-f]{2})");
+        for (var i = 0; i < parts.Length; i++)
         {
-            if (segment[i] == '%' && i + 2 < segment.Length && IsHex(segment[i + 1]) && IsHex(segment[i + 2]))
+            if (i % 2 == 1)
             {
-                if (!UrlPathEncoder.TryAppendSegment(url, segment.Substring(start, i - start)))
-                {
-                    return false;
-                }
-
-                url.Append(segment, i, 3);
-                i += 2;
-                start = i + 1;
+                url.Append(parts[i]);
+            }
+            else if (!UrlPathEncoder.TryAppendSegment(url, parts[i]))
+            {
+                return false;
             }
         }
 
-        return UrlPathEncoder.TryAppendSegment(url, segment.Substring(start));
+        return true;
     }
-
-    private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
     private static CdnRefreshException Invalid(string value, string reason) =>
         new(DiagnosticCodes.BaseUrlInvalid, $"{PropertyName} '{value}' is not valid: {reason}. Use the URL at which the content root is served, for example {Example}");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
@@ -40,46 +41,33 @@ internal sealed class UrlMapper
     /// <param name="relativePath"><c>/</c>-separated path from the content root (a <c>\</c> is part of a name).</param>
     public IReadOnlyList<string> Map(string relativePath)
     {
+        var url = new StringBuilder(_baseUrl.Value);
         var segments = relativePath.Split('/');
-        var url = new StringBuilder(_baseUrl.Value, _baseUrl.Value.Length + (relativePath.Length * 3));
-        var folderUrlLength = url.Length;
-        for (var i = 0; i < segments.Length; i++)
+        foreach (var segment in segments)
         {
-            var segment = segments[i];
             if (segment.Length == 0 || segment == "." || segment == "..")
             {
                 throw NotUrl(relativePath, "it has an empty, '.' or '..' path segment");
             }
 
-            if (i > 0)
-            {
-                url.Append('/');
-            }
-
-            folderUrlLength = url.Length;
             if (!UrlPathEncoder.TryAppendSegment(url, segment))
             {
                 throw NotEncodable(relativePath);
             }
+
+            url.Append('/');
         }
 
-        var fileUrl = url.ToString();
-        return _directoryIndex != null && string.Equals(segments[segments.Length - 1], _directoryIndex, StringComparison.Ordinal)
-            ? new[] { fileUrl, fileUrl.Substring(0, folderUrlLength) }
+        // The encoded file name holds no '/', so the folder's URL ends at the last one.
+        var fileUrl = url.ToString(0, url.Length - 1);
+        return segments[segments.Length - 1] == _directoryIndex
+            ? new[] { fileUrl, fileUrl.Substring(0, fileUrl.LastIndexOf('/') + 1) }
             : new[] { fileUrl };
     }
 
     /// <summary>The URLs of all <paramref name="relativePaths"/>, without duplicates, sorted ordinally.</summary>
-    public IReadOnlyList<string> MapAll(IEnumerable<string> relativePaths)
-    {
-        var urls = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var relativePath in relativePaths)
-        {
-            urls.UnionWith(Map(relativePath));
-        }
-
-        return new List<string>(urls);
-    }
+    public IReadOnlyList<string> MapAll(IEnumerable<string> relativePaths) =>
+        relativePaths.SelectMany(Map).Distinct().OrderBy(url => url, StringComparer.Ordinal).ToList();
 
     /// <summary>Throws the <see cref="DiagnosticCodes.FileNameNotUrl"/> error when a path has no URL form.</summary>
     public static void ThrowIfNotEncodable(string relativePath)

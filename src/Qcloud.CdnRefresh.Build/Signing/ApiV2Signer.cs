@@ -17,31 +17,17 @@ internal static class ApiV2Signer
 
     /// <summary>
     /// Builds the string to sign. Every parameter but <c>Signature</c> is included; names are sorted ordinally
-    /// (the old .NET SDK's culture-aware sort produced wrong signatures) and an <c>_</c> in a name is signed as <c>.</c>;
-    /// values are the raw, unencoded values.
+    /// (a culture-aware sort gives wrong signatures) and an <c>_</c> in a name is signed as <c>.</c>; values are the
+    /// raw, unencoded values.
     /// </summary>
     public static string BuildStringToSign(string method, string host, string path, IEnumerable<KeyValuePair<string, string>> parameters)
     {
         var signed = parameters
             .Where(p => p.Key != "Signature")
-            .Select(p => new KeyValuePair<string, string>(p.Key.Replace('_', '.'), p.Value))
-            .OrderBy(p => p.Key, StringComparer.Ordinal);
-
-        var builder = new StringBuilder();
-        builder.Append(method.ToUpperInvariant()).Append(host).Append(path).Append('?');
-        var first = true;
-        foreach (var parameter in signed)
-        {
-            if (!first)
-            {
-                builder.Append('&');
-            }
-
-            builder.Append(parameter.Key).Append('=').Append(parameter.Value);
-            first = false;
-        }
-
-        return builder.ToString();
+            .Select(p => (Name: p.Key.Replace('_', '.'), p.Value))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => p.Name + "=" + p.Value);
+        return method.ToUpperInvariant() + host + path + "?" + string.Join("&", signed);
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Qcloud.CdnRefresh.Build.Text;
 
 namespace Qcloud.CdnRefresh.Build.Signing;
 
@@ -15,7 +14,7 @@ internal static class Tc3Signer
     public static string HashPayload(byte[] payload)
     {
         using var sha = SHA256.Create();
-        return Hex.ToLower(sha.ComputeHash(payload));
+        return LowerHex(sha.ComputeHash(payload));
     }
 
     /// <summary>The canonical request. Header values are lowercased and trimmed, as the server does before comparing.</summary>
@@ -31,12 +30,9 @@ internal static class Tc3Signer
 
     public static string CredentialScope(long timestamp, string service) => CredentialDate(timestamp) + "/" + service + "/tc3_request";
 
-    public static string BuildStringToSign(long timestamp, string credentialScope, string canonicalRequest)
-    {
-        using var sha = SHA256.Create();
-        var hashedCanonicalRequest = Hex.ToLower(sha.ComputeHash(Encoding.UTF8.GetBytes(canonicalRequest)));
-        return Algorithm + "\n" + timestamp.ToString(CultureInfo.InvariantCulture) + "\n" + credentialScope + "\n" + hashedCanonicalRequest;
-    }
+    public static string BuildStringToSign(long timestamp, string credentialScope, string canonicalRequest) =>
+        Algorithm + "\n" + timestamp.ToString(CultureInfo.InvariantCulture) + "\n" + credentialScope + "\n"
+        + HashPayload(Encoding.UTF8.GetBytes(canonicalRequest));
 
     /// <summary>Derives the signing key from the secret key, the date and the service, and signs.</summary>
     public static string Sign(string secretKey, string date, string service, string stringToSign)
@@ -44,7 +40,7 @@ internal static class Tc3Signer
         var secretDate = Hmac(Encoding.UTF8.GetBytes("TC3" + secretKey), date);
         var secretService = Hmac(secretDate, service);
         var secretSigning = Hmac(secretService, "tc3_request");
-        return Hex.ToLower(Hmac(secretSigning, stringToSign));
+        return LowerHex(Hmac(secretSigning, stringToSign));
     }
 
     /// <summary>The value of the <c>Authorization</c> header for a request with this body, content type and host.</summary>
@@ -61,4 +57,6 @@ internal static class Tc3Signer
         using var hmac = new HMACSHA256(key);
         return hmac.ComputeHash(Encoding.UTF8.GetBytes(message));
     }
+
+    private static string LowerHex(byte[] bytes) => BitConverter.ToString(bytes).Replace("-", string.Empty).ToLowerInvariant();
 }

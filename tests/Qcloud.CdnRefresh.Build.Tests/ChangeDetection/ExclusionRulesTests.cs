@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.ChangeDetection;
 
-public sealed class GlobPatternTests
+public sealed class ExclusionRulesTests
 {
     [Theory]
     [InlineData("*.map", "app.js.map", true)]
