@@ -14,7 +14,10 @@ internal static class ApiErrorClassifier
 {
     private static readonly Regex Blanks = new(@"[\s\p{Cc}]+", RegexOptions.CultureInvariant);
 
-    /// <summary>A body that is not the JSON we expect: retryable only when the HTTP status says the server is struggling.</summary>
+    /// <summary>
+    /// A body that is not the JSON we expect (a proxy's HTML page, a truncated or empty body), whatever the HTTP status:
+    /// retryable like a timeout, because the request may or may not have reached Tencent and a purge is harmless to repeat.
+    /// </summary>
     public static ApiFailure UnexpectedResponse(int httpStatus, byte[] body, string? reason = null)
     {
         // Invalid UTF-8 becomes U+FFFD instead of an exception: this text is only ever shown.
@@ -26,7 +29,7 @@ internal static class ApiErrorClassifier
         return new ApiFailure
         {
             Kind = ApiFailureKind.UnexpectedResponse,
-            IsRetryable = httpStatus >= 500 || httpStatus == 429,
+            IsRetryable = true,
             Message = "HTTP " + httpStatus.ToString(CultureInfo.InvariantCulture) + " answered with " + what + why,
             HttpStatus = httpStatus,
         };

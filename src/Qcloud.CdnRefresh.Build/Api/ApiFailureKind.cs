@@ -3,7 +3,7 @@ namespace Qcloud.CdnRefresh.Build.Api;
 /// <summary>How a failed request is classified.</summary>
 internal enum ApiFailureKind
 {
-    /// <summary>Safe to retry: network errors, timeouts, HTTP 5xx/429, the API's "busy" and "internal error" codes.</summary>
+    /// <summary>Safe to retry: network errors, timeouts, the API's "busy", "in progress" and "internal error" codes.</summary>
     Retryable,
 
     /// <summary>Retrying cannot help: bad parameters, unknown domain, permission errors.</summary>
@@ -18,6 +18,9 @@ internal enum ApiFailureKind
     /// <summary>The API 2.0 endpoint refuses this account (v2 4300/6100, v3 ActionOffline). Final.</summary>
     Retired,
 
-    /// <summary>The response was not the JSON we expect (an HTML error page, a truncated body). Retryable for 5xx, else final.</summary>
+    /// <summary>
+    /// The response was not the JSON we expect (an HTML error page, a truncated body): retried like a timeout, final once
+    /// the retries are spent. A failure inside this client (not an answer) is of this kind too, and final at once.
+    /// </summary>
     UnexpectedResponse,
 }

@@ -39,6 +39,8 @@ internal static class ApiFailureMessage
                 "Today's refresh quota is used up; retrying now cannot help. The next run sends the owed URLs.",
             ApiFailureKind.Retired =>
                 "Tencent retired API 2.0 for this account: use -p:CdnRefreshApi=v3 (the default).",
+            ApiFailureKind.UnexpectedResponse when failure.HttpStatus is not null =>
+                $"The answer was not Tencent's JSON, and the request was already retried up to CdnRefreshMaxRetries times: check CdnRefreshEndpoint ({endpoint}) and any proxy between this machine and it.",
             ApiFailureKind.UnexpectedResponse =>
                 $"The answer was not Tencent's JSON: check CdnRefreshEndpoint ({endpoint}) and any proxy between this machine and it.",
             _ when code.Contains("9110") || code.Contains("CdnHostNotExists") =>

@@ -16,9 +16,15 @@ public class ApiErrorClassifierTests
     [InlineData("RequestLimitExceeded", "Retryable")]
     [InlineData("RequestLimitExceeded.UinLimitExceeded", "Retryable")]
     [InlineData("UnauthorizedOperation.OperationTooOften", "Retryable")]
+    [InlineData("LimitExceeded.CdnHostOpTooOften", "Retryable")]
+    [InlineData("ResourceInUse.CdnOpInProgress", "Retryable")]
+    [InlineData("InternalError.CdnConfigError", "Retryable")]
+    [InlineData("InternalError.ProxyServer", "Retryable")]
     [InlineData("LimitExceeded", "Quota")]
     [InlineData("LimitExceeded.CdnPurgeUrlExceedDayLimit", "Quota")]
     [InlineData("LimitExceeded.CdnPurgeUrlExceedBatchLimit", "Quota")]
+    [InlineData("LimitExceeded.CdnPurgePathExceedDayLimit", "Quota")]
+    [InlineData("LimitExceeded.CdnPurgePathExceedBatchLimit", "Quota")]
     [InlineData("AuthFailure.SignatureFailure", "Authentication")]
     [InlineData("AuthFailure.SignatureExpire", "Authentication")]
     [InlineData("AuthFailure.SecretIdNotFound", "Authentication")]
@@ -26,6 +32,13 @@ public class ApiErrorClassifierTests
     [InlineData("InvalidParameter.CdnParamError", "Final")]
     [InlineData("ResourceNotFound.CdnHostNotExists", "Final")]
     [InlineData("UnauthorizedOperation.CdnHostUnauthorized", "Final")]
+    [InlineData("UnauthorizedOperation.CdnCamUnauthorized", "Final")]
+    [InlineData("UnauthorizedOperation.CdnUserIsSuspended", "Final")]
+    [InlineData("ResourceNotFound.CdnUserNotExists", "Final")]
+    [InlineData("ResourceUnavailable.CdnHostIsNotOnline", "Final")]
+    [InlineData("ResourceInUse.CdnHostExists", "Final")]
+    [InlineData("InvalidParameter.CdnHostInvalidStatus", "Final")]
+    [InlineData("InvalidParameter.CdnUrlExceedLength", "Final")]
     [InlineData("FailedOperation", "Final")]
     public void V3Code_IsClassified(string code, string kind)
     {
@@ -42,6 +55,8 @@ public class ApiErrorClassifierTests
     [InlineData(4400, null, "Quota")]
     [InlineData(4000, "22044", "Quota")]
     [InlineData(4000, "22043", "Quota")]
+    [InlineData(4000, "22046", "Quota")]
+    [InlineData(4000, "22045", "Quota")]
     [InlineData(4100, null, "Authentication")]
     [InlineData(4200, null, "Authentication")]
     [InlineData(4300, null, "Retired")]
@@ -58,6 +73,8 @@ public class ApiErrorClassifierTests
 
     [Theory]
     [InlineData("InternalError", true)]
+    [InlineData("LimitExceeded.CdnHostOpTooOften", true)]
+    [InlineData("ResourceInUse.CdnOpInProgress", true)]
     [InlineData("LimitExceeded.CdnPurgeUrlExceedDayLimit", false)]
     [InlineData("AuthFailure.SignatureFailure", false)]
     public void V3Failure_IsRetryableExactlyWhenItsKindIs(string code, bool retryable)
@@ -66,19 +83,27 @@ public class ApiErrorClassifierTests
     }
 
     [Theory]
-    [InlineData(500, true)]
-    [InlineData(502, true)]
-    [InlineData(503, true)]
-    [InlineData(429, true)]
-    [InlineData(200, false)]
-    [InlineData(404, false)]
-    [InlineData(403, false)]
-    public void UnexpectedBody_IsRetryableOnlyFor5xxAnd429(int status, bool retryable)
+    [InlineData(200)]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(502)]
+    public void UnexpectedBody_IsRetryableWhateverTheStatus(int status)
     {
         var failure = ApiErrorClassifier.UnexpectedResponse(status, Encoding.UTF8.GetBytes("<html>oops</html>"));
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, failure.Kind);
-        Assert.Equal(retryable, failure.IsRetryable);
+        Assert.True(failure.IsRetryable);
+    }
+
+    [Fact]
+    public void FailureInsideTheClient_IsFinal()
+    {
+        var failure = ApiErrorClassifier.Unexpected(new InvalidOperationException("bug"));
+
+        Assert.Equal(ApiFailureKind.UnexpectedResponse, failure.Kind);
+        Assert.False(failure.IsRetryable);
     }
 
     [Fact]

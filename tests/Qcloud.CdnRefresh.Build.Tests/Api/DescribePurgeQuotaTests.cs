@@ -79,13 +79,14 @@ public class DescribePurgeQuotaTests
     }
 
     [Fact]
-    public async Task Quota_WithoutUrlPurge_IsAnUnexpectedResponse()
+    public async Task Quota_WithoutUrlPurge_IsAnUnexpectedResponse_AskedAgainLikeABusyServer()
     {
-        harness.Handler.RespondJson("{\"Response\":{\"RequestId\":\"req-x\"}}");
+        harness.Handler.RespondRepeatedly(2, 200, "{\"Response\":{\"RequestId\":\"req-x\"}}");
 
-        var outcome = await harness.V3().DescribePurgeQuotaAsync(CancellationToken.None);
+        var outcome = await harness.V3(o => o with { MaxRetries = 1 }).DescribePurgeQuotaAsync(CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
+        Assert.Equal(2, harness.Handler.Requests.Count);
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public class FailureClassTests
     [InlineData("InternalError.CdnSystemError", "Retryable", 3)]
     [InlineData("RequestLimitExceeded", "Retryable", 3)]
     [InlineData("UnauthorizedOperation.OperationTooOften", "Retryable", 3)]
+    [InlineData("LimitExceeded.CdnHostOpTooOften", "Retryable", 3)]
+    [InlineData("ResourceInUse.CdnOpInProgress", "Retryable", 3)]
+    [InlineData("LimitExceeded.CdnPurgePathExceedBatchLimit", "Quota", 1)]
     [InlineData("LimitExceeded.CdnPurgeUrlExceedDayLimit", "Quota", 1)]
     [InlineData("AuthFailure.SignatureFailure", "Authentication", 1)]
     [InlineData("ActionOffline", "Retired", 1)]
@@ -41,6 +44,7 @@ public class FailureClassTests
     [InlineData(4400, "超过配额", "Quota", 1)]
     [InlineData(4000, "(22044)URL刷新数目超出单日限额", "Quota", 1)]
     [InlineData(4000, "(22043)单次提交刷新URL超出上限", "Quota", 1)]
+    [InlineData(4000, "(22046)目录刷新数目超出单日限额", "Quota", 1)]
     [InlineData(4100, "鉴权失败", "Authentication", 1)]
     [InlineData(4200, "请求过期", "Authentication", 1)]
     [InlineData(4300, "请求被拒绝，该接口只允许特定账户调用。", "Retired", 1)]
@@ -57,19 +61,20 @@ public class FailureClassTests
     }
 
     [Theory]
-    [InlineData(500, 3)]
-    [InlineData(503, 3)]
-    [InlineData(429, 3)]
-    [InlineData(404, 1)]
-    [InlineData(403, 1)]
-    public async Task HttpStatusWithoutTencentBody_IsRetriedOnlyFor5xxAnd429(int status, int attempts)
+    [InlineData(500)]
+    [InlineData(503)]
+    [InlineData(429)]
+    [InlineData(404)]
+    [InlineData(403)]
+    [InlineData(200)]
+    public async Task HttpStatusWithoutTencentBody_IsRetriedWhateverTheStatus(int status)
     {
-        harness.Handler.RespondRepeatedly(attempts, status, "Service Unavailable", "text/plain");
+        harness.Handler.RespondRepeatedly(3, status, "Service Unavailable", "text/plain");
 
         var outcome = await harness.V3(o => o with { MaxRetries = MaxRetries }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
         Assert.Equal(status, outcome.Failure.HttpStatus);
-        Assert.Equal(attempts, harness.Handler.Requests.Count);
+        Assert.Equal(3, harness.Handler.Requests.Count);
     }
 }

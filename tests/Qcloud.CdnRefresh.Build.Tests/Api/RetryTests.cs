@@ -235,16 +235,28 @@ public class RetryTests
     }
 
     [Fact]
-    public async Task TruncatedJson_FailsFinallyWithStatusAndFirstBytes()
+    public async Task TruncatedJsonWithStatus200_IsRetriedWithTheSameBackoff_ThenFailsWithStatusAndFirstBytes()
     {
-        harness.Handler.RespondJson("{\"code\":0,\"message\":\"\",\"codeDe");
+        harness.Handler.RespondRepeatedly(3, 200, "{\"code\":0,\"message\":\"\",\"codeDe");
 
-        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2(o => o with { MaxRetries = 2 }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
-        Assert.Single(harness.Handler.Requests);
+        Assert.Equal(3, harness.Handler.Requests.Count);
+        Assert.Equal(new[] { 100, 200 }, harness.Time.Delays.Select(d => (int)d.TotalMilliseconds));
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
-        Assert.False(outcome.Failure.IsRetryable);
         Assert.Equal("HTTP 200 answered with a body that is not the expected JSON: \"{\"code\":0,\"message\":\"\",\"codeDe\"", outcome.Failure.Message);
+    }
+
+    [Fact]
+    public async Task EmptyBodyWithStatus200ThenSuccess_IsAccepted()
+    {
+        harness.Handler.Respond(200, "").RespondJson(ClientHarness.V3Success());
+
+        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(2, harness.Handler.Requests.Count);
+        Assert.Equal("HTTP 200 answered with an empty body", harness.Notices.Single().Failure.Message);
     }
 
     [Theory]
@@ -256,7 +268,7 @@ public class RetryTests
     {
         harness.Handler.RespondJson(body);
 
-        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V3(o => o with { MaxRetries = 0 }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
         Assert.Contains("HTTP 200", outcome.Failure.Message);
@@ -270,7 +282,7 @@ public class RetryTests
     {
         harness.Handler.RespondJson(body);
 
-        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
+        var outcome = await harness.V2(o => o with { MaxRetries = 0 }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
     }

@@ -40,30 +40,33 @@ public class TransportFailureOverHttpTests : OverHttpTestBase
     }
 
     [Fact]
-    public async Task TruncatedJson_IsAnUnexpectedResponse_QuotingTheBody_NotRetried()
+    public async Task TruncatedJsonWithStatus200_IsRetried_ThenAccepted()
     {
         Server.InjectFault(FaultRule.TruncatedJson());
 
         var outcome = await V3().SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
-        Assert.Single(Server.Requests);
-        Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
-        Assert.False(outcome.Failure.IsRetryable);
-        Assert.Contains("HTTP 200", outcome.Failure.Message);
-        Assert.Contains("{\"Response\":{\"TaskId\":", outcome.Failure.Message);
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(new FaultKind?[] { FaultKind.TruncatedJson, null }, Server.Requests.OrderBy(r => r.Sequence).Select(r => r.Fault));
+        Assert.Equal(1, Server.UrlsAccepted("overseas"));
+        var notice = Assert.Single(Notices);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), notice.Delay);
+        Assert.Contains("HTTP 200", notice.Failure.Message);
+        Assert.Contains("{\"Response\":{\"TaskId\":", notice.Failure.Message);
     }
 
     [Fact]
-    public async Task GarbageBody_IsAnUnexpectedResponse_QuotingTheBody_NotRetried()
+    public async Task GarbageBodyOnEveryAttempt_IsAnUnexpectedResponse_QuotingTheBody_AfterMaxRetriesPlusOneAttempts()
     {
-        Server.InjectFault(FaultRule.GarbageBody());
+        Server.InjectFault(FaultRule.GarbageBody().ForNext(10));
 
-        var outcome = await V2().SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
+        var outcome = await V2(o => o with { MaxRetries = 2 }).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
-        Assert.Single(Server.Requests);
+        Assert.Equal(3, Server.Requests.Count);
         Assert.Equal(ApiFailureKind.UnexpectedResponse, outcome.Failure!.Kind);
-        Assert.False(outcome.Failure.IsRetryable);
         Assert.Contains("<<this is not JSON>>", outcome.Failure.Message);
+        Assert.Equal(new[] { 100, 200 }, Notices.Select(n => (int)n.Delay.TotalMilliseconds));
+        Assert.Equal(0, Server.UrlsAccepted("overseas"));
     }
 
     [Fact]

@@ -105,23 +105,6 @@ public sealed class FaultMatrixTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task TruncatedJson_IsQcdn3005_NotAJsonException()
-    {
-        await using var harness = await TaskHarness.StartAsync();
-        harness.Server.InjectFault(FaultRule.TruncatedJson().ForAction(Purge));
-
-        var run = harness.Run();
-
-        Assert.False(run.Succeeded);
-        var error = Assert.Single(run.Errors);
-        Assert.Equal("QCDN3005", error.Code);
-        Assert.Contains("{\"Response\":{\"TaskId\":", error.Message);
-        Assert.DoesNotContain("JsonException", run.AllText);
-        Assert.Equal(6, harness.Owed().Count);
-        harness.AssertNextRunSendsExactly(harness.Owed());
-    }
-
-    [Fact]
     public async System.Threading.Tasks.Task V3WrongSecretKey_IsFinalQcdn3002_WithAHintAtKeyAndClock()
     {
         await using var harness = await TaskHarness.StartAsync();

@@ -6,11 +6,17 @@ namespace Qcloud.CdnRefresh.Build.Providers.V3;
 /// <summary>Which API 3.0 <c>Error.Code</c> values are retried, and which are final and why.</summary>
 internal static class V3ErrorCodes
 {
+    /// <remarks>
+    /// Busy, not spent: <c>LimitExceeded.CdnHostOpTooOften</c> (the domain is operated too often) and
+    /// <c>ResourceInUse.CdnOpInProgress</c> (another operation on the domain is running) pass with time, so they are
+    /// retried before the <c>LimitExceeded</c> family, whose other members are today's or one request's quota.
+    /// </remarks>
     public static ApiFailureKind KindOf(string code) => code switch
     {
         _ when code.StartsWith("InternalError", StringComparison.Ordinal)
             || code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)
-            || code == "UnauthorizedOperation.OperationTooOften" => ApiFailureKind.Retryable,
+            || code is "UnauthorizedOperation.OperationTooOften" or "LimitExceeded.CdnHostOpTooOften" or "ResourceInUse.CdnOpInProgress"
+            => ApiFailureKind.Retryable,
         _ when ApiErrorClassifier.IsFamily(code, "LimitExceeded") => ApiFailureKind.Quota,
         _ when ApiErrorClassifier.IsFamily(code, "AuthFailure") => ApiFailureKind.Authentication,
         _ when ApiErrorClassifier.IsFamily(code, "ActionOffline") => ApiFailureKind.Retired,
