@@ -22,7 +22,7 @@ public class ManifestLockTests
         var exception = Assert.Throws<CdnRefreshException>(
             () => ManifestLock.Acquire(path, TimeSpan.FromMilliseconds(200), CancellationToken.None));
 
-        Assert.Equal(DiagnosticCodes.ManifestLocked, exception.Code);
+        Assert.Equal("QCDN2106", exception.Code);
         Assert.Contains(path, exception.Message);
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(5));
     }
