@@ -31,6 +31,8 @@ internal sealed class TaskHarness : IAsyncDisposable
     /// <summary>The relative paths <see cref="WriteFile"/> wrote, with <c>/</c>.</summary>
     private readonly SortedSet<string> _written = new(StringComparer.Ordinal);
 
+    private Func<DateTimeOffset> _clock = () => DateTimeOffset.UtcNow;
+
     public FakeTencentApiServer Server { get; }
 
     public string Root { get; }
@@ -60,6 +62,13 @@ internal sealed class TaskHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>Stops time at <paramref name="instant"/> for the task and the fake API alike.</summary>
+    public void FixClock(DateTimeOffset instant)
+    {
+        _clock = () => instant;
+        Server.SetClock(() => instant);
+    }
+
     public string UrlOf(string relativePath) => BaseUrl + relativePath;
 
     public void WriteFile(string relativePath, string content)
@@ -82,6 +91,7 @@ internal sealed class TaskHarness : IAsyncDisposable
             Log = log,
             Credentials = Credentials,
             Variable = _ => null,
+            Clock = () => _clock(),
             Delay = (delay, token) =>
             {
                 Delays.Enqueue(delay);
