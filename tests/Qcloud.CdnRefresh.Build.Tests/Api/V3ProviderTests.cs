@@ -76,16 +76,18 @@ public class V3ProviderTests
     }
 
     [Fact]
-    public async Task Submit_AuthorizationIsTheTc3SignatureOfTheSentBody()
+    public async Task Submit_ToALoopbackEndpoint_SignsTheSentBodyAndTheHostWithItsPort()
     {
+        // Body bytes and signature computed independently of this code, by a separate TC3-HMAC-SHA256 implementation.
         harness.Handler.RespondJson(ClientHarness.V3Success());
 
         await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(2), CancellationToken.None);
 
         var request = harness.Handler.Requests.Single();
-        var expected = Tc3Signer.BuildAuthorization(
-            ClientHarness.Credentials, "cdn", "127.0.0.1:5081", "application/json; charset=utf-8", ClientHarness.StartTimestamp, request.RawBody.ToArray());
-        Assert.Equal(expected, request.Header("Authorization"));
+        Assert.Equal("{\"Urls\":[\"https://www.example.com/0.jpg\",\"https://www.example.com/1.jpg\"],\"Area\":\"overseas\"}", request.BodyText);
+        Assert.Equal(
+            "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA/2019-02-25/cdn/tc3_request, SignedHeaders=content-type;host, Signature=0d8c29019c06d0162562c3b655bf01d0fda832172b963c34f21b6c28dfaa514c",
+            request.Header("Authorization"));
     }
 
     [Fact]

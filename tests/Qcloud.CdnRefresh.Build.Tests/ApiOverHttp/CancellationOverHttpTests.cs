@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,11 +21,10 @@ public class CancellationOverHttpTests : OverHttpTestBase
 
         // Cancel once the request is being held, whatever the machine's load made of the first connection.
         await Server.WaitForHangsAsync();
-        var stopwatch = Stopwatch.StartNew();
         cancellation.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => submitting);
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+        // Had the cancel not ended the request, its timeout would have: a retry notice.
         Assert.Empty(Notices);
         var request = Assert.Single(await WaitForRequestsAsync(1));
         Assert.Equal(FaultKind.Hang, request.Fault);
@@ -41,7 +39,6 @@ public class CancellationOverHttpTests : OverHttpTestBase
         using var cancellation = new CancellationTokenSource();
         var provider = V3(o => o with { RequestTimeout = TimeSpan.FromSeconds(20) });
         var submitter = new BatchSubmitter((batch, token) => provider.SubmitAsync(RefreshTarget.Urls, batch, token), 2);
-        var stopwatch = Stopwatch.StartNew();
 
         var result = await submitter.SubmitAsync(
             urls,
@@ -59,7 +56,7 @@ public class CancellationOverHttpTests : OverHttpTestBase
             },
             cancellation.Token);
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+        // Had the cancel not ended batch 2, its timeout would have, and its retry would have been accepted.
         Assert.True(result.Cancelled);
         Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Interrupted, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
         Assert.Equal(urls.Take(2), result.AcceptedUrls);

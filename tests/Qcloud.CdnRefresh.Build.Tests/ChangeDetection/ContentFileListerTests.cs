@@ -172,7 +172,7 @@ public sealed class ContentFileListerTests : IDisposable
 
         var error = Assert.Throws<CdnRefreshException>(() => List());
 
-        Assert.Equal(DiagnosticCodes.SymlinkEscapesContentRoot, error.Code);
+        Assert.Equal("QCDN2002", error.Code);
         Assert.Contains("'assets/leak.txt'", error.Message);
     }
 
@@ -185,7 +185,7 @@ public sealed class ContentFileListerTests : IDisposable
 
         var error = Assert.Throws<CdnRefreshException>(() => List());
 
-        Assert.Equal(DiagnosticCodes.SymlinkEscapesContentRoot, error.Code);
+        Assert.Equal("QCDN2002", error.Code);
         Assert.Contains("'lib'", error.Message);
     }
 
@@ -197,7 +197,7 @@ public sealed class ContentFileListerTests : IDisposable
 
         var error = Assert.Throws<CdnRefreshException>(() => List());
 
-        Assert.Equal(DiagnosticCodes.SymlinkEscapesContentRoot, error.Code);
+        Assert.Equal("QCDN2002", error.Code);
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class ContentFileListerTests : IDisposable
 
         var error = Assert.Throws<CdnRefreshException>(() => List());
 
-        Assert.Equal(DiagnosticCodes.FileUnreadable, error.Code);
+        Assert.Equal("QCDN2001", error.Code);
         Assert.Contains("'gone.txt'", error.Message);
     }
 

@@ -43,7 +43,7 @@ public sealed class ContentRootTests
 
         var error = Assert.Throws<CdnRefreshException>(() => ContentRoot.Resolve(missing, null));
 
-        Assert.Equal(DiagnosticCodes.PublishDirMissing, error.Code);
+        Assert.Equal("QCDN1010", error.Code);
         Assert.Contains(missing, error.Message);
     }
 
@@ -54,7 +54,7 @@ public sealed class ContentRootTests
 
         var error = Assert.Throws<CdnRefreshException>(() => ContentRoot.Resolve(publish.Path, "public"));
 
-        Assert.Equal(DiagnosticCodes.ContentRootMissing, error.Code);
+        Assert.Equal("QCDN1011", error.Code);
         Assert.Contains("CdnRefreshContentRoot 'public'", error.Message);
     }
 }

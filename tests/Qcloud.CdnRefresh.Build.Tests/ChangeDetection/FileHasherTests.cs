@@ -108,7 +108,7 @@ public sealed class FileHasherTests : IDisposable
 
         var error = Assert.Throws<CdnRefreshException>(() => hasher.Hash(Listed("ok.txt", "locked/busy.txt")));
 
-        Assert.Equal(DiagnosticCodes.FileUnreadable, error.Code);
+        Assert.Equal("QCDN2001", error.Code);
         Assert.Contains("'locked/busy.txt'", error.Message);
     }
 
@@ -120,7 +120,7 @@ public sealed class FileHasherTests : IDisposable
 
         var error = Assert.Throws<CdnRefreshException>(() => hasher.Hash(Listed("secret.txt")));
 
-        Assert.Equal(DiagnosticCodes.FileUnreadable, error.Code);
+        Assert.Equal("QCDN2001", error.Code);
         Assert.Contains("'secret.txt'", error.Message);
     }
 
@@ -132,7 +132,7 @@ public sealed class FileHasherTests : IDisposable
 
         var error = Assert.Throws<CdnRefreshException>(() => hasher.Hash(Listed("half.bin")));
 
-        Assert.Equal(DiagnosticCodes.FileUnreadable, error.Code);
+        Assert.Equal("QCDN2001", error.Code);
     }
 
     [Fact]

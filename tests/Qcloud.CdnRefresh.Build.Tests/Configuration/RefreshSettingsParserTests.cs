@@ -68,7 +68,7 @@ public sealed class RefreshSettingsParserTests : IDisposable
     [InlineData("https://www.example.com/#top")]
     public void BadBaseUrl_IsQcdn1001(string? baseUrl)
     {
-        Assert.Equal(DiagnosticCodes.BaseUrlInvalid, CodeOf("BaseUrl", baseUrl));
+        Assert.Equal("QCDN1001", CodeOf("BaseUrl", baseUrl));
     }
 
     [Theory]
@@ -78,25 +78,25 @@ public sealed class RefreshSettingsParserTests : IDisposable
     [InlineData("ten")]
     public void BatchSizeOutside1To1000_IsQcdn1002(string batchSize)
     {
-        Assert.Equal(DiagnosticCodes.BatchSizeOutOfRange, CodeOf("BatchSize", batchSize));
+        Assert.Equal("QCDN1002", CodeOf("BatchSize", batchSize));
     }
 
     [Fact]
     public void UnknownApi_IsQcdn1003()
     {
-        Assert.Equal(DiagnosticCodes.UnknownApi, CodeOf("Api", "v4"));
+        Assert.Equal("QCDN1003", CodeOf("Api", "v4"));
     }
 
     [Fact]
     public void UnknownArea_IsQcdn1004()
     {
-        Assert.Equal(DiagnosticCodes.UnknownArea, CodeOf("Area", "global"));
+        Assert.Equal("QCDN1004", CodeOf("Area", "global"));
     }
 
     [Fact]
     public void UnknownSignatureMethod_IsQcdn1005()
     {
-        Assert.Equal(DiagnosticCodes.UnknownSignatureMethod, CodeOf("SignatureMethod", "HmacMD5"));
+        Assert.Equal("QCDN1005", CodeOf("SignatureMethod", "HmacMD5"));
     }
 
     [Theory]
@@ -106,7 +106,7 @@ public sealed class RefreshSettingsParserTests : IDisposable
     [InlineData("not a url")]
     public void PlainHttpOrOtherSchemeEndpoint_OffLoopback_IsQcdn1006(string endpoint)
     {
-        Assert.Equal(DiagnosticCodes.EndpointInvalid, CodeOf("Endpoint", endpoint));
+        Assert.Equal("QCDN1006", CodeOf("Endpoint", endpoint));
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public sealed class RefreshSettingsParserTests : IDisposable
     [Fact]
     public void MissingPublishFolder_IsQcdn1010()
     {
-        Assert.Equal(DiagnosticCodes.PublishDirMissing, CodeOf("PublishDir", Path.Combine(_temp.Path, "missing")));
+        Assert.Equal("QCDN1010", CodeOf("PublishDir", Path.Combine(_temp.Path, "missing")));
     }
 
     [Theory]
@@ -140,7 +140,7 @@ public sealed class RefreshSettingsParserTests : IDisposable
     [InlineData("BaselineUrl", "file:///tmp/manifest.json")]
     public void OutOfRangeOrUnknownValue_IsQcdn1009(string knob, string value)
     {
-        Assert.Equal(DiagnosticCodes.InvalidOption, CodeOf(knob, value));
+        Assert.Equal("QCDN1009", CodeOf(knob, value));
     }
 
     [Theory]

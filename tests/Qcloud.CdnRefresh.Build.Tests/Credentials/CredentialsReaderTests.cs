@@ -82,7 +82,7 @@ public sealed class CredentialsReaderTests : IDisposable
     {
         var error = Assert.Throws<CdnRefreshException>(() => Reader(new()).Read());
 
-        Assert.Equal(DiagnosticCodes.CredentialsMissing, error.Code);
+        Assert.Equal("QCDN1008", error.Code);
         Assert.Contains("TENCENTCLOUD_SECRET_ID", error.Message);
         Assert.Contains("TENCENTCLOUD_SECRET_KEY", error.Message);
     }

@@ -10,6 +10,6 @@ public class DiagnosticCodesTests
     {
         Assert.Equal(
             "https://github.com/qcloud-cdnrefresh/Qcloud.CdnRefresh.Build/blob/main/docs/diagnostics.md#qcdn1007",
-            DiagnosticCodes.HelpLink(DiagnosticCodes.SecretInProperty));
+            DiagnosticCodes.HelpLink("QCDN1007"));
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Text;
-using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Xunit;
 using static Qcloud.CdnRefresh.Build.Tests.Manifest.ManifestTestData;
@@ -100,7 +99,7 @@ public class ManifestReadingTests
     {
         var result = Parse(json);
 
-        Assert.Equal(DiagnosticCodes.ManifestNewerVersion, Assert.Single(result.Warnings).Code);
+        Assert.Equal("QCDN2102", Assert.Single(result.Warnings).Code);
         Assert.False(result.MayOverwrite);
     }
 
@@ -113,7 +112,7 @@ public class ManifestReadingTests
         var result = Parse("{\"version\":1,\"baseUrl\":\"https://other.example.com/\",\"pendingUrls\":[\"a\",\"b\"]," + rest + "}");
 
         var warning = Assert.Single(result.Warnings);
-        Assert.Equal(DiagnosticCodes.ManifestOtherBaseUrl, warning.Code);
+        Assert.Equal("QCDN2103", warning.Code);
         Assert.Contains("2 URL(s) still owed", warning.Message);
     }
 
@@ -127,7 +126,7 @@ public class ManifestReadingTests
         var result = Parse(json);
 
         Assert.Null(result.Baseline);
-        Assert.Equal(DiagnosticCodes.ManifestCorrupt, Assert.Single(result.Warnings).Code);
+        Assert.Equal("QCDN2101", Assert.Single(result.Warnings).Code);
     }
 
     [Fact]
@@ -139,6 +138,6 @@ public class ManifestReadingTests
         var result = ManifestReader.Parse(bytes, "m", Site.Parse(BaseUrl));
 
         Assert.Null(result.Baseline);
-        Assert.Equal(DiagnosticCodes.ManifestCorrupt, Assert.Single(result.Warnings).Code);
+        Assert.Equal("QCDN2101", Assert.Single(result.Warnings).Code);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Text;
-using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Xunit;
 using static Qcloud.CdnRefresh.Build.Tests.Manifest.ManifestTestData;
@@ -164,7 +163,7 @@ public class ManifestSerializationTests
 
         Assert.Null(result.Baseline);
         var warning = Assert.Single(result.Warnings);
-        Assert.Equal(DiagnosticCodes.ManifestCorrupt, warning.Code);
+        Assert.Equal("QCDN2101", warning.Code);
         Assert.Contains("'obj/cdn.json'", warning.Message);
         Assert.Contains("treated as no baseline", warning.Message);
         Assert.True(result.MayOverwrite);
@@ -178,7 +177,7 @@ public class ManifestSerializationTests
         var result = ManifestReader.Parse(bytes.Take(bytes.Length / 2).ToArray(), "m", Site.Parse(BaseUrl));
 
         Assert.Null(result.Baseline);
-        Assert.Equal(DiagnosticCodes.ManifestCorrupt, Assert.Single(result.Warnings).Code);
+        Assert.Equal("QCDN2101", Assert.Single(result.Warnings).Code);
     }
 
     [Fact]
@@ -188,7 +187,7 @@ public class ManifestSerializationTests
 
         Assert.Null(result.Baseline);
         var warning = Assert.Single(result.Warnings);
-        Assert.Equal(DiagnosticCodes.ManifestNewerVersion, warning.Code);
+        Assert.Equal("QCDN2102", warning.Code);
         Assert.Contains("version 2", warning.Message);
         Assert.Contains("left untouched", warning.Message);
         Assert.False(result.MayOverwrite);
@@ -203,7 +202,7 @@ public class ManifestSerializationTests
 
         Assert.Null(result.Baseline);
         var warning = Assert.Single(result.Warnings);
-        Assert.Equal(DiagnosticCodes.ManifestOtherBaseUrl, warning.Code);
+        Assert.Equal("QCDN2103", warning.Code);
         Assert.Contains("'https://www.example.com/'", warning.Message);
         Assert.Contains("'https://cdn.example.org/'", warning.Message);
         Assert.Contains("1 URL(s) still owed", warning.Message);

@@ -67,7 +67,7 @@ public class ManifestStoreTests
         Directory.CreateDirectory(blocked);
         var exception = Assert.Throws<CdnRefreshException>(() => ManifestStore.Save(path, ManifestOf(File("new.css")), _ => blocked));
 
-        Assert.Equal(DiagnosticCodes.ManifestWriteFailed, exception.Code);
+        Assert.Equal("QCDN2104", exception.Code);
         Assert.Contains(path, exception.Message);
         Assert.Equal(before, System.IO.File.ReadAllBytes(path));
     }
@@ -81,7 +81,7 @@ public class ManifestStoreTests
 
         var exception = Assert.Throws<CdnRefreshException>(() => ManifestStore.Save(path, ManifestOf(File("a.css"))));
 
-        Assert.Equal(DiagnosticCodes.ManifestWriteFailed, exception.Code);
+        Assert.Equal("QCDN2104", exception.Code);
         Assert.True(Directory.Exists(path));
         Assert.Empty(Directory.GetFiles(temp.Path));
     }
@@ -96,7 +96,7 @@ public class ManifestStoreTests
         var result = ManifestStore.Load(path, Site.Parse(BaseUrl));
 
         Assert.Null(result.Baseline);
-        Assert.Equal(DiagnosticCodes.ManifestCorrupt, Assert.Single(result.Warnings).Code);
+        Assert.Equal("QCDN2101", Assert.Single(result.Warnings).Code);
         Assert.Contains(path, result.Warnings[0].Message);
     }
 

@@ -42,7 +42,7 @@ public sealed class BaseUrlTests
     {
         var error = Assert.Throws<CdnRefreshException>(() => BaseUrl.Parse(value));
 
-        Assert.Equal(DiagnosticCodes.BaseUrlInvalid, error.Code);
+        Assert.Equal("QCDN1001", error.Code);
         Assert.Contains("'" + value + "'", error.Message);
         Assert.Contains("https://www.example.com/", error.Message);
     }
@@ -55,7 +55,7 @@ public sealed class BaseUrlTests
     {
         var error = Assert.Throws<CdnRefreshException>(() => BaseUrl.Parse(value));
 
-        Assert.Equal(DiagnosticCodes.BaseUrlInvalid, error.Code);
+        Assert.Equal("QCDN1001", error.Code);
         Assert.Contains("CdnRefreshBaseUrl is required", error.Message);
     }
 

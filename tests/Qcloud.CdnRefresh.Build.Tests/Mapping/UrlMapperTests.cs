@@ -119,7 +119,7 @@ public sealed class UrlMapperTests
     {
         var error = Assert.Throws<CdnRefreshException>(() => Mapper().Map(relativePath));
 
-        Assert.Equal(DiagnosticCodes.FileNameNotUrl, error.Code);
+        Assert.Equal("QCDN2003", error.Code);
         Assert.Contains("cannot be turned into a URL", error.Message);
     }
 
@@ -134,7 +134,7 @@ public sealed class UrlMapperTests
 
         var error = Assert.Throws<CdnRefreshException>(() => Mapper().Map(relativePath));
 
-        Assert.Equal(DiagnosticCodes.FileNameNotUrl, error.Code);
+        Assert.Equal("QCDN2003", error.Code);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class UrlMapperTests
     {
         var error = Assert.Throws<CdnRefreshException>(() => new UrlMapper(BaseUrl.Parse(Base), "docs/index.html"));
 
-        Assert.Equal(DiagnosticCodes.InvalidOption, error.Code);
+        Assert.Equal("QCDN1009", error.Code);
     }
 
     private static UrlMapper Mapper() => new(BaseUrl.Parse(Base));

@@ -18,7 +18,7 @@ public class UrlPathEncodableTests
 
         var error = Assert.Throws<CdnRefreshException>(() => UrlMapper.ThrowIfNotEncodable(relativePath));
 
-        Assert.Equal(DiagnosticCodes.FileNameNotUrl, error.Code);
+        Assert.Equal("QCDN2003", error.Code);
     }
 
     [Theory]

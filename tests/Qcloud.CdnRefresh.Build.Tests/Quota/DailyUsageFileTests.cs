@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Text;
 using Qcloud.CdnRefresh.Build.Api;
-using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Quota;
 using Xunit;
 
@@ -83,7 +82,7 @@ public class DailyUsageFileTests
         var store = LoadText(json);
 
         Assert.Empty(store.Entries);
-        Assert.Equal(DiagnosticCodes.ManifestCorrupt, Assert.Single(store.Warnings).Code);
+        Assert.Equal("QCDN2101", Assert.Single(store.Warnings).Code);
         Assert.True(store.MayOverwrite);
     }
 
@@ -94,7 +93,7 @@ public class DailyUsageFileTests
     {
         var store = LoadText(json);
 
-        Assert.Equal(DiagnosticCodes.ManifestNewerVersion, Assert.Single(store.Warnings).Code);
+        Assert.Equal("QCDN2102", Assert.Single(store.Warnings).Code);
         Assert.False(store.MayOverwrite);
     }
 

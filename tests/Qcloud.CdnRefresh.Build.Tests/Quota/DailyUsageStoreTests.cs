@@ -44,7 +44,7 @@ public class DailyUsageStoreTests
 
         Assert.Equal(0, store.Used("overseas", RefreshTarget.Urls, Now));
         var warning = Assert.Single(store.Warnings);
-        Assert.Equal(DiagnosticCodes.ManifestCorrupt, warning.Code);
+        Assert.Equal("QCDN2101", warning.Code);
         Assert.Contains(path, warning.Message);
         Assert.True(store.MayOverwrite);
     }
@@ -148,7 +148,7 @@ public class DailyUsageStoreTests
         var store = DailyUsageStore.Load(path, Now);
         store.Add("overseas", RefreshTarget.Urls, 5, Now);
 
-        Assert.Equal(DiagnosticCodes.ManifestNewerVersion, Assert.Single(store.Warnings).Code);
+        Assert.Equal("QCDN2102", Assert.Single(store.Warnings).Code);
         Assert.False(store.Save());
         Assert.Equal(Newer, File.ReadAllText(path));
     }
@@ -187,7 +187,7 @@ public class DailyUsageStoreTests
         failing.Add("overseas", RefreshTarget.Urls, 99, Now);
         var exception = Assert.Throws<CdnRefreshException>(() => failing.Save());
 
-        Assert.Equal(DiagnosticCodes.ManifestWriteFailed, exception.Code);
+        Assert.Equal("QCDN2104", exception.Code);
         Assert.Contains(path, exception.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
     }

@@ -124,7 +124,7 @@ public class DirectoryFolderTests
     {
         var exception = Assert.Throws<CdnRefreshException>(() => DirectoryFolder.Fold(new[] { "https://x.example/a.js" }, Site, limit: 0));
 
-        Assert.Equal(DiagnosticCodes.DailyQuotaInsufficient, exception.Code);
+        Assert.Equal("QCDN3007", exception.Code);
         Assert.Contains("directory refresh quota", exception.Message);
         Assert.Contains("midnight Beijing time", exception.Message);
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using Qcloud.CdnRefresh.Build.Api;
-using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Mapping;
 using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Providers.V3;
@@ -55,11 +54,11 @@ public class QuotaBudgetTests
         var decision = DecideV3(Request(1200), UrlQuota(available: 800), PathQuota());
 
         var refuse = Assert.IsType<RefuseDecision>(decision);
-        Assert.Equal(DiagnosticCodes.DailyQuotaInsufficient, refuse.Code);
+        Assert.Equal("QCDN3007", refuse.Code);
         Assert.Contains("1200", refuse.Message);
         Assert.Contains("800", refuse.Message);
         Assert.Contains("CdnRefreshOverQuota=directory", refuse.Message);
-        Assert.Equal(DiagnosticCodes.DailyQuotaInsufficient, refuse.ToException().Code);
+        Assert.Equal("QCDN3007", refuse.ToException().Code);
     }
 
     [Fact]
@@ -104,7 +103,7 @@ public class QuotaBudgetTests
         var decision = DecideV3(Request(1200, OverQuotaMode.Directory), UrlQuota(available: 800), PathQuota(available: 0));
 
         var refuse = Assert.IsType<RefuseDecision>(decision);
-        Assert.Equal(DiagnosticCodes.DailyQuotaInsufficient, refuse.Code);
+        Assert.Equal("QCDN3007", refuse.Code);
         Assert.Contains("No directory refreshes are left either", refuse.Explanation);
         Assert.Contains("1200", refuse.Message);
         Assert.Contains("800", refuse.Message);

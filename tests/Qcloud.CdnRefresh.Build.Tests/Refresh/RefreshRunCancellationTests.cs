@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using System.Threading;
@@ -29,12 +28,10 @@ public class RefreshRunCancellationTests : RefreshRunTestBase
                 });
             }
         };
-        var stopwatch = Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => RunAsync(Settings() with { BatchSize = 2, Timeout = TimeSpan.FromSeconds(20) }, cancellation.Token));
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
         var batch1 = PurgeRequests().First(r => r.StatusCode == 200).Urls;
         Assert.Equal(2, batch1.Count);
         Assert.Equal(UrlsOf(InitialFiles).Except(batch1), ManifestPendingUrls());

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Net;
 using System.Threading.Tasks;
 using System;
-using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Refresh;
 using Qcloud.CdnRefresh.Build.Reporting;
@@ -27,8 +26,8 @@ public class RefreshRunFailureTests : RefreshRunTestBase
     {
         var result = await RunWithBatch2RefusedAsync();
 
-        Assert.Equal(DiagnosticCodes.ApiQuotaExceeded, result.FailureCode);
-        Assert.Equal(DiagnosticCodes.ApiQuotaExceeded, Assert.Single(Log.Errors).Code);
+        Assert.Equal("QCDN3003", result.FailureCode);
+        Assert.Equal("QCDN3003", Assert.Single(Log.Errors).Code);
     }
 
     [Fact]
@@ -71,7 +70,7 @@ public class RefreshRunFailureTests : RefreshRunTestBase
 
         Assert.Equal("LimitExceeded.CdnPurgeUrlExceedDayLimit", Assert.Single(PurgeRequests()).ApiCode);
         Assert.Empty(Log.Errors);
-        Assert.Equal(DiagnosticCodes.ApiQuotaExceeded, Assert.Single(Log.Warnings).Code);
+        Assert.Equal("QCDN3003", Assert.Single(Log.Warnings).Code);
     }
 
     [Fact]
@@ -82,7 +81,7 @@ public class RefreshRunFailureTests : RefreshRunTestBase
         await RunAsync();
 
         Assert.Equal(new[] { 500, 200 }, PurgeRequests().Select(r => r.StatusCode));
-        Assert.Equal(DiagnosticCodes.ApiRetrying, Assert.Single(Log.Warnings).Code);
+        Assert.Equal("QCDN3101", Assert.Single(Log.Warnings).Code);
         Assert.Single(Delays);
         Assert.Empty(Log.Errors);
     }
@@ -95,9 +94,9 @@ public class RefreshRunFailureTests : RefreshRunTestBase
         var result = await RunAsync(Settings() with { Endpoint = endpoint });
 
         var error = Assert.Single(Log.Errors);
-        Assert.Equal(DiagnosticCodes.ApiUnreachable, error.Code);
+        Assert.Equal("QCDN3004", error.Code);
         Assert.Contains(endpoint.ToString(), error.Message);
-        Assert.Equal(DiagnosticCodes.ApiUnreachable, result.FailureCode);
+        Assert.Equal("QCDN3004", result.FailureCode);
         Assert.Equal(UrlsOf(InitialFiles), ManifestPendingUrls());
     }
 

@@ -25,7 +25,7 @@ public class RefreshRunGuardTests : RefreshRunTestBase
     {
         var exception = await Assert.ThrowsAsync<CdnRefreshException>(() => RunAsync(Settings() with { DailyQuota = InitialFiles.Length - 1 }));
 
-        Assert.Equal(DiagnosticCodes.DailyQuotaInsufficient, exception.Code);
+        Assert.Equal("QCDN3007", exception.Code);
         Assert.Empty(Server.Requests);
         Assert.False(File.Exists(ManifestPath));
     }
@@ -44,7 +44,7 @@ public class RefreshRunGuardTests : RefreshRunTestBase
         NewLog();
         await RunAsync();
 
-        Assert.Equal(DiagnosticCodes.ContentRootEmpty, Assert.Single(Log.Warnings).Code);
+        Assert.Equal("QCDN2004", Assert.Single(Log.Warnings).Code);
         Assert.Equal(requestsBefore, Server.Requests.Count);
         Assert.Equal(manifestBefore, File.ReadAllBytes(ManifestPath));
     }

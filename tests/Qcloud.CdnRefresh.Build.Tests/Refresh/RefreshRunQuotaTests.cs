@@ -18,7 +18,7 @@ public class RefreshRunQuotaTests : RefreshRunTestBase
     {
         var exception = await Assert.ThrowsAsync<CdnRefreshException>(() => RunAsync());
 
-        Assert.Equal(DiagnosticCodes.DailyQuotaInsufficient, exception.Code);
+        Assert.Equal("QCDN3007", exception.Code);
         Assert.Equal(new[] { "DescribePurgeQuota" }, Server.Requests.Select(r => r.Action));
         Assert.Equal(0, Server.UrlsAccepted("overseas"));
         Assert.False(File.Exists(ManifestPath));

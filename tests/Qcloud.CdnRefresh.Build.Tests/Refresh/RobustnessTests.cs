@@ -91,17 +91,15 @@ public sealed class RobustnessTests : RefreshRunTestBase
     }
 
     [Fact]
-    public async Task StepSummaryThatIsAFolder_IsWarningQcdn2107_Promptly()
+    public async Task StepSummaryThatIsAFolder_IsWarningQcdn2107()
     {
         var folder = Path.Combine(PublishDir, "..", "summary-folder");
         Directory.CreateDirectory(folder);
         SetVariable("GITHUB_STEP_SUMMARY", folder);
-        var started = DateTime.UtcNow;
 
         await RunAsync();
 
         Assert.Contains(Log.Warnings, w => w.Code == "QCDN2107");
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
     }
 
     [Fact]

@@ -230,6 +230,7 @@ public sealed class DirectoryFallbackTaskTests
     public async Task V2_OverQuota_CountsTheDirectoriesInTheUsageFile()
     {
         await using var harness = await StartAsync();
+        harness.FixClock(QuotaBudgetTaskTests.LateUtcAfternoon);
 
         var run = harness.Run(task =>
         {
@@ -240,7 +241,7 @@ public sealed class DirectoryFallbackTaskTests
         Assert.True(run.Succeeded, run.AllText);
         using var usage = JsonDocument.Parse(File.ReadAllBytes(harness.ManifestPath + ".usage.json"));
         var day = Assert.Single(usage.RootElement.GetProperty("days").EnumerateArray());
-        Assert.Equal(QuotaBudgetTaskTests.BeijingToday(), day.GetProperty("day").GetString());
+        Assert.Equal(QuotaBudgetTaskTests.BeijingDay, day.GetProperty("day").GetString());
         Assert.Equal(harness.Server.PathsAccepted("overseas"), day.GetProperty("directories").GetInt32());
         Assert.Equal(3, day.GetProperty("directories").GetInt32());
         Assert.Equal(0, day.GetProperty("urls").GetInt32());
@@ -250,10 +251,11 @@ public sealed class DirectoryFallbackTaskTests
     public async Task V2_OverQuota_WithTodaysHundredDirectoriesUsed_IsQcdn3007_AndSendsNothing()
     {
         await using var harness = await StartAsync();
+        harness.FixClock(QuotaBudgetTaskTests.LateUtcAfternoon);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(harness.ManifestPath)!);
         File.WriteAllText(
             harness.ManifestPath + ".usage.json",
-            $"{{\"version\":1,\"days\":[{{\"day\":\"{QuotaBudgetTaskTests.BeijingToday()}\",\"area\":\"overseas\",\"urls\":0,\"directories\":100}}]}}");
+            $"{{\"version\":1,\"days\":[{{\"day\":\"{QuotaBudgetTaskTests.BeijingDay}\",\"area\":\"overseas\",\"urls\":0,\"directories\":100}}]}}");
 
         var run = harness.Run(task =>
         {

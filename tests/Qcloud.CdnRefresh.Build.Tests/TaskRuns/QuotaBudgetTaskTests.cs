@@ -112,7 +112,7 @@ public sealed class QuotaBudgetTaskTests
     public async Task V2_UsageFile_CountsAcceptedUrlsPerBeijingDayAndArea()
     {
         await using var harness = await TaskHarness.StartAsync();
-        var today = BeijingToday();
+        harness.FixClock(LateUtcAfternoon);
         Assert.True(harness.Run(V2).Succeeded);
         harness.WriteFile("f0.css", "changed");
         harness.WriteFile("f1.css", "changed");
@@ -122,7 +122,7 @@ public sealed class QuotaBudgetTaskTests
         Assert.True(run.Succeeded, run.AllText);
         using var usage = JsonDocument.Parse(File.ReadAllBytes(harness.ManifestPath + ".usage.json"));
         var day = Assert.Single(usage.RootElement.GetProperty("days").EnumerateArray());
-        Assert.Equal(today, day.GetProperty("day").GetString());
+        Assert.Equal(BeijingDay, day.GetProperty("day").GetString());
         Assert.Equal("overseas", day.GetProperty("area").GetString());
         Assert.Equal(harness.Server.UrlsAccepted("overseas"), day.GetProperty("urls").GetInt32());
         Assert.Equal(8, day.GetProperty("urls").GetInt32());
@@ -213,8 +213,11 @@ public sealed class QuotaBudgetTaskTests
         task.Endpoint = task.Endpoint!.TrimEnd('/') + "/v2/index.php";
     }
 
-    internal static string BeijingToday() =>
-        DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>16:30 UTC on 29 November 2026: already 30 November in Beijing (UTC+8), so a day taken in UTC would show.</summary>
+    internal static readonly DateTimeOffset LateUtcAfternoon = new(2026, 11, 29, 16, 30, 0, TimeSpan.Zero);
+
+    /// <summary>The Beijing day of <see cref="LateUtcAfternoon"/>.</summary>
+    internal const string BeijingDay = "2026-11-30";
 
     private static void V2Quota(Build.MSBuild.RefreshCdnOversea task, string dailyQuota)
     {

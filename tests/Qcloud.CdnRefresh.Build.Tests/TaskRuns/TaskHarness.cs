@@ -5,14 +5,12 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.MSBuild;
 using Qcloud.CdnRefresh.Build.Refresh;
 using Qcloud.CdnRefresh.Build.Signing;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Qcloud.CdnRefresh.Build.Tests.MSBuild;
 
-using Site = Qcloud.CdnRefresh.Build.Mapping.BaseUrl;
 
 namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
@@ -29,6 +27,11 @@ internal sealed class TaskHarness : IAsyncDisposable
         Server = server;
         Root = root;
     }
+
+    /// <summary>The relative paths <see cref="WriteFile"/> wrote, with <c>/</c>.</summary>
+    private readonly SortedSet<string> _written = new(StringComparer.Ordinal);
+
+    private Func<DateTimeOffset> _clock = () => DateTimeOffset.UtcNow;
 
     public FakeTencentApiServer Server { get; }
 
@@ -59,10 +62,18 @@ internal sealed class TaskHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>Stops time at <paramref name="instant"/> for the task and the fake API alike.</summary>
+    public void FixClock(DateTimeOffset instant)
+    {
+        _clock = () => instant;
+        Server.SetClock(() => instant);
+    }
+
     public string UrlOf(string relativePath) => BaseUrl + relativePath;
 
     public void WriteFile(string relativePath, string content)
     {
+        _written.Add(relativePath);
         var path = Path.Combine(ContentRoot, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
@@ -80,6 +91,7 @@ internal sealed class TaskHarness : IAsyncDisposable
             Log = log,
             Credentials = Credentials,
             Variable = _ => null,
+            Clock = () => _clock(),
             Delay = (delay, token) =>
             {
                 Delays.Enqueue(delay);
@@ -115,18 +127,19 @@ internal sealed class TaskHarness : IAsyncDisposable
             Server.Requests.Skip(before).ToList());
     }
 
-    /// <summary>The manifest on disk, read back by the product's own reader only for its pending list and files.</summary>
-    public DeploymentManifest? LoadManifest() => ManifestStore.Load(ManifestPath, Site.Parse(BaseUrl)).Baseline;
+    /// <summary>The manifest on disk read as raw JSON (not by the product's reader), or null when there is none.</summary>
+    public ManifestJson? LoadManifest() => ManifestJson.ReadIfExists(ManifestPath);
 
     /// <summary>
-    /// What the next run owes: the manifest's pending URLs, or, with no manifest yet, the URL of every file of the
-    /// content root (a first run refreshes everything). Read before the next run; compared with what it then sends.
+    /// What the next run owes, as the manifest records it. A missing manifest is a failure, except when the fake API
+    /// has received nothing at all: then nothing can have been accepted, and the next run is a first run that owes
+    /// the URL of every file this harness wrote.
     /// </summary>
     public IReadOnlyList<string> Owed() =>
         LoadManifest()?.PendingUrls
-        ?? Directory.EnumerateFiles(ContentRoot, "*", SearchOption.AllDirectories)
-            .Select(path => UrlOf(Path.GetRelativePath(ContentRoot, path).Replace('\\', '/')))
-            .ToList();
+        ?? (Server.Requests.Count == 0
+            ? _written.Select(UrlOf).OrderBy(u => u, StringComparer.Ordinal).ToList()
+            : throw new InvalidOperationException($"No manifest at {ManifestPath} after requests were sent: nothing records what is owed."));
 
     /// <summary>Runs again without faults and checks it sends exactly <paramref name="owed"/>, after which nothing is owed.</summary>
     public void AssertNextRunSendsExactly(IReadOnlyList<string> owed, Action<RefreshCdnOversea>? configure = null)
