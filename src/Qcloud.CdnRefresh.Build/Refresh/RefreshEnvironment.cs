@@ -1,7 +1,7 @@
-using System.Net.Http;
-using System.Threading.Tasks;
-using System.Threading;
 using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Credentials;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Signing;
@@ -24,6 +24,9 @@ internal sealed class RefreshEnvironment
     public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
 
     public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = (delay, token) => Task.Delay(delay, token);
+
+    /// <summary>How long a run waits for another build's lock on the manifest (longer by <c>CdnRefreshWaitTimeout</c> with <c>CdnRefreshWait</c>).</summary>
+    public TimeSpan ManifestLockTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     public static RefreshEnvironment FromProcess(IRefreshLog log) => new()
     {

@@ -21,8 +21,6 @@ namespace Qcloud.CdnRefresh.Build.Refresh;
 /// </summary>
 internal sealed class RefreshRun
 {
-    private static readonly TimeSpan ManifestLockTimeout = TimeSpan.FromMinutes(2);
-
     private readonly RefreshSettings _settings;
     private readonly RefreshEnvironment _environment;
     private readonly Stopwatch _stopwatch = new();
@@ -40,7 +38,7 @@ internal sealed class RefreshRun
         _stopwatch.Restart();
         var manifestPath = _settings.ManifestPath is null ? null : Path.GetFullPath(_settings.ManifestPath);
         // The lock is held through CdnRefreshWait, so a second build waits that long too before giving up.
-        var lockTimeout = ManifestLockTimeout + (_settings.Wait ? _settings.WaitTimeout : TimeSpan.Zero);
+        var lockTimeout = _environment.ManifestLockTimeout + (_settings.Wait ? _settings.WaitTimeout : TimeSpan.Zero);
         using var manifestLock = _settings.DryRun || manifestPath is null ? null : ManifestLock.Acquire(manifestPath, lockTimeout, cancellationToken);
         using var provider = _settings.Api.Create(ProviderContextFor(manifestPath));
 

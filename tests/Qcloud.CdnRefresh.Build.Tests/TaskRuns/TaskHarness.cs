@@ -49,6 +49,9 @@ internal sealed class TaskHarness : IAsyncDisposable
     /// <summary>Credentials the task gets; the fake's own key pair unless a test changes it.</summary>
     public Func<TencentCredentials> Credentials { get; set; } = () => throw new InvalidOperationException("set in StartAsync");
 
+    /// <summary>How long the task waits for another holder's lock on the manifest.</summary>
+    public TimeSpan ManifestLockTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     public static async Task<TaskHarness> StartAsync(FakeTencentApiOptions? options = null, int fileCount = 6)
     {
         var server = await FakeTencentApiServer.StartAsync(options);
@@ -92,6 +95,7 @@ internal sealed class TaskHarness : IAsyncDisposable
             Credentials = Credentials,
             Variable = _ => null,
             Clock = () => _clock(),
+            ManifestLockTimeout = ManifestLockTimeout,
             Delay = (delay, token) =>
             {
                 Delays.Enqueue(delay);
