@@ -28,9 +28,6 @@ internal sealed class TaskHarness : IAsyncDisposable
         Root = root;
     }
 
-    /// <summary>The relative paths <see cref="WriteFile"/> wrote, with <c>/</c>.</summary>
-    private readonly SortedSet<string> _written = new(StringComparer.Ordinal);
-
     private Func<DateTimeOffset> _clock = () => DateTimeOffset.UtcNow;
 
     public FakeTencentApiServer Server { get; }
@@ -76,7 +73,6 @@ internal sealed class TaskHarness : IAsyncDisposable
 
     public void WriteFile(string relativePath, string content)
     {
-        _written.Add(relativePath);
         var path = Path.Combine(ContentRoot, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
@@ -134,16 +130,10 @@ internal sealed class TaskHarness : IAsyncDisposable
     /// <summary>The manifest on disk read as raw JSON (not by the product's reader), or null when there is none.</summary>
     public ManifestJson? LoadManifest() => ManifestJson.ReadIfExists(ManifestPath);
 
-    /// <summary>
-    /// What the next run owes, as the manifest records it. A missing manifest is a failure, except when the fake API
-    /// has received nothing at all: then nothing can have been accepted, and the next run is a first run that owes
-    /// the URL of every file this harness wrote.
-    /// </summary>
+    /// <summary>What the next run owes, as the manifest records it; a missing manifest is a failure.</summary>
     public IReadOnlyList<string> Owed() =>
         LoadManifest()?.PendingUrls
-        ?? (Server.Requests.Count == 0
-            ? _written.Select(UrlOf).OrderBy(u => u, StringComparer.Ordinal).ToList()
-            : throw new InvalidOperationException($"No manifest at {ManifestPath} after requests were sent: nothing records what is owed."));
+        ?? throw new InvalidOperationException($"No manifest at {ManifestPath}: nothing records what is owed.");
 
     /// <summary>Runs again without faults and checks it sends exactly <paramref name="owed"/>, after which nothing is owed.</summary>
     public void AssertNextRunSendsExactly(IReadOnlyList<string> owed, Action<RefreshCdnOversea>? configure = null)
