@@ -89,7 +89,7 @@ internal static class ResultReport
         var dryRunPeak = PeakOf(publish.WithDryRun);
         var taskTimes = publish.WithDryRun.Where(s => s.RefreshTaskTime.HasValue).Select(s => s.RefreshTaskTime!.Value).ToList();
         Line(text, string.Empty);
-        Line(text, "`dotnet publish samples/SampleSite -c Release --no-restore -nodeReuse:false` (median wall time; peak RSS of the largest process, largest of the runs, from /usr/bin/time -v):");
+        Line(text, "`dotnet publish samples/SampleSite -c Release --no-restore -nodeReuse:false` (median wall time; peak RSS of the largest process, largest of the runs, from /usr/bin/time):");
         Line(text, string.Empty);
         Line(text, "| | Wall time | Peak RSS | RefreshCdnOversea task |");
         Line(text, "|---|---:|---:|---:|");
