@@ -34,7 +34,7 @@ internal sealed class BenchmarkRunner
             if (_options.MeasurePublish)
             {
                 Progress("publishing samples/SampleSite without and with the dry run");
-                publish = new PublishOverhead(RepositoryRoot.Find(), work).Measure(_options.Repetitions);
+                publish = new PublishOverhead(RepositoryRoot.Find()).Measure(_options.Repetitions);
             }
 
             var report = ResultReport.Render(trees, publish, _options);
@@ -91,8 +91,9 @@ internal sealed class BenchmarkRunner
 
         var full = new List<DetectionSample>();
         var unchanged = new List<DetectionSample>();
-        var inMSBuildFull = new List<TimeSpan>();
+        var inMSBuildFull = new List<InMSBuildSample>();
         var inMSBuildUnchanged = new List<TimeSpan>();
+        var peakTargetSkipped = new List<long>();
         var sums = new List<TimeSpan>();
         var fileHashes = new List<GetFileHashSample>();
         for (var round = 1; round <= _options.Repetitions; round++)
@@ -105,7 +106,11 @@ internal sealed class BenchmarkRunner
             {
                 // A dry run writes no manifest: the baseline serves every full run, the finished run's manifest every rerun.
                 inMSBuildFull.Add(inMSBuild.Run(tree, baseline, expectedHashed: tree.FileCount));
-                inMSBuildUnchanged.Add(inMSBuild.Run(tree, manifest, expectedHashed: 0));
+                inMSBuildUnchanged.Add(inMSBuild.Run(tree, manifest, expectedHashed: 0).TaskTime);
+                if (inMSBuild.PeakWithTargetSkipped(tree, baseline) is { } skipped)
+                {
+                    peakTargetSkipped.Add(skipped);
+                }
             }
 
             if (sha256sum)
@@ -126,7 +131,7 @@ internal sealed class BenchmarkRunner
             Directory.Delete(folder, recursive: true);
         }
 
-        return new TreeMeasurement(fileCount, tree.TotalBytes, inMSBuildFull, inMSBuildUnchanged, full, unchanged, sums, Sha256sumContender.Describe(tree), fileHashes);
+        return new TreeMeasurement(fileCount, tree.TotalBytes, inMSBuildFull, inMSBuildUnchanged, peakTargetSkipped, full, unchanged, sums, Sha256sumContender.Describe(tree), fileHashes);
     }
 
     private static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");

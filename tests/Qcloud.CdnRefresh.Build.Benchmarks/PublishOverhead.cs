@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace Qcloud.CdnRefresh.Build.Benchmarks;
@@ -10,25 +9,19 @@ namespace Qcloud.CdnRefresh.Build.Benchmarks;
 /// <summary>
 /// What <c>-p:CdnRefresh=true -p:CdnRefreshDryRun=true</c> adds to <c>dotnet publish</c> of samples/SampleSite:
 /// after one warm-up publish of each kind (which also restores), both kinds alternate with <c>--no-restore</c>, so
-/// they see the same machine load, and the medians are compared. Peak memory comes from <c>/usr/bin/time -v</c>
-/// (the largest single process of the build) when it is installed.
+/// they see the same machine load, and the medians are compared. Peak memory is the largest single process of the
+/// build (<see cref="PeakMemory.Run"/>).
 /// </summary>
 internal sealed class PublishOverhead
 {
-    private const string GnuTime = "/usr/bin/time";
-    private static readonly Regex MaxRss = new(@"Maximum resident set size \(kbytes\):\s*(?<kb>\d+)", RegexOptions.CultureInvariant);
     private static readonly Regex TaskLine = new(@"^\s*(?<ms>\d+)\s+ms\s+RefreshCdnOversea\s+\d+\s+calls", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     private readonly string _projectPath;
-    private readonly string _workFolder;
 
-    public PublishOverhead(string repositoryRoot, string workFolder)
+    public PublishOverhead(string repositoryRoot)
     {
         _projectPath = Path.Combine(repositoryRoot, "samples", "SampleSite", "SampleSite.csproj");
-        _workFolder = workFolder;
     }
-
-    public static bool CanMeasureMemory => File.Exists(GnuTime);
 
     public PublishOverheadResult Measure(int repetitions)
     {
@@ -61,17 +54,8 @@ internal sealed class PublishOverhead
             publishArguments.Add("-p:CdnRefreshDryRun=true");
         }
 
-        var timeOutput = Path.Combine(_workFolder, "publish-time.txt");
-        var result = CanMeasureMemory
-            ? ProcessRunner.Run(GnuTime, new[] { "-v", "-o", timeOutput, "dotnet" }.Concat(publishArguments))
-            : ProcessRunner.Run("dotnet", publishArguments);
+        var (result, peakBytes) = PeakMemory.Run("dotnet", publishArguments);
         result.EnsureSucceeded("dotnet publish" + (dryRun ? " (dry run)" : string.Empty));
-
-        long? peakBytes = null;
-        if (CanMeasureMemory && MaxRss.Match(File.ReadAllText(timeOutput)) is { Success: true } rss)
-        {
-            peakBytes = long.Parse(rss.Groups["kb"].Value, CultureInfo.InvariantCulture) * 1024;
-        }
 
         var taskMatch = TaskLine.Match(result.StandardOutput);
         if (dryRun && !taskMatch.Success)

@@ -11,7 +11,9 @@ namespace Qcloud.CdnRefresh.Build.Benchmarks;
 /// <c>CdnRefresh</c> target over the tree (list, load the baseline, hash, diff, map and batch the URLs, log), its time
 /// taken from <c>-clp:PerformanceSummary</c> exactly as GetFileHash's is. The project imports the package's .props and
 /// .targets from the <c>package/</c> layout next to this program, so the task assembly is the one the package picks
-/// for <c>dotnet msbuild</c>.
+/// for <c>dotnet msbuild</c>. With <c>-nodeReuse:false</c> and one project the task runs in the <c>dotnet</c> process
+/// itself, so that process's peak resident memory is MSBuild's; the same command with <c>-p:CdnRefresh=false</c>, which
+/// skips the target, gives MSBuild's peak without the task.
 /// </summary>
 internal sealed class TaskInMSBuildContender
 {
@@ -43,15 +45,10 @@ internal sealed class TaskInMSBuildContender
     /// <param name="tree">The content root.</param>
     /// <param name="manifestPath">The baseline the task reads (a dry run never writes it).</param>
     /// <param name="expectedHashed">Files the run must have read: every file for a full run, none for a rerun.</param>
-    public TimeSpan Run(SyntheticTree tree, string manifestPath, int expectedHashed)
+    public InMSBuildSample Run(SyntheticTree tree, string manifestPath, int expectedHashed)
     {
-        var arguments = new List<string>
-        {
-            "msbuild", _projectPath, "-t:CdnRefresh", "-nodeReuse:false", "-nologo", "-v:m", "-clp:PerformanceSummary",
-            "-p:CdnRefresh=true", "-p:CdnRefreshDryRun=true", "-p:CdnRefreshBaseUrl=" + ChangeDetectionPass.BaseUrlText,
-            "-p:CdnRefreshContentRoot=" + tree.Root, "-p:CdnRefreshManifest=" + manifestPath,
-        };
-        var result = ProcessRunner.Run("dotnet", arguments, Path.GetDirectoryName(_projectPath)).EnsureSucceeded("dotnet msbuild -t:CdnRefresh (dry run)");
+        var (result, peakBytes) = PeakMemory.Run("dotnet", Arguments(tree, manifestPath, runTarget: true), Path.GetDirectoryName(_projectPath));
+        result.EnsureSucceeded("dotnet msbuild -t:CdnRefresh (dry run)");
         var hashed = HashedCount.Match(result.StandardOutput);
         if (!hashed.Success || int.Parse(hashed.Groups["hashed"].Value, CultureInfo.InvariantCulture) != expectedHashed)
         {
@@ -64,6 +61,26 @@ internal sealed class TaskInMSBuildContender
             throw new InvalidOperationException("No RefreshCdnOversea line in MSBuild's performance summary:\n" + result.StandardOutput);
         }
 
-        return TimeSpan.FromMilliseconds(int.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture));
+        return new InMSBuildSample(TimeSpan.FromMilliseconds(int.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture)), peakBytes);
     }
+
+    /// <summary>The same command with <c>-p:CdnRefresh=false</c>: MSBuild's peak memory when the target is skipped.</summary>
+    public long? PeakWithTargetSkipped(SyntheticTree tree, string manifestPath)
+    {
+        var (result, peakBytes) = PeakMemory.Run("dotnet", Arguments(tree, manifestPath, runTarget: false), Path.GetDirectoryName(_projectPath));
+        result.EnsureSucceeded("dotnet msbuild -t:CdnRefresh -p:CdnRefresh=false");
+        if (TaskLine.IsMatch(result.StandardOutput))
+        {
+            throw new InvalidOperationException("RefreshCdnOversea ran although CdnRefresh was false:\n" + result.StandardOutput);
+        }
+
+        return peakBytes;
+    }
+
+    private List<string> Arguments(SyntheticTree tree, string manifestPath, bool runTarget) => new()
+    {
+        "msbuild", _projectPath, "-t:CdnRefresh", "-nodeReuse:false", "-nologo", "-v:m", "-clp:PerformanceSummary",
+        "-p:CdnRefresh=" + (runTarget ? "true" : "false"), "-p:CdnRefreshDryRun=true", "-p:CdnRefreshBaseUrl=" + ChangeDetectionPass.BaseUrlText,
+        "-p:CdnRefreshContentRoot=" + tree.Root, "-p:CdnRefreshManifest=" + manifestPath,
+    };
 }
