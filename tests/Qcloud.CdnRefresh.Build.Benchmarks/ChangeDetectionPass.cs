@@ -24,7 +24,7 @@ internal static class ChangeDetectionPass
         var phases = new PhaseTimes();
 
         using var manifestLock = ManifestLock.Acquire(manifestPath, TimeSpan.FromMinutes(2), CancellationToken.None);
-        var listed = new ContentFileLister(excludePatterns: null, manifestPath).List(contentRoot);
+        var listed = new ContentFileLister(excludePatterns: null, new[] { manifestPath }).List(contentRoot);
         phases.Lap("list");
 
         var local = ManifestStore.Load(manifestPath, BaseUrl.Parse(BaseUrlText));

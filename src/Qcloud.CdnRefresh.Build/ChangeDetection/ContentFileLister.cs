@@ -21,16 +21,16 @@ internal sealed class ContentFileLister
     private static readonly string[] PrecompressedExtensions = { ".br", ".gz" };
 
     private readonly IEnumerable<string>? _excludePatterns;
-    private readonly string? _excludedFullPath;
+    private readonly IEnumerable<string> _excludedFullPaths;
     private readonly bool _ignoreCase;
 
     /// <param name="excludePatterns">The <c>CdnRefreshExclude</c> globs, relative to the content root (see <see cref="ExclusionRules"/>).</param>
-    /// <param name="excludedFullPath">One more file never to list, by absolute path: the local manifest, when it lives in the content root.</param>
+    /// <param name="excludedFullPaths">Files never to list, by absolute path: the local manifest and its lock and usage files, when they live in the content root.</param>
     /// <param name="ignoreCase">Whether names differ by case only (globs, siblings); defaults to the operating system's convention.</param>
-    public ContentFileLister(IEnumerable<string>? excludePatterns = null, string? excludedFullPath = null, bool? ignoreCase = null)
+    public ContentFileLister(IEnumerable<string>? excludePatterns = null, IEnumerable<string>? excludedFullPaths = null, bool? ignoreCase = null)
     {
         _excludePatterns = excludePatterns;
-        _excludedFullPath = excludedFullPath;
+        _excludedFullPaths = excludedFullPaths ?? Array.Empty<string>();
         _ignoreCase = ignoreCase ?? FileNameCase.IgnoredByDefault;
     }
 
@@ -56,7 +56,7 @@ internal sealed class ContentFileLister
         // Every path as spelled on disk (the first in order, where case is ignored), to find a sibling's source by.
         var paths = new HashSet<string>(found.Select(file => file.RelativePath), FileNameCase.Comparer(_ignoreCase));
 
-        var rules = new ExclusionRules(_excludePatterns, RelativePathBelow(rootFullPath, _excludedFullPath), _ignoreCase);
+        var rules = new ExclusionRules(_excludePatterns, _excludedFullPaths.Select(path => RelativePathBelow(rootFullPath, path)).OfType<string>(), _ignoreCase);
         var listed = new List<ListedFile>(found.Count);
         foreach (var file in found)
         {

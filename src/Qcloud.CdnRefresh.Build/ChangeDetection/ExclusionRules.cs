@@ -40,17 +40,15 @@ internal sealed class ExclusionRules
     private static readonly Regex Wildcards = new(@"(?<=^|/)\\\*\\\*(/|$)|\\\*(?:\\\*)?|\\\?", RegexOptions.CultureInvariant);
 
     private readonly List<Regex> _globs;
-    private readonly string? _excludedRelativePath;
-    private readonly StringComparison _comparison;
+    private readonly HashSet<string> _excludedRelativePaths;
 
     /// <param name="userPatterns">The <c>CdnRefreshExclude</c> globs.</param>
-    /// <param name="excludedRelativePath">One more file to skip, e.g. the local manifest when it lives in the content root.</param>
+    /// <param name="excludedRelativePaths">More files to skip, e.g. the local manifest and its lock when they live in the content root.</param>
     /// <param name="ignoreCase">Whether names differ by case only; defaults to the operating system's convention.</param>
-    public ExclusionRules(IEnumerable<string>? userPatterns, string? excludedRelativePath = null, bool? ignoreCase = null)
+    public ExclusionRules(IEnumerable<string>? userPatterns, IEnumerable<string>? excludedRelativePaths = null, bool? ignoreCase = null)
     {
         var caseInsensitive = ignoreCase ?? FileNameCase.IgnoredByDefault;
-        _comparison = FileNameCase.Comparison(caseInsensitive);
-        _excludedRelativePath = excludedRelativePath;
+        _excludedRelativePaths = new HashSet<string>(excludedRelativePaths ?? Array.Empty<string>(), FileNameCase.Comparer(caseInsensitive));
         _globs = DefaultPatterns.Concat(userPatterns ?? Array.Empty<string>())
             .Select(pattern => ToRegex(pattern, caseInsensitive))
             .OfType<Regex>()
@@ -59,7 +57,7 @@ internal sealed class ExclusionRules
 
     /// <summary>Whether the file at <paramref name="relativePath"/> (<c>/</c>-separated) matches an exclusion.</summary>
     public bool IsExcluded(string relativePath) =>
-        string.Equals(relativePath, _excludedRelativePath, _comparison) || _globs.Any(glob => glob.IsMatch(relativePath));
+        _excludedRelativePaths.Contains(relativePath) || _globs.Any(glob => glob.IsMatch(relativePath));
 
     /// <summary>The glob as one regular expression, or null when it is blank (or only <c>/</c>).</summary>
     private static Regex? ToRegex(string pattern, bool ignoreCase)

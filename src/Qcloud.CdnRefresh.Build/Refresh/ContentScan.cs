@@ -7,6 +7,7 @@ using Qcloud.CdnRefresh.Build.ChangeDetection;
 using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
+using Qcloud.CdnRefresh.Build.Quota;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;
 
@@ -40,7 +41,8 @@ internal sealed class ContentScan
     public static async Task<ContentScan> RunAsync(RefreshSettings settings, RefreshEnvironment environment, string? manifestPath, CancellationToken cancellationToken)
     {
         var contentRoot = ChangeDetection.ContentRoot.Resolve(settings.PublishDir, settings.ContentRoot);
-        var listed = new ContentFileLister(ExclusionsFor(settings, contentRoot, manifestPath), manifestPath).List(contentRoot, cancellationToken);
+        var ownFiles = manifestPath is null ? null : new[] { manifestPath, manifestPath + ManifestLock.FileSuffix, manifestPath + DailyUsageStore.FileSuffix };
+        var listed = new ContentFileLister(settings.Exclude, ownFiles).List(contentRoot, cancellationToken);
         var scan = new ContentScan(contentRoot, listed);
         if (listed.Count == 0)
         {
@@ -90,19 +92,4 @@ internal sealed class ContentScan
     /// <summary>The hashes a manifest recorded, keyed by relative path (ordinally), for the hasher to reuse; null when there is none.</summary>
     public static IReadOnlyDictionary<string, CachedHash>? HashesOf(DeploymentManifest? manifest) =>
         manifest?.Files.ToDictionary(file => file.RelativePath, file => new CachedHash(file.Size, file.LastWriteTimeUtc.Ticks, file.Sha256), StringComparer.Ordinal);
-
-    /// <summary>The user's globs, plus the manifest's lock and usage files when the manifest lives in the content root.</summary>
-    private static IEnumerable<string> ExclusionsFor(RefreshSettings settings, string contentRoot, string? manifestPath)
-    {
-        var relative = manifestPath is null ? null : RelativeTo(contentRoot, manifestPath);
-        return relative is null
-            ? settings.Exclude
-            : settings.Exclude.Concat(new[] { relative + ManifestLock.FileSuffix, relative + Quota.DailyUsageStore.FileSuffix });
-    }
-
-    private static string? RelativeTo(string root, string path)
-    {
-        var prefix = root.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
-        return path.StartsWith(prefix, FileNameCase.Comparison(FileNameCase.IgnoredByDefault)) ? "/" + path.Substring(prefix.Length).Replace('\\', '/') : null;
-    }
 }

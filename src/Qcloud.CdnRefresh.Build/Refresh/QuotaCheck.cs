@@ -28,18 +28,21 @@ internal static class QuotaCheck
             OverQuota = settings.OverQuota,
         };
 
-        var offline = QuotaBudget.Decide(request, await provider.ReadQuotaAsync(request, offline: true, cancellationToken).ConfigureAwait(false));
         if (settings.DryRun)
         {
-            return offline;
+            return await DecideAsync(provider, request, offline: true, cancellationToken).ConfigureAwait(false);
         }
 
-        if (offline is RefuseDecision refused && settings.OverQuota == OverQuotaMode.Fail && urls.Count > settings.DailyQuota)
+        if (settings.OverQuota == OverQuotaMode.Fail && urls.Count > settings.DailyQuota
+            && await DecideAsync(provider, request, offline: true, cancellationToken).ConfigureAwait(false) is RefuseDecision refused)
         {
             throw refused.ToException();
         }
 
-        var decision = QuotaBudget.Decide(request, await provider.ReadQuotaAsync(request, offline: false, cancellationToken).ConfigureAwait(false));
+        var decision = await DecideAsync(provider, request, offline: false, cancellationToken).ConfigureAwait(false);
         return decision is RefuseDecision refuse ? throw refuse.ToException() : decision;
     }
+
+    private static async Task<QuotaDecision> DecideAsync(IRefreshProvider provider, QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
+        QuotaBudget.Decide(request, await provider.ReadQuotaAsync(request, offline, cancellationToken).ConfigureAwait(false));
 }

@@ -80,7 +80,7 @@ public sealed class ContentFileListerTests : IDisposable
         var manifest = _root.Write("state/manifest.json");
         _root.Write("state/other.json");
 
-        var files = new ContentFileLister(excludedFullPath: manifest).List(_root.Path);
+        var files = new ContentFileLister(excludedFullPaths: new[] { manifest }).List(_root.Path);
 
         Assert.Equal("state/other.json", Assert.Single(files).RelativePath);
     }

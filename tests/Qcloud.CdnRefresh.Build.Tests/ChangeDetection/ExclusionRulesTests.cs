@@ -93,7 +93,7 @@ public sealed class ExclusionRulesTests
     [Fact]
     public void IsExcluded_ExcludedRelativePath_IsExcludedAloneAtThatPath()
     {
-        var rules = new ExclusionRules(null, "state/manifest.json", ignoreCase: false);
+        var rules = new ExclusionRules(null, new[] { "state/manifest.json" }, ignoreCase: false);
 
         Assert.True(rules.IsExcluded("state/manifest.json"));
         Assert.False(rules.IsExcluded("other/state/manifest.json"));
