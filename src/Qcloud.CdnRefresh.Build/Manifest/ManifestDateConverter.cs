@@ -38,7 +38,7 @@ internal sealed class ManifestDateConverter : JsonConverter<DateTime>
     }
 
     private static string? WithDecimalPoint(string? text) =>
-        text == null ? null : SecondsFractionComma.Replace(text, ".");
+        text == null || text.IndexOf(',') < 0 ? text : SecondsFractionComma.Replace(text, ".");
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
         writer.WriteStringValue(DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("o", CultureInfo.InvariantCulture));
