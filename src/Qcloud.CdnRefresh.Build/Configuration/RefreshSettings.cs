@@ -69,4 +69,10 @@ internal sealed record RefreshSettings
     public required bool Wait { get; init; }
 
     public required TimeSpan WaitTimeout { get; init; }
+
+    /// <summary>Never refresh the files the web SDK serves as immutable (<c>CdnRefreshSkipImmutable</c>).</summary>
+    public required bool SkipImmutable { get; init; }
+
+    /// <summary>The web SDK's <c>&lt;project&gt;.staticwebassets.endpoints.json</c> in the publish output; null: none.</summary>
+    public required string? EndpointsFile { get; init; }
 }

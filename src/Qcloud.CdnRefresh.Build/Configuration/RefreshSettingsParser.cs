@@ -63,6 +63,8 @@ internal static class RefreshSettingsParser
                 parameter("OverQuota"), "CdnRefreshOverQuota", DiagnosticCodes.InvalidOption, ("fail", OverQuotaMode.Fail), ("directory", OverQuotaMode.Directory)),
             Wait = Boolean(parameter("Wait"), "CdnRefreshWait"),
             WaitTimeout = Seconds(parameter("WaitTimeout"), "CdnRefreshWaitTimeout", fallback: 300, max: 86400),
+            SkipImmutable = Boolean(parameter("SkipImmutable"), "CdnRefreshSkipImmutable", fallback: true),
+            EndpointsFile = Optional(parameter("EndpointsFile")),
         };
     }
 
@@ -154,12 +156,12 @@ internal static class RefreshSettingsParser
         return number;
     }
 
-    /// <summary>Empty is <c>false</c>, the default of every boolean knob.</summary>
-    private static bool Boolean(string? value, string property)
+    /// <summary>Empty is <paramref name="fallback"/>: <c>false</c>, the default of every boolean knob but <c>CdnRefreshSkipImmutable</c>.</summary>
+    private static bool Boolean(string? value, string property, bool fallback = false)
     {
         if (Blank(value))
         {
-            return false;
+            return fallback;
         }
 
         return value!.Trim().ToLowerInvariant() switch

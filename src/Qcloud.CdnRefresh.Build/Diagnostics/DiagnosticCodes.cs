@@ -41,6 +41,7 @@ internal static class DiagnosticCodes
     public const string BaselineFetchFailed = "QCDN2105";
     public const string ManifestLocked = "QCDN2106";
     public const string ReportWriteFailed = "QCDN2107";
+    public const string EndpointsFileInvalid = "QCDN2108";
 
     // 3xxx: the CDN API.
     public const string ApiError = "QCDN3001";

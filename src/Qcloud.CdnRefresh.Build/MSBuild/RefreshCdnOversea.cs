@@ -96,6 +96,12 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
     /// <summary><c>CdnRefreshWaitTimeout</c>: seconds to wait for the refreshes to finish; then a warning.</summary>
     public string? WaitTimeout { get; set; }
 
+    /// <summary><c>CdnRefreshSkipImmutable</c>: never refresh the files the web SDK serves as immutable.</summary>
+    public string? SkipImmutable { get; set; }
+
+    /// <summary>The web SDK's endpoints file in the publish output (<c>$(PublishDir)$(AssemblyName).staticwebassets.endpoints.json</c>); absent: none.</summary>
+    public string? EndpointsFile { get; set; }
+
     /// <summary><c>CdnRefreshExclude</c> items: globs relative to the content root that are never refreshed.</summary>
     public ITaskItem[] Exclude { get; set; } = Array.Empty<ITaskItem>();
 

@@ -8,7 +8,7 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal sealed record ManifestFile
 {
-    public ManifestFile(string relativePath, long size, string sha256, DateTime lastWriteTimeUtc, string? urlPath = null)
+    public ManifestFile(string relativePath, long size, string sha256, DateTime lastWriteTimeUtc, string? urlPath = null, bool immutable = false)
     {
         if (string.IsNullOrEmpty(relativePath))
         {
@@ -20,6 +20,7 @@ internal sealed record ManifestFile
         Sha256 = sha256 ?? throw new ArgumentNullException(nameof(sha256));
         LastWriteTimeUtc = DateTime.SpecifyKind(lastWriteTimeUtc, DateTimeKind.Utc);
         UrlPath = string.IsNullOrEmpty(urlPath) ? relativePath : urlPath!;
+        Immutable = immutable;
     }
 
     /// <summary>Path under the content root, <c>/</c>-separated, case kept.</summary>
@@ -38,4 +39,10 @@ internal sealed record ManifestFile
     /// Stored in the manifest so a deleted sibling still refreshes the right URL.
     /// </summary>
     public string UrlPath { get; }
+
+    /// <summary>
+    /// The web SDK serves this file's URL as immutable (a fingerprinted asset). Stored in the manifest so a deleted one is
+    /// still recognised when the new endpoints file no longer lists it.
+    /// </summary>
+    public bool Immutable { get; }
 }

@@ -18,6 +18,9 @@ internal sealed class ManifestFileJson
 
     public DateTime? LastWriteTimeUtc { get; set; }
 
+    /// <summary>Written only when true, so entries of files that are not immutable read as they always have.</summary>
+    public bool? Immutable { get; set; }
+
     public static ManifestFileJson From(ManifestFile file) => new()
     {
         Path = file.RelativePath,
@@ -25,6 +28,7 @@ internal sealed class ManifestFileJson
         Size = file.Size,
         Sha256 = file.Sha256,
         LastWriteTimeUtc = file.LastWriteTimeUtc,
+        Immutable = file.Immutable ? true : null,
     };
 
     /// <summary>The entry, checked field by field; a missing time is <see cref="DateTime.MinValue"/> (never reused).</summary>
@@ -76,7 +80,7 @@ internal sealed class ManifestFileJson
             throw new InvalidDataException($"'urlPath' of '{Path}' is not a relative path the content root could hold");
         }
 
-        return new ManifestFile(Path, size, Sha256.ToLowerInvariant(), LastWriteTimeUtc ?? DateTime.MinValue, UrlPath);
+        return new ManifestFile(Path, size, Sha256.ToLowerInvariant(), LastWriteTimeUtc ?? DateTime.MinValue, UrlPath, Immutable == true);
     }
 
     /// <summary>A deleted entry is mapped to a URL: one with an empty, '.' or '..' segment, or no Unicode form, never could be.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
@@ -10,6 +11,9 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// <param name="AddedFilesRefreshed">Whether added files were mapped too (<c>CdnRefreshAddedFiles</c>).</param>
 internal sealed record RefreshPlan(IReadOnlyList<string> Urls, ChangeSet? Changes, int FileCount, int OwedCount, bool AddedFilesRefreshed)
 {
+    /// <summary>Relative paths of the immutable files that would have been refreshed and are not (<c>CdnRefreshSkipImmutable</c>), sorted ordinally.</summary>
+    public IReadOnlyList<string> ImmutableLeftAlone { get; init; } = Array.Empty<string>();
+
     public bool HasBaseline => Changes is not null;
 
     public int ModifiedCount => Changes?.Modified.Count ?? 0;
@@ -18,11 +22,16 @@ internal sealed record RefreshPlan(IReadOnlyList<string> Urls, ChangeSet? Change
 
     public int AddedCount => Changes?.Added.Count ?? 0;
 
-    /// <summary>One line for the build log, e.g. "120 files: 3 modified, 1 deleted, 2 added (not refreshed), 4 owed: 8 URLs".</summary>
+    /// <summary>
+    /// One line for the build log, e.g. "120 files: 3 modified, 1 deleted, 2 added (not refreshed), 4 owed: 8 URLs", with
+    /// ", 6 immutable left alone" before the URLs when there are such files.
+    /// </summary>
     public string Summary =>
-        HasBaseline
+        (HasBaseline
             ? $"{FileCount} files: {ModifiedCount} modified, {DeletedCount} deleted, {AddedCount} added"
               + (AddedFilesRefreshed || AddedCount == 0 ? string.Empty : " (not refreshed)")
-              + $", {OwedCount} owed: {Urls.Count} URLs"
-            : $"{FileCount} files, no baseline: {Urls.Count} URLs";
+              + $", {OwedCount} owed"
+            : $"{FileCount} files, no baseline")
+        + (ImmutableLeftAlone.Count > 0 ? $", {ImmutableLeftAlone.Count} immutable left alone" : string.Empty)
+        + $": {Urls.Count} URLs";
 }

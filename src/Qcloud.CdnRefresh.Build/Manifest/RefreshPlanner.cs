@@ -14,13 +14,16 @@ internal static class RefreshPlanner
     /// <param name="mapUrls">Maps URL paths to absolute URLs (may return more than one per path, e.g. a directory index).</param>
     /// <param name="alsoOwed">URLs owed according to another record than <paramref name="baseline"/>: the local manifest
     /// when the baseline came from <c>CdnRefreshBaselineUrl</c>, where a failed run's debts would otherwise be forgotten.</param>
+    /// <param name="skipImmutable"><c>CdnRefreshSkipImmutable</c>: files marked <see cref="ManifestFile.Immutable"/> (a
+    /// current one by the endpoints file, a deleted one by its baseline entry) are left alone, changed or deleted.</param>
     public static RefreshPlan Plan(
         IReadOnlyList<ManifestFile> currentFiles,
         DeploymentManifest? baseline,
         bool addedFiles,
         WithoutBaselineMode withoutBaseline,
         Func<IEnumerable<string>, IReadOnlyList<string>> mapUrls,
-        IEnumerable<string>? alsoOwed = null)
+        IEnumerable<string>? alsoOwed = null,
+        bool skipImmutable = false)
     {
         ChangeSet? changes = null;
         IEnumerable<ManifestFile> toRefresh;
@@ -36,6 +39,16 @@ internal static class RefreshPlanner
             {
                 toRefresh = toRefresh.Concat(changes.Added);
             }
+        }
+
+        // A fingerprinted asset's URL never serves other content: purging it only turns a cached copy into a 404 for
+        // visitors still running the previous version.
+        var leftAlone = Array.Empty<string>();
+        if (skipImmutable)
+        {
+            var files = toRefresh.ToList();
+            leftAlone = files.Where(file => file.Immutable).Select(file => file.RelativePath).OrderBy(path => path, StringComparer.Ordinal).ToArray();
+            toRefresh = files.Where(file => !file.Immutable);
         }
 
         // Several files can stand for one URL (x.css and x.css.gz): map each URL path once.
@@ -57,6 +70,6 @@ internal static class RefreshPlanner
             .OrderBy(url => url, StringComparer.Ordinal)
             .ToArray();
 
-        return new RefreshPlan(urls, changes, currentFiles.Count, owed.Count, addedFiles);
+        return new RefreshPlan(urls, changes, currentFiles.Count, owed.Count, addedFiles) { ImmutableLeftAlone = leftAlone };
     }
 }

@@ -8,6 +8,7 @@ using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
 using Qcloud.CdnRefresh.Build.Quota;
+using Qcloud.CdnRefresh.Build.StaticAssets;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;
 
@@ -66,24 +67,28 @@ internal sealed class ContentScan
 
         var hashing = new FileHasher().Hash(listed, HashesOf(scan.Local.Baseline), cancellationToken);
         scan.Hashing = hashing.Stats;
-        scan.Current = CurrentFiles(listed, hashing);
+        var immutable = settings.SkipImmutable ? EndpointsFileReader.ImmutableRoutes(settings.EndpointsFile, environment.Log) : null;
+        scan.Current = CurrentFiles(listed, hashing, immutable);
 
         // With a remote baseline, what the local manifest still owes would otherwise be forgotten.
         var localDebts = settings.BaselineUrl is null ? null : scan.Local.Baseline?.PendingUrls;
         var mapper = new UrlMapper(settings.BaseUrl, settings.DirectoryIndex);
-        scan.Plan = RefreshPlanner.Plan(scan.Current, scan.Baseline.Baseline, settings.AddedFiles, settings.WithoutBaseline, paths => mapper.MapAll(paths), localDebts);
+        scan.Plan = RefreshPlanner.Plan(scan.Current, scan.Baseline.Baseline, settings.AddedFiles, settings.WithoutBaseline, paths => mapper.MapAll(paths), localDebts, settings.SkipImmutable);
         environment.Log.Detail(scan.Plan.Summary);
         return scan;
     }
 
-    /// <summary>The listed files with their hashes, as the manifest records them, in the listing's (sorted) order.</summary>
-    public static IReadOnlyList<ManifestFile> CurrentFiles(IReadOnlyList<ListedFile> listed, HashingResult hashing)
+    /// <summary>
+    /// The listed files with their hashes, as the manifest records them, in the listing's (sorted) order; a file whose
+    /// URL path is one of <paramref name="immutableUrlPaths"/> is marked immutable.
+    /// </summary>
+    public static IReadOnlyList<ManifestFile> CurrentFiles(IReadOnlyList<ListedFile> listed, HashingResult hashing, ISet<string>? immutableUrlPaths = null)
     {
         var current = new ManifestFile[listed.Count];
         for (var i = 0; i < current.Length; i++)
         {
             var file = listed[i];
-            current[i] = new ManifestFile(file.RelativePath, file.Size, hashing.Sha256[i], file.LastWriteTimeUtc, file.UrlPath);
+            current[i] = new ManifestFile(file.RelativePath, file.Size, hashing.Sha256[i], file.LastWriteTimeUtc, file.UrlPath, immutableUrlPaths?.Contains(file.UrlPath) == true);
         }
 
         return current;

@@ -24,6 +24,7 @@ internal static class RefreshResults
         Deleted = plan.DeletedCount,
         Added = plan.AddedCount,
         Owed = plan.OwedCount,
+        ImmutableLeftAlone = plan.ImmutableLeftAlone.Count,
         PlannedUrls = plan.Urls,
         BatchSize = settings.BatchSize,
         Batches = (plan.Urls.Count + settings.BatchSize - 1) / settings.BatchSize,

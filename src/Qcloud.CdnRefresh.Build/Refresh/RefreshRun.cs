@@ -51,6 +51,11 @@ internal sealed class RefreshRun
             return Finish(new RefreshResult { DryRun = _settings.DryRun, Action = provider.UrlAction, Endpoint = provider.Endpoint });
         }
 
+        foreach (var path in plan.ImmutableLeftAlone)
+        {
+            Log.Detail($"Immutable, left alone: {path}");
+        }
+
         var result = RefreshResults.Planned(_settings, provider, scan, plan);
         if (_settings.DryRun)
         {

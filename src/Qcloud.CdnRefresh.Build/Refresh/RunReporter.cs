@@ -52,13 +52,17 @@ internal static class RunReporter
         }
     }
 
-    /// <summary>e.g. <c>412 files (3 modified, 1 deleted, 0 added), 5 URLs in 1 batch to PurgeUrlsCache (overseas): 5 accepted, 0 pending, 0.41 s.</c></summary>
+    /// <summary>
+    /// e.g. <c>412 files (3 modified, 1 deleted, 0 added), 5 URLs in 1 batch to PurgeUrlsCache (overseas): 5 accepted, 0 pending, 0.41 s.</c>,
+    /// with <c>, 6 immutable left alone</c> after the files when there are such files.
+    /// </summary>
     public static string SummaryLine(RefreshResult result, RefreshSettings settings)
     {
         var files = result.HadBaseline
             ? $"{result.FilesListed} files ({result.Modified} modified, {result.Deleted} deleted, {result.Added} added)"
             : $"{result.FilesListed} files (no baseline)";
         var owed = result.Owed > 0 ? $", {result.Owed} owed" : string.Empty;
+        var immutable = result.ImmutableLeftAlone > 0 ? $", {result.ImmutableLeftAlone} immutable left alone" : string.Empty;
         var batches = result.Batches == 1 ? "1 batch" : $"{result.Batches} batches";
         var target = $"{result.Action} ({settings.Area}) at {result.Endpoint}";
         var outcome = result.DryRun
@@ -66,6 +70,6 @@ internal static class RunReporter
             : $"{result.AcceptedUrls.Count} accepted, {result.PendingUrls.Count} pending";
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var urls = result.PlannedUrls.Count == 1 ? "1 URL" : $"{result.PlannedUrls.Count} URLs";
-        return $"{files}{owed}, {urls} in {batches} to {target}: {outcome}, {result.FilesHashed} hashed, {seconds} s.";
+        return $"{files}{owed}{immutable}, {urls} in {batches} to {target}: {outcome}, {result.FilesHashed} hashed, {seconds} s.";
     }
 }

@@ -29,6 +29,9 @@ internal sealed record RefreshResult
     /// <summary>URLs owed by earlier runs that this run sent again.</summary>
     public int Owed { get; init; }
 
+    /// <summary>Changed or deleted files not refreshed because the web SDK serves them as immutable.</summary>
+    public int ImmutableLeftAlone { get; init; }
+
     public IReadOnlyList<string> PlannedUrls { get; init; } = Array.Empty<string>();
 
     public int BatchSize { get; init; }
