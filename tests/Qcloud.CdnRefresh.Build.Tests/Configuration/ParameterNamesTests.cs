@@ -14,8 +14,8 @@ public sealed class ParameterNamesTests : IDisposable
     private static readonly string[] StringParameters =
     {
         "AddedFiles", "Api", "Area", "BaseUrl", "BaselineUrl", "BatchSize", "ContentRoot", "ContinueOnApiError", "DailyQuota",
-        "DirectoryIndex", "DryRun", "Endpoint", "ExcludePatterns", "Manifest", "MaxRetries", "OverQuota", "PublishDir",
-        "PublishManifest", "Report", "SignatureMethod", "Timeout", "Wait", "WaitTimeout", "WithoutBaseline",
+        "DirectoryIndex", "DryRun", "Endpoint", "EndpointsFile", "ExcludePatterns", "Manifest", "MaxRetries", "OverQuota", "PublishDir",
+        "PublishManifest", "Report", "SignatureMethod", "SkipImmutable", "Timeout", "Wait", "WaitTimeout", "WithoutBaseline",
     };
 
     private readonly TempDirectory _temp = new();

@@ -39,6 +39,7 @@ public sealed class DiagnosticCodeTableTests
         ["BaselineFetchFailed"] = "QCDN2105",
         ["ManifestLocked"] = "QCDN2106",
         ["ReportWriteFailed"] = "QCDN2107",
+        ["EndpointsFileInvalid"] = "QCDN2108",
         ["ApiError"] = "QCDN3001",
         ["ApiAuthFailed"] = "QCDN3002",
         ["ApiQuotaExceeded"] = "QCDN3003",

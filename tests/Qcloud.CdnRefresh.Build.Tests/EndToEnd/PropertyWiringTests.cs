@@ -57,6 +57,7 @@ public sealed class PropertyWiringTests : EndToEndTest
                 <CdnRefreshWait>true</CdnRefreshWait>
                 <CdnRefreshWaitTimeout>42</CdnRefreshWaitTimeout>
                 <CdnRefreshExcludePatterns>**/*.map;docs/**</CdnRefreshExcludePatterns>
+                <CdnRefreshSkipImmutable>false</CdnRefreshSkipImmutable>
                 <CdnRefreshAfterTargets>SiteDeployed</CdnRefreshAfterTargets>
                 <CdnRefreshTaskAssembly>{taskCopy}</CdnRefreshTaskAssembly>
               </PropertyGroup>
@@ -106,6 +107,8 @@ public sealed class PropertyWiringTests : EndToEndTest
             ["WaitTimeout"] = "42",
             ["Exclude"] = "js/*.js|css/site.css",
             ["ExcludePatterns"] = "**/*.map;docs/**",
+            ["SkipImmutable"] = "false",
+            ["EndpointsFile"] = Path.Combine(project.Directory, "bin", "Release", "net10.0", "publish", ThrowawayWebProject.ProjectName + ".staticwebassets.endpoints.json"),
         };
         Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), log.TaskInputs.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.True(log.CdnRefreshRanAfterSiteDeployed, "CdnRefresh did not run after SiteDeployed.\n" + result);

@@ -34,9 +34,17 @@ public sealed class PackageTargetsTests : IDisposable
         {
             "AddedFiles", "Api", "Area", "BaseUrl", "BaselineUrl", "BatchSize", "ContentRoot", "ContinueOnApiError", "DailyQuota",
             "DryRun", "Endpoint", "Exclude", "ExcludePatterns", "MaxRetries", "OverQuota", "PublishManifest", "Report",
-            "SecretPropertyNames", "SignatureMethod", "Timeout", "Wait", "WaitTimeout", "WithoutBaseline",
+            "SecretPropertyNames", "SignatureMethod", "SkipImmutable", "Timeout", "Wait", "WaitTimeout", "WithoutBaseline",
         };
         Assert.Equal(empty, parameters.Where(p => p.Value.Length == 0).Select(p => p.Key).OrderBy(name => name, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheEndpointsFile_IsTheAppsOwn_InThePublishFolder()
+    {
+        var parameters = TaskParameters(new Dictionary<string, string> { ["AssemblyName"] = "Shop.Web" });
+
+        Assert.Equal(_temp.FullPath("Shop.Web.staticwebassets.endpoints.json"), parameters["EndpointsFile"]);
     }
 
     [Fact]

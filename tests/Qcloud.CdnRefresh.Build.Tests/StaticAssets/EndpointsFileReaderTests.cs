@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Qcloud.CdnRefresh.Build.StaticAssets;
+using Qcloud.CdnRefresh.Build.Tests.Refresh;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.StaticAssets;
+
+/// <summary>
+/// Which routes of the web SDK's endpoints file are immutable. The fixture is a trimmed copy of what
+/// <c>dotnet new blazorwasm</c> + <c>dotnet publish</c> (SDK 10.0) wrote: every endpoint of six routes, unchanged.
+/// </summary>
+public sealed class EndpointsFileReaderTests : IDisposable
+{
+    private const string Fixture = "StaticAssets/blazorwasm.staticwebassets.endpoints.json";
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static System.Collections.Generic.ISet<string> Parse(string json) =>
+        EndpointsFileReader.Parse(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+    private static string Endpoint(string route, string cacheControl) =>
+        $$"""{"Route":"{{route}}","Selectors":[],"ResponseHeaders":[{"Name":"Cache-Control","Value":"{{cacheControl}}"},{"Name":"Content-Type","Value":"text/css"}]}""";
+
+    private static string Document(params string[] endpoints) =>
+        """{"Version":1,"ManifestType":"Publish","Endpoints":[""" + string.Join(",", endpoints) + "]}";
+
+    [Fact]
+    public void TheSdksFile_GivesTheFingerprintedRoutes_AndNotThePlainOnes()
+    {
+        using var content = File.OpenRead(Path.Combine(AppContext.BaseDirectory, Fixture));
+
+        var routes = EndpointsFileReader.Parse(content);
+
+        Assert.Equal(
+            new[] { "_framework/System.Text.Json.g5ckbjbcz0.wasm", "_framework/System.Text.Json.g5ckbjbcz0.wasm.br", "css/app.nk9bgqz024.css" },
+            routes.OrderBy(route => route, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ARoute_WithOneEndpointThatIsNotImmutable_IsNotImmutable()
+    {
+        var routes = Parse(Document(Endpoint("app.css", "max-age=31536000, immutable"), Endpoint("app.css", "no-cache"), Endpoint("a.css", "immutable")));
+
+        Assert.Equal(new[] { "a.css" }, routes);
+    }
+
+    [Theory]
+    [InlineData("public, IMMUTABLE", true)]
+    [InlineData("immutable,max-age=31536000", true)]
+    [InlineData("max-age=31536000", false)]
+    [InlineData("no-cache, x-immutable", false)]
+    public void TheDirective_IsOneOfTheCommaSeparatedOnes_InAnyCase(string cacheControl, bool immutable)
+    {
+        var routes = Parse(Document(Endpoint("a.css", cacheControl)));
+
+        Assert.Equal(immutable, routes.Contains("a.css"));
+    }
+
+    [Fact]
+    public void AnEndpointWithoutCacheControl_IsNotImmutable()
+    {
+        var routes = Parse(Document("""{"Route":"a.css","ResponseHeaders":[{"Name":"Content-Type","Value":"immutable"}]}""", """{"Route":"b.css"}"""));
+
+        Assert.Empty(routes);
+    }
+
+    [Fact]
+    public void Routes_CompareCaseSensitively()
+    {
+        var routes = Parse(Document(Endpoint("App.css", "immutable")));
+
+        Assert.False(routes.Contains("app.css"));
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("""{"Version":2,"Endpoints":[]}""")]
+    [InlineData("""{"Endpoints":[]}""")]
+    [InlineData("""{"Version":1}""")]
+    [InlineData("""{"Version":1,"Endpoints":{}}""")]
+    [InlineData("""{"Version":1,"Endpoints":[{"ResponseHeaders":[]}]}""")]
+    [InlineData("""{"Version":1,"Endpoints":[null]}""")]
+    [InlineData("""{"Version":1,"Endpoints":[{"Route":"a.css","ResponseHeaders":"immutable"}]}""")]
+    public void ADocumentThatIsNotTheSdks_IsInvalidData(string json)
+    {
+        Assert.Throws<InvalidDataException>(() => Parse(json));
+    }
+
+    [Fact]
+    public void NoFile_GivesNoRoutes_AndNoWarning()
+    {
+        var log = new RecordingLog();
+
+        var routes = EndpointsFileReader.ImmutableRoutes(Path.Combine(_temp.Path, "app.staticwebassets.endpoints.json"), log);
+
+        Assert.Empty(routes);
+        Assert.Empty(log.Warnings);
+    }
+
+    [Fact]
+    public void ABadFile_IsWarningQcdn2108NamingIt_AndGivesNoRoutes()
+    {
+        var path = Path.Combine(_temp.Path, "app.staticwebassets.endpoints.json");
+        File.WriteAllText(path, """{"Version":2,"Endpoints":[]}""");
+        var log = new RecordingLog();
+
+        var routes = EndpointsFileReader.ImmutableRoutes(path, log);
+
+        Assert.Empty(routes);
+        var warning = Assert.Single(log.Warnings);
+        Assert.Equal("QCDN2108", warning.Code);
+        Assert.Contains(path, warning.Message);
+        Assert.Contains("'Version' is 2", warning.Message);
+    }
+}
