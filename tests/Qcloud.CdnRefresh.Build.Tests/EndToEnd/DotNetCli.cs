@@ -32,8 +32,10 @@ public static class DotNetCli
     };
 
     /// <summary>Runs <c>dotnet <paramref name="arguments"/></c> in <paramref name="workingDirectory"/>.</summary>
-    public static DotNetResult Run(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="timeout">How long the child may run; <see cref="Timeout"/> unless a command is known to take longer.</param>
+    public static DotNetResult Run(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? Timeout;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -67,7 +69,7 @@ public static class DotNetCli
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(limit))
         {
             try
             {
@@ -79,7 +81,7 @@ public static class DotNetCli
             }
 
             process.WaitForExit(TimeSpan.FromSeconds(10));
-            throw new TimeoutException($"dotnet {commandLine} did not end within {Timeout.TotalMinutes} minutes and was killed. Output so far:\n{Snapshot(output)}");
+            throw new TimeoutException($"dotnet {commandLine} did not end within {limit.TotalMinutes} minutes and was killed. Output so far:\n{Snapshot(output)}");
         }
 
         // The child is gone; give the readers a moment to drain what it wrote last (a grandchild holding the pipes must not hang us).
