@@ -19,6 +19,7 @@ internal sealed class BenchmarkOptions
           --no-publish               skip the dotnet publish overhead measurement
           --no-getfilehash           skip MSBuild's GetFileHash (minutes per tree): for trying things out
           --keep                     keep the generated trees
+          --endpoints N              endpoints of the generated static web assets file read (default 50000; 0 skips)
         """;
 
     public IReadOnlyList<int> Sizes { get; private set; } = new[] { 1_000, 10_000, 50_000 };
@@ -36,6 +37,8 @@ internal sealed class BenchmarkOptions
     public bool MeasureGetFileHash { get; private set; } = true;
 
     public bool Quick { get; private set; }
+
+    public int Endpoints { get; private set; } = 50_000;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> arguments)
     {
@@ -68,6 +71,9 @@ internal sealed class BenchmarkOptions
                     break;
                 case "--no-getfilehash":
                     options.MeasureGetFileHash = false;
+                    break;
+                case "--endpoints":
+                    options.Endpoints = int.Parse(Value().Replace("_", string.Empty), CultureInfo.InvariantCulture);
                     break;
                 case "--keep":
                     options.KeepTrees = true;

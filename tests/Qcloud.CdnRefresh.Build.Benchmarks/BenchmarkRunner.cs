@@ -30,6 +30,13 @@ internal sealed class BenchmarkRunner
                 trees.Add(MeasureTree(size, Path.Combine(work, size.ToString(System.Globalization.CultureInfo.InvariantCulture))));
             }
 
+            EndpointsFileResult? endpoints = null;
+            if (_options.Endpoints > 0)
+            {
+                Progress($"reading a {_options.Endpoints:N0}-endpoint static web assets file");
+                endpoints = EndpointsFileMeasurement.Measure(Path.Combine(work, "endpoints"), _options.Endpoints, _options.Repetitions);
+            }
+
             PublishOverheadResult? publish = null;
             if (_options.MeasurePublish)
             {
@@ -37,7 +44,7 @@ internal sealed class BenchmarkRunner
                 publish = new PublishOverhead(RepositoryRoot.Find()).Measure(_options.Repetitions);
             }
 
-            var report = ResultReport.Render(trees, publish, _options);
+            var report = ResultReport.Render(trees, publish, endpoints, _options);
             _output.Write(report);
             if (_options.OutputFolder is { } outputFolder)
             {

@@ -12,7 +12,7 @@ internal static class ResultReport
 {
     private const double MiB = 1024 * 1024;
 
-    public static string Render(IReadOnlyList<TreeMeasurement> trees, PublishOverheadResult? publish, BenchmarkOptions options)
+    public static string Render(IReadOnlyList<TreeMeasurement> trees, PublishOverheadResult? publish, EndpointsFileResult? endpoints, BenchmarkOptions options)
     {
         var text = new StringBuilder();
         Line(text, "## Change detection benchmark");
@@ -77,7 +77,7 @@ internal static class ResultReport
             RenderPublish(text, publish);
         }
 
-        RenderTargets(text, trees, publish);
+        RenderTargets(text, trees, publish, endpoints);
         return text.ToString();
     }
 
@@ -98,7 +98,7 @@ internal static class ResultReport
         Line(text, $"| added by the dry run | {SignedSeconds(dryRun - plain)} ({(dryRun.TotalSeconds / plain.TotalSeconds - 1) * 100:+0.0;-0.0}%) | {SignedMegabytes(dryRunPeak - plainPeak)} | |");
     }
 
-    private static void RenderTargets(StringBuilder text, IReadOnlyList<TreeMeasurement> trees, PublishOverheadResult? publish)
+    private static void RenderTargets(StringBuilder text, IReadOnlyList<TreeMeasurement> trees, PublishOverheadResult? publish, EndpointsFileResult? endpoints)
     {
         Line(text, string.Empty);
         Line(text, $"The floor ({Environment.ProcessorCount}-core machine):");
@@ -161,6 +161,11 @@ internal static class ResultReport
         {
             var added = Median.Of(publish.WithDryRun.Select(s => s.Elapsed)) - Median.Of(publish.Plain.Select(s => s.Elapsed));
             Line(text, $"- the dry run adds {SignedSeconds(added)} to publishing the sample");
+        }
+
+        if (endpoints is not null)
+        {
+            Line(text, $"- reading a {endpoints.Endpoints:N0}-endpoint static web assets file ({endpoints.Bytes / (1024.0 * 1024):0.0} MB, {endpoints.ImmutableRoutes:N0} immutable routes): {endpoints.Median.TotalMilliseconds:0} ms");
         }
     }
 

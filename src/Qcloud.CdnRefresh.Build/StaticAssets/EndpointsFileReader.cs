@@ -30,8 +30,7 @@ internal static class EndpointsFileReader
 
         try
         {
-            using var content = File.OpenRead(path);
-            var routes = Parse(content);
+            var routes = Parse(File.ReadAllBytes(path));
             log.Detail($"Static web assets endpoints {path}: {routes.Count} immutable routes.");
             return routes;
         }
@@ -46,13 +45,14 @@ internal static class EndpointsFileReader
     }
 
     /// <summary>The immutable routes of an endpoints document, compared ordinally (URL paths are case-sensitive).</summary>
+    /// <param name="content">The whole document (UTF-8, a BOM is allowed): read in one piece, which is faster than a stream.</param>
     /// <exception cref="InvalidDataException">The document is not JSON, has another shape, or another version.</exception>
-    public static ISet<string> Parse(Stream content)
+    public static ISet<string> Parse(byte[] content)
     {
         EndpointsJson document;
         try
         {
-            document = JsonSerializer.Deserialize(content, StaticAssetsJsonContext.Default.EndpointsJson)
+            document = JsonSerializer.Deserialize(Utf8WithoutBom(content), StaticAssetsJsonContext.Default.EndpointsJson)
                 ?? throw new InvalidDataException("the document is not a JSON object");
         }
         catch (JsonException e)
@@ -76,17 +76,13 @@ internal static class EndpointsFileReader
                 throw new InvalidDataException("an endpoint has no 'Route'");
             }
 
-            var immutable = IsImmutable(endpoint.ResponseHeaders);
-            immutableByRoute[route] = immutable && (!immutableByRoute.TryGetValue(route, out var before) || before);
+            immutableByRoute[route] = endpoint.Immutable && (!immutableByRoute.TryGetValue(route, out var before) || before);
         }
 
         return new HashSet<string>(immutableByRoute.Where(pair => pair.Value).Select(pair => pair.Key), StringComparer.Ordinal);
     }
 
-    /// <summary>A <c>Cache-Control</c> header whose comma-separated directives include <c>immutable</c>, in any case.</summary>
-    private static bool IsImmutable(IEnumerable<EndpointHeaderJson?>? headers) =>
-        headers is not null
-        && headers.Any(header =>
-            string.Equals(header?.Name, "Cache-Control", StringComparison.OrdinalIgnoreCase)
-            && (header!.Value ?? string.Empty).Split(',').Any(directive => string.Equals(directive.Trim(), "immutable", StringComparison.OrdinalIgnoreCase)));
+    /// <summary>The serializer reads a BOM from a stream but not from bytes.</summary>
+    private static ReadOnlySpan<byte> Utf8WithoutBom(byte[] content) =>
+        content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? content.AsSpan(3) : content;
 }

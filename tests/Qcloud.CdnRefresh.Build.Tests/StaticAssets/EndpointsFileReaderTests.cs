@@ -21,7 +21,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     private static System.Collections.Generic.ISet<string> Parse(string json) =>
-        EndpointsFileReader.Parse(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        EndpointsFileReader.Parse(Encoding.UTF8.GetBytes(json));
 
     private static string Endpoint(string route, string cacheControl) =>
         $$"""{"Route":"{{route}}","Selectors":[],"ResponseHeaders":[{"Name":"Cache-Control","Value":"{{cacheControl}}"},{"Name":"Content-Type","Value":"text/css"}]}""";
@@ -32,7 +32,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
     [Fact]
     public void TheSdksFile_GivesTheFingerprintedRoutes_AndNotThePlainOnes()
     {
-        using var content = File.OpenRead(Path.Combine(AppContext.BaseDirectory, Fixture));
+        var content = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, Fixture));
 
         var routes = EndpointsFileReader.Parse(content);
 
@@ -67,6 +67,25 @@ public sealed class EndpointsFileReaderTests : IDisposable
         var routes = Parse(Document("""{"Route":"a.css","ResponseHeaders":[{"Name":"Content-Type","Value":"immutable"}]}""", """{"Route":"b.css"}"""));
 
         Assert.Empty(routes);
+    }
+
+    [Fact]
+    public void TheHeaderName_IsCacheControlInAnyCase_AndTheOtherHeadersDoNotCount()
+    {
+        var routes = Parse(Document(
+            """{"Route":"a.css","ResponseHeaders":[{"Value":"immutable","Name":"cache-control"}]}""",
+            """{"Route":"b.css","ResponseHeaders":[{"Name":"X-Cache-Control","Value":"immutable"},{"Name":"Cache-Control","Value":"no-cache"}]}""",
+            """{"Route":"c.css","ResponseHeaders":null}"""));
+
+        Assert.Equal(new[] { "a.css" }, routes);
+    }
+
+    [Fact]
+    public void AByteOrderMark_IsAllowed()
+    {
+        var routes = EndpointsFileReader.Parse(new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Document(Endpoint("a.css", "immutable")))).ToArray());
+
+        Assert.Equal(new[] { "a.css" }, routes);
     }
 
     [Fact]

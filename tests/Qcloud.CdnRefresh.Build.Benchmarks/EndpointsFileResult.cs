@@ -1,0 +1,6 @@
+using System;
+
+namespace Qcloud.CdnRefresh.Build.Benchmarks;
+
+/// <summary>The endpoints file read: its size, the immutable routes found, and the median time of a read.</summary>
+internal sealed record EndpointsFileResult(int Endpoints, long Bytes, int ImmutableRoutes, TimeSpan Median);
