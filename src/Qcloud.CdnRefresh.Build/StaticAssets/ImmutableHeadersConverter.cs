@@ -7,8 +7,8 @@ namespace Qcloud.CdnRefresh.Build.StaticAssets;
 /// <summary>
 /// Reads an endpoint's <c>ResponseHeaders</c> (<c>[{"Name":"Cache-Control","Value":"max-age=31536000, immutable"}, …]</c>)
 /// as one answer: does a <c>Cache-Control</c> header (name in any case) carry the directive <c>immutable</c> (in any case)?
-/// Only that header's value becomes a string: an endpoints file holds about seven headers for each of tens of
-/// thousands of endpoints, and the others are never looked at.
+/// Only that header's value becomes a string: an endpoints file holds several headers for every endpoint, and the
+/// others are never looked at.
 /// </summary>
 internal sealed class ImmutableHeadersConverter : JsonConverter<bool>
 {
