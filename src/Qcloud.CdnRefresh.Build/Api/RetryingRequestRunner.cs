@@ -88,7 +88,43 @@ internal sealed class RetryingRequestRunner : IDisposable
         where T : class
     {
         using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attemptCancellation.CancelAfter(_options.RequestTimeout);
+        using var attemptEnded = new CancellationTokenSource();
+        _ = TimeOutAsync(attemptCancellation, attemptEnded.Token);
+        try
+        {
+            return await SendAndReadAsync(buildRequest, parse, attemptCancellation, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            attemptEnded.Cancel();
+        }
+    }
+
+    /// <summary>Cancels <paramref name="attempt"/> when the request timer ends before the attempt does.</summary>
+    private async Task TimeOutAsync(CancellationTokenSource attempt, CancellationToken attemptEnded)
+    {
+        try
+        {
+            await _options.RequestTimer(_options.RequestTimeout, attemptEnded).ConfigureAwait(false);
+            attempt.Cancel();
+        }
+        catch (OperationCanceledException)
+        {
+            // The attempt ended first.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The attempt ended as the timer did.
+        }
+    }
+
+    private async Task<ApiCallResult<T>> SendAndReadAsync<T>(
+        Func<HttpRequestMessage> buildRequest,
+        Func<int, byte[], ApiCallResult<T>> parse,
+        CancellationTokenSource attemptCancellation,
+        CancellationToken cancellationToken)
+        where T : class
+    {
         var token = attemptCancellation.Token;
         try
         {

@@ -11,7 +11,7 @@ using Qcloud.CdnRefresh.Build.Tests.Refresh;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-/// <summary>A provider wired to a scripted transport, a fake clock, instant delays and counting nonces.</summary>
+/// <summary>A provider wired to a scripted transport, a fake clock (instant delays, timeouts on events) and counting nonces.</summary>
 internal sealed class ClientHarness
 {
     public const string SecretId = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA";
@@ -51,6 +51,7 @@ internal sealed class ClientHarness
         Handler = Handler,
         Clock = Time.Now,
         Delay = Time.Delay,
+        RequestTimer = Time.RequestTimer,
         Nonce = () => nextNonce++,
         Jitter = () => 0,
         InitialBackoff = TimeSpan.FromMilliseconds(100),

@@ -104,6 +104,12 @@ public sealed class FakeTencentApiServer : IAsyncDisposable
     /// <summary>Requests that a hang fault has started holding (they are recorded only when the hang ends).</summary>
     public int HangsStarted => _state.HangsStarted;
 
+    /// <summary>
+    /// Runs <paramref name="action"/> each time a hang fault begins to hold a request, so a test can time the client's
+    /// request out on that event (<see cref="FakeClock.TimeOutRequests"/>).
+    /// </summary>
+    public void WhenHangStarts(Action action) => _state.OnHangStarted(action ?? throw new ArgumentNullException(nameof(action)));
+
     /// <summary>Waits until <paramref name="count"/> hangs have started, or five seconds have passed.</summary>
     public async Task WaitForHangsAsync(int count = 1)
     {

@@ -57,8 +57,11 @@ public sealed class FaultMatrixTests
     public async System.Threading.Tasks.Task HangLongerThanTheTimeout_TimesOut_AndIsRetried()
     {
         await using var harness = await TaskHarness.StartAsync();
-        harness.Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(20), abort: true).ForAction(Purge));
-        var run = harness.Run(task => task.Timeout = "1");
+        // The request times out once the fake holds it; the hang's own length only bounds a failing test.
+        harness.Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(30), abort: true).ForAction(Purge));
+        harness.Server.WhenHangStarts(harness.TimeOutRequests);
+
+        var run = harness.Run(task => task.Timeout = "600");
 
         Assert.True(run.Succeeded);
         Assert.Equal(2, run.Purges.Count);
