@@ -120,6 +120,26 @@ public sealed class FakeTencentApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The first recorded request that matches <paramref name="match"/>, waiting for it: a request held by a hang is
+    /// recorded a moment after its client goes away. Fails after five seconds, which only a failing test reaches.
+    /// </summary>
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Requests.FirstOrDefault(match) is { } request)
+            {
+                return request;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException("No matching request was recorded.");
+    }
+
     /// <summary>URLs accepted so far in <paramref name="area"/> (<c>mainland</c> or <c>overseas</c>), both APIs together.</summary>
     public int UrlsAccepted(string area) => _state.Ledger.Accepted(area);
 

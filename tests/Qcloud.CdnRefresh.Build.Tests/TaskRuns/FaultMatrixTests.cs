@@ -104,35 +104,6 @@ public sealed class FaultMatrixTests
         harness.AssertNextRunSendsExactly(harness.Owed());
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task CancelDuringABatch_KeepsTheManifestConsistent_AndTheNextRunSendsEverything()
-    {
-        await using var harness = await TaskHarness.StartAsync();
-        harness.Run(task => task.BatchSize = "2");
-        for (var i = 0; i < 6; i++)
-        {
-            harness.WriteFile($"f{i}.css", "changed " + i);
-        }
-
-        // This run: DescribePurgeQuota, batch 1, then batch 2 hangs; the cancel comes once the fake holds batch 2.
-        var batch1Done = harness.Server.Requests.Count + 2;
-        harness.Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(30)).ForAction(Purge).OnRequest(batch1Done + 1));
-        var cancelled = harness.RunTask(
-            task => task.BatchSize = "2",
-            task =>
-            {
-                harness.Server.WaitForHangsAsync().GetAwaiter().GetResult();
-                task.Cancel();
-            });
-
-        Assert.False(cancelled.Succeeded);
-        var batch1 = cancelled.Purges[0].Urls;
-        var owed = harness.LoadManifest()!.PendingUrls;
-        Assert.Equal(4, owed.Count);
-        Assert.Empty(owed.Intersect(batch1));
-        harness.AssertNextRunSendsExactly(owed, task => task.BatchSize = "2");
-    }
-
     /// <summary>The six files the harness lays out, as URLs: what a first run owes when nothing was accepted.</summary>
     internal static IOrderedEnumerable<string> AllSixUrls(TaskHarness harness) =>
         Enumerable.Range(0, 6).Select(i => harness.UrlOf($"f{i}.css")).OrderBy(u => u, StringComparer.Ordinal);
