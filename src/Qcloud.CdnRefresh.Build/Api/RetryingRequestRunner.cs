@@ -89,7 +89,7 @@ internal sealed class RetryingRequestRunner : IDisposable
     {
         using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var attemptEnded = new CancellationTokenSource();
-        _ = TimeOutAsync(attemptCancellation, attemptEnded.Token);
+        _ = HttpCancellation.TimeOutAsync(_options.RequestTimer, _options.RequestTimeout, attemptCancellation, attemptEnded.Token);
         try
         {
             return await SendAndReadAsync(buildRequest, parse, attemptCancellation, cancellationToken).ConfigureAwait(false);
@@ -97,24 +97,6 @@ internal sealed class RetryingRequestRunner : IDisposable
         finally
         {
             attemptEnded.Cancel();
-        }
-    }
-
-    /// <summary>Cancels <paramref name="attempt"/> when the request timer ends before the attempt does.</summary>
-    private async Task TimeOutAsync(CancellationTokenSource attempt, CancellationToken attemptEnded)
-    {
-        try
-        {
-            await _options.RequestTimer(_options.RequestTimeout, attemptEnded).ConfigureAwait(false);
-            attempt.Cancel();
-        }
-        catch (OperationCanceledException)
-        {
-            // The attempt ended first.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The attempt ended as the timer did.
         }
     }
 
