@@ -46,9 +46,9 @@ public sealed class TempDirectory : IDisposable
 
     private static void DeleteWithoutFollowingLinks(DirectoryInfo folder)
     {
-        foreach (var entry in folder.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0 }))
+        foreach (var entry in folder.EnumerateFileSystemInfos())
         {
-            if (entry is DirectoryInfo subfolder && entry.LinkTarget == null)
+            if (entry is DirectoryInfo subfolder && (entry.Attributes & FileAttributes.ReparsePoint) == 0)
             {
                 DeleteWithoutFollowingLinks(subfolder);
             }

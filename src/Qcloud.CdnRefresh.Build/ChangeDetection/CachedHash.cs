@@ -4,4 +4,4 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// A hash recorded by an earlier run (64 lowercase hex digits), reused while the file's size and last write time
 /// (UTC <see cref="System.DateTime.Ticks"/>) are those it was hashed at.
 /// </summary>
-internal readonly record struct CachedHash(long Size, long LastWriteTimeUtcTicks, string Sha256);
+internal sealed record CachedHash(long Size, long LastWriteTimeUtcTicks, string Sha256);

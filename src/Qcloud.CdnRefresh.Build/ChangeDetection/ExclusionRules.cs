@@ -39,7 +39,8 @@ internal sealed class ExclusionRules
     // In an escaped glob: a whole-segment '**' with the '/' or end after it, else '**' or '*', else '?'.
     private static readonly Regex Wildcards = new(@"(?<=^|/)\\\*\\\*(/|$)|\\\*(?:\\\*)?|\\\?", RegexOptions.CultureInvariant);
 
-    private readonly List<Regex> _globs;
+    private readonly List<Regex> _pathGlobs = new();
+    private readonly List<Regex> _nameGlobs = new();
     private readonly HashSet<string> _excludedRelativePaths;
 
     /// <param name="userPatterns">The <c>CdnRefreshExclude</c> globs.</param>
@@ -49,18 +50,30 @@ internal sealed class ExclusionRules
     {
         var caseInsensitive = ignoreCase ?? FileNameCase.IgnoredByDefault;
         _excludedRelativePaths = new HashSet<string>(excludedRelativePaths ?? Array.Empty<string>(), FileNameCase.Comparer(caseInsensitive));
-        _globs = DefaultPatterns.Concat(userPatterns ?? Array.Empty<string>())
-            .Select(pattern => ToRegex(pattern, caseInsensitive))
-            .OfType<Regex>()
-            .ToList();
+        foreach (var pattern in DefaultPatterns.Concat(userPatterns ?? Array.Empty<string>()))
+        {
+            AddGlob(pattern, caseInsensitive);
+        }
     }
 
     /// <summary>Whether the file at <paramref name="relativePath"/> (<c>/</c>-separated) matches an exclusion.</summary>
-    public bool IsExcluded(string relativePath) =>
-        _excludedRelativePaths.Contains(relativePath) || _globs.Any(glob => glob.IsMatch(relativePath));
+    public bool IsExcluded(string relativePath)
+    {
+        if (_excludedRelativePaths.Contains(relativePath) || _pathGlobs.Any(glob => glob.IsMatch(relativePath)))
+        {
+            return true;
+        }
 
-    /// <summary>The glob as one regular expression, or null when it is blank (or only <c>/</c>).</summary>
-    private static Regex? ToRegex(string pattern, bool ignoreCase)
+        var name = relativePath.Substring(relativePath.LastIndexOf('/') + 1);
+        return _nameGlobs.Any(glob => glob.IsMatch(name));
+    }
+
+    /// <summary>
+    /// The glob as one regular expression over the whole relative path (a pattern with a <c>/</c>) or over the file name
+    /// (one without); nothing when it is blank (or only <c>/</c>). Both are anchored at the start, so each is tried at
+    /// one position only.
+    /// </summary>
+    private void AddGlob(string pattern, bool ignoreCase)
     {
         var normalized = pattern.Trim().Replace('\\', '/');
         while (normalized.StartsWith("./", StringComparison.Ordinal))
@@ -77,7 +90,7 @@ internal sealed class ExclusionRules
 
         if (normalized.Length == 0)
         {
-            return null;
+            return;
         }
 
         // The glob holds no '\' any more, so in its escaped form '\*' and '\?' are always its own wildcards.
@@ -86,10 +99,7 @@ internal sealed class ExclusionRules
             : match.Value == @"\?" ? "[^/]"
             : "[^/]*");
 
-        // A file-name pattern starts at the path's start or right after a '/'; no part of it but a lone '**' can match a
-        // '/', so it matches exactly what follows the last one.
-        var start = anchored ? "^" : "(?:^|/)";
         var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
-        return new Regex(start + "(?:" + translated + ")$", options);
+        (anchored ? _pathGlobs : _nameGlobs).Add(new Regex("^(?:" + translated + ")$", options));
     }
 }

@@ -1,35 +1,27 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-#if NETFRAMEWORK
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
-#endif
 
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
 /// <summary>
-/// The canonical path of a file or folder with every symbolic link (and junction) on the way resolved, like POSIX
-/// <c>realpath</c>. Comparing canonical paths is the only reliable way to tell whether a link leads out of the
-/// content root: a link's own target may run through further links.
+/// The canonical path of a file or folder with every symbolic link (and junction) on the way resolved, as the
+/// operating system itself resolves it. Comparing canonical paths is the only reliable way to tell whether a link
+/// leads out of the content root: a link's own target may run through further links.
 /// </summary>
+/// <remarks>
+/// The operating system is asked at run time, not chosen by target framework, so the same .NET Framework build runs
+/// under Visual Studio's MSBuild on Windows and under Mono elsewhere.
+/// </remarks>
 internal static class RealPath
 {
-    // Same limit as Linux's MAXSYMLINKS: a longer chain is a loop.
-    private const int MaxLinkHops = 40;
-
     /// <summary>The canonical path, or null when the path (or a link's target on the way) does not exist.</summary>
     public static string? Resolve(string path)
     {
         var fullPath = Path.GetFullPath(path);
-#if NETFRAMEWORK
-        // .NET Framework only runs on Windows and cannot read link targets; the OS canonicalises the open handle instead.
-        return WindowsFinalPath(fullPath);
-#else
-        var resolved = ResolveLinks(fullPath);
-        return resolved != null && (File.Exists(resolved) || Directory.Exists(resolved)) ? resolved : null;
-#endif
+        return RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? WindowsFinalPath(fullPath) : PosixRealPath(fullPath);
     }
 
     /// <summary>Whether <paramref name="canonicalPath"/> is <paramref name="canonicalFolder"/> or lies below it.</summary>
@@ -42,77 +34,38 @@ internal static class RealPath
         return string.Equals(canonicalPath, canonicalFolder, comparison) || canonicalPath.StartsWith(prefix, comparison);
     }
 
-#if !NETFRAMEWORK
-    private static string? ResolveLinks(string fullPath)
+    /// <summary>realpath(3): fails (null) for a missing component, a dangling link or a link loop.</summary>
+    private static string? PosixRealPath(string fullPath)
     {
-        var resolved = Path.GetPathRoot(fullPath)!;
-        var pending = new Stack<string>();
-        PushComponents(pending, fullPath.Substring(resolved.Length));
-        var hops = 0;
-        while (pending.Count > 0)
+        var nulTerminated = Encoding.UTF8.GetBytes(fullPath + "\0");
+        var resolved = realpath(nulTerminated, IntPtr.Zero);
+        if (resolved == IntPtr.Zero)
         {
-            var component = pending.Pop();
-            if (component.Length == 0 || component == ".")
-            {
-                continue;
-            }
-
-            if (component == "..")
-            {
-                // 'resolved' holds no links, so going up lexically is going up physically.
-                resolved = Path.GetDirectoryName(resolved) ?? resolved;
-                continue;
-            }
-
-            var candidate = Path.Combine(resolved, component);
-            var target = LinkTargetOf(candidate);
-            if (target == null)
-            {
-                resolved = candidate;
-                continue;
-            }
-
-            if (++hops > MaxLinkHops)
-            {
-                return null;
-            }
-
-            if (Path.IsPathRooted(target))
-            {
-                resolved = Path.GetPathRoot(target)!;
-                target = target.Substring(resolved.Length);
-            }
-
-            PushComponents(pending, target);
+            return null;
         }
 
-        return resolved;
-    }
-
-    private static string? LinkTargetOf(string path)
-    {
         try
         {
-            return new FileInfo(path).LinkTarget;
+            var length = 0;
+            while (Marshal.ReadByte(resolved, length) != 0)
+            {
+                length++;
+            }
+
+            var bytes = new byte[length];
+            Marshal.Copy(resolved, bytes, 0, length);
+            return Encoding.UTF8.GetString(bytes);
         }
-        catch (IOException)
+        finally
         {
-            return null; // missing component: the caller sees that the result does not exist
+            free(resolved);
         }
     }
 
-    private static void PushComponents(Stack<string> pending, string relative)
-    {
-        var components = relative.Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries);
-        for (var i = components.Length - 1; i >= 0; i--)
-        {
-            pending.Push(components[i]);
-        }
-    }
-#else
     private const uint FileFlagBackupSemantics = 0x02000000; // lets CreateFile open folders
     private const uint OpenExisting = 3;
 
+    /// <summary>The path of an open handle, which Windows reports with every link and junction resolved.</summary>
     private static string? WindowsFinalPath(string fullPath)
     {
         using var handle = CreateFileW(fullPath, 0, FileShare.ReadWrite | FileShare.Delete, IntPtr.Zero, OpenExisting, FileFlagBackupSemantics, IntPtr.Zero);
@@ -143,10 +96,15 @@ internal static class RealPath
         return finalPath.StartsWith(@"\\?\", StringComparison.Ordinal) ? finalPath.Substring(4) : finalPath;
     }
 
+    [DllImport("libc", SetLastError = true)]
+    private static extern IntPtr realpath(byte[] path, IntPtr resolvedPath);
+
+    [DllImport("libc")]
+    private static extern void free(IntPtr pointer);
+
     [DllImport("kernel32.dll", CharSet = CharSet.Unicode, SetLastError = true)]
     private static extern SafeFileHandle CreateFileW(string fileName, uint desiredAccess, FileShare shareMode, IntPtr securityAttributes, uint creationDisposition, uint flagsAndAttributes, IntPtr templateFile);
 
     [DllImport("kernel32.dll", CharSet = CharSet.Unicode, SetLastError = true)]
     private static extern uint GetFinalPathNameByHandleW(SafeFileHandle file, StringBuilder filePath, uint filePathLength, uint flags);
-#endif
 }

@@ -42,7 +42,7 @@ public class ApiErrorClassifierTests
     [InlineData("FailedOperation", "Final")]
     public void V3Code_IsClassified(string code, string kind)
     {
-        Assert.Equal(Enum.Parse<ApiFailureKind>(kind), V3ErrorCodes.KindOf(code));
+        Assert.Equal((ApiFailureKind)Enum.Parse(typeof(ApiFailureKind), kind), V3ErrorCodes.KindOf(code));
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public class ApiErrorClassifierTests
     [InlineData(5400, null, "Final")]
     public void V2Code_IsClassified(int code, string? moduleCode, string kind)
     {
-        Assert.Equal(Enum.Parse<ApiFailureKind>(kind), V2ErrorCodes.KindOf(code, moduleCode));
+        Assert.Equal((ApiFailureKind)Enum.Parse(typeof(ApiFailureKind), kind), V2ErrorCodes.KindOf(code, moduleCode));
     }
 
     [Theory]

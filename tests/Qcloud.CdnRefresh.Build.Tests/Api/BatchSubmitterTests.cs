@@ -35,7 +35,7 @@ public class BatchSubmitterTests
 
         var result = await new BatchSubmitter(client.SubmitAsync, 1000).SubmitAsync(urls, null, CancellationToken.None);
 
-        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Accepted, BatchStatus.Accepted }, result.Batches.Select(b => b.Status));
+        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Accepted, BatchStatus.Accepted }, result.Batches.Select(b => b.Status).ToArray());
         Assert.Equal(new[] { 1000, 1000, 500 }, client.Submitted.Select(b => b.Count));
         Assert.Equal(urls, client.Submitted.SelectMany(b => b));
         Assert.Equal(urls, result.AcceptedUrls);
@@ -51,7 +51,7 @@ public class BatchSubmitterTests
 
         var result = await new BatchSubmitter(client.SubmitAsync, 1000).SubmitAsync(urls, null, CancellationToken.None);
 
-        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Failed, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
+        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Failed, BatchStatus.NotSent }, result.Batches.Select(b => b.Status).ToArray());
         Assert.Equal(2, client.Submitted.Count);
         Assert.Equal("2 of 3", result.FailedBatch!.Label);
         Assert.Same(QuotaFailure, result.Failure);
@@ -83,7 +83,7 @@ public class BatchSubmitterTests
 
         Assert.True(result.Cancelled);
         Assert.Single(client.Submitted);
-        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.NotSent, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
+        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.NotSent, BatchStatus.NotSent }, result.Batches.Select(b => b.Status).ToArray());
         Assert.Equal(ClientHarness.Urls(2), result.AcceptedUrls);
         Assert.Equal(4, result.NotAcceptedUrls.Count);
         Assert.Null(result.FailedBatch);
@@ -102,7 +102,7 @@ public class BatchSubmitterTests
         var result = await new BatchSubmitter(client.SubmitAsync, 2).SubmitAsync(ClientHarness.Urls(6), null, cancellation.Token);
 
         Assert.True(result.Cancelled);
-        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Interrupted, BatchStatus.NotSent }, result.Batches.Select(b => b.Status));
+        Assert.Equal(new[] { BatchStatus.Accepted, BatchStatus.Interrupted, BatchStatus.NotSent }, result.Batches.Select(b => b.Status).ToArray());
         Assert.Equal(ClientHarness.Urls(2), result.AcceptedUrls);
         Assert.Equal(ClientHarness.Urls(6).Skip(2), result.NotAcceptedUrls);
     }

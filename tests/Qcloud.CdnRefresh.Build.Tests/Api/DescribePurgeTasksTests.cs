@@ -70,7 +70,7 @@ public class DescribePurgeTasksTests
         var outcome = await harness.V3().DescribePurgeTasksAsync(TaskId, V3Provider.PurgeTypeUrl, CancellationToken.None);
 
         var status = outcome.Statuses.Single();
-        Assert.Equal(Enum.Parse<RefreshStatus>(expected), status.Status);
+        Assert.Equal((RefreshStatus)Enum.Parse(typeof(RefreshStatus), expected), status.Status);
         Assert.Equal(apiStatus, status.ApiStatus);
         Assert.Equal(TaskId, status.TaskId);
     }
@@ -102,7 +102,7 @@ public class DescribePurgeTasksTests
 
         var outcome = await harness.V3().GetStatusAsync(new[] { batch }, CancellationToken.None);
 
-        Assert.Equal(new[] { RefreshStatus.Done, RefreshStatus.Unknown }, outcome.Statuses.Select(s => s.Status));
+        Assert.Equal(new[] { RefreshStatus.Done, RefreshStatus.Unknown }, outcome.Statuses.Select(s => s.Status).ToArray());
         Assert.Contains("\"PurgeType\":\"path\"", harness.Handler.Requests.Single().BodyText);
     }
 

@@ -29,7 +29,7 @@ public class FailureClassTests
 
         var outcome = await harness.V3(o => o with { MaxRetries = MaxRetries }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
-        Assert.Equal(Enum.Parse<ApiFailureKind>(kind), outcome.Failure!.Kind);
+        Assert.Equal((ApiFailureKind)Enum.Parse(typeof(ApiFailureKind), kind), outcome.Failure!.Kind);
         Assert.Equal(code, outcome.Failure.ApiCode);
         Assert.Equal(attempts, harness.Handler.Requests.Count);
     }
@@ -56,7 +56,7 @@ public class FailureClassTests
 
         var outcome = await harness.V2(o => o with { MaxRetries = MaxRetries }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
 
-        Assert.Equal(Enum.Parse<ApiFailureKind>(kind), outcome.Failure!.Kind);
+        Assert.Equal((ApiFailureKind)Enum.Parse(typeof(ApiFailureKind), kind), outcome.Failure!.Kind);
         Assert.Equal(attempts, harness.Handler.Requests.Count);
     }
 

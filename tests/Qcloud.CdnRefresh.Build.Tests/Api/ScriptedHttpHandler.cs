@@ -110,7 +110,7 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync();
         var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
         int number;
@@ -165,13 +165,6 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            onRead?.Invoke();
-            await Task.Delay(SafetyLimit, cancellationToken);
-            throw new TimeoutException("The body read was neither timed out nor cancelled within " + SafetyLimit + ".");
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             onRead?.Invoke();
             await Task.Delay(SafetyLimit, cancellationToken);

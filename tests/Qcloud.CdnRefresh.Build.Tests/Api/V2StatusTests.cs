@@ -39,7 +39,7 @@ public class V2StatusTests
 
         Assert.Equal(
             new[] { RefreshStatus.Done, RefreshStatus.Running, RefreshStatus.Failed, RefreshStatus.Unknown },
-            outcome.Statuses.Select(s => s.Status));
+            outcome.Statuses.Select(s => s.Status).ToArray());
         Assert.Equal(new[] { "https://a.example/3.js" }, outcome.FailedUrls);
     }
 
@@ -114,7 +114,7 @@ public class V2StatusTests
             .GetStatusAsync(new[] { Batch("https://a.example/1.js", "https://a.example/2.js") with { TaskId = "42" } }, CancellationToken.None);
 
         Assert.Equal(2, outcome.Statuses.Count);
-        Assert.All(outcome.Statuses, s => Assert.Equal(Enum.Parse<RefreshStatus>(expected), s.Status));
+        Assert.All(outcome.Statuses, s => Assert.Equal((RefreshStatus)Enum.Parse(typeof(RefreshStatus), expected), s.Status));
         Assert.All(outcome.Statuses, s => Assert.Equal("42", s.TaskId));
 
         // The log's own status code, so a batch never matched in the log (status Unknown, no ApiStatus) cannot pass.

@@ -30,7 +30,7 @@ public sealed class FileHasherTests : IDisposable
 
         var result = new FileHasher().Hash(Listed("f.bin"));
 
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), Assert.Single(result.Sha256));
+        Assert.Equal(Sha256Hex(content), Assert.Single(result.Sha256));
     }
 
     [Fact]
@@ -175,7 +175,13 @@ public sealed class FileHasherTests : IDisposable
     }
 
     private string Sha256Of(string relativePath) =>
-        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(_root.FullPath(relativePath))));
+        Sha256Hex(File.ReadAllBytes(_root.FullPath(relativePath)));
+
+    private static string Sha256Hex(byte[] content)
+    {
+        using var sha = SHA256.Create();
+        return BitConverter.ToString(sha.ComputeHash(content)).Replace("-", "").ToLowerInvariant();
+    }
 
     private IReadOnlyList<ListedFile> Listed(params string[] relativePaths) =>
         relativePaths.Select(relativePath =>

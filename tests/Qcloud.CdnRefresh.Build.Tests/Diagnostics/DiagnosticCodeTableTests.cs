@@ -73,7 +73,7 @@ public sealed class DiagnosticCodeTableTests
     public void EveryCode_HasItsSectionInDocsDiagnostics_AndNoSectionIsForAnUnknownCode()
     {
         var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
-        var sections = Regex.Matches(text, @"^## (QCDN\d{4})\s*$", RegexOptions.Multiline).Select(match => match.Groups[1].Value).ToList();
+        var sections = Regex.Matches(text, @"^## (QCDN\d{4})\s*$", RegexOptions.Multiline).Cast<Match>().Select(match => match.Groups[1].Value).ToList();
 
         Assert.Equal(Table.Values.OrderBy(code => code, StringComparer.Ordinal), sections.OrderBy(code => code, StringComparer.Ordinal));
     }

@@ -35,7 +35,7 @@ public sealed class RecordedRequest
 
     public ReadOnlyMemory<byte> RawBody { get; init; }
 
-    public string BodyText => Encoding.UTF8.GetString(RawBody.Span);
+    public string BodyText => Encoding.UTF8.GetString(RawBody.ToArray());
 
     /// <summary>The form fields, decoded the strict way a server does (no '+' to space, since the task never sends '+').</summary>
     public IReadOnlyDictionary<string, string> Form =>

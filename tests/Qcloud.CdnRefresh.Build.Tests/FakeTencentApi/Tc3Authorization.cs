@@ -18,12 +18,12 @@ internal sealed record Tc3Authorization(
         }
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string part in header[prefix.Length..].Split(','))
+        foreach (string part in header.Substring(prefix.Length).Split(','))
         {
             int eq = part.IndexOf('=');
             if (eq > 0)
             {
-                fields[part[..eq].Trim()] = part[(eq + 1)..].Trim();
+                fields[part.Substring(0, eq).Trim()] = part.Substring(eq + 1).Trim();
             }
         }
 

@@ -15,7 +15,11 @@ public static class Tc3Signature
 {
     public const string Algorithm = "TC3-HMAC-SHA256";
 
-    public static string HexSha256(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
+    public static string HexSha256(byte[] data)
+    {
+        using var sha = SHA256.Create();
+        return Hex(sha.ComputeHash(data));
+    }
 
     public static string HexSha256(string text) => HexSha256(Encoding.UTF8.GetBytes(text));
 
@@ -44,7 +48,7 @@ public static class Tc3Signature
     }
 
     public static string Signature(string secretKey, string date, string service, string stringToSign) =>
-        Convert.ToHexStringLower(Hmac(SigningKey(secretKey, date, service), stringToSign));
+        Hex(Hmac(SigningKey(secretKey, date, service), stringToSign));
 
     public static string Authorization(string secretId, string credentialScope, string signedHeaders, string signature) =>
         Algorithm + " Credential=" + secretId + "/" + credentialScope + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature;
@@ -64,5 +68,11 @@ public static class Tc3Signature
         return (Signature(secretKey, Date(timestamp), service, toSign), toSign);
     }
 
-    private static byte[] Hmac(byte[] key, string message) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(message));
+    private static byte[] Hmac(byte[] key, string message)
+    {
+        using var hmac = new HMACSHA256(key);
+        return hmac.ComputeHash(Encoding.UTF8.GetBytes(message));
+    }
+
+    private static string Hex(byte[] bytes) => BitConverter.ToString(bytes).Replace("-", "").ToLowerInvariant();
 }

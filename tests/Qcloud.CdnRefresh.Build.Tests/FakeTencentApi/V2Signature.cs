@@ -35,10 +35,8 @@ public static class V2Signature
     {
         byte[] key = Encoding.UTF8.GetBytes(secretKey);
         byte[] message = Encoding.UTF8.GetBytes(stringToSign);
-        byte[] mac = signatureMethod == "HmacSHA256"
-            ? HMACSHA256.HashData(key, message)
-            : HMACSHA1.HashData(key, message);
-        return Convert.ToBase64String(mac);
+        using HMAC hmac = signatureMethod == "HmacSHA256" ? new HMACSHA256(key) : new HMACSHA1(key);
+        return Convert.ToBase64String(hmac.ComputeHash(message));
     }
 
     /// <summary>Signs a parameter set, taking the algorithm from its own <c>SignatureMethod</c>.</summary>

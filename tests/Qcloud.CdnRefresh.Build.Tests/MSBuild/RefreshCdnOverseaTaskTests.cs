@@ -1,12 +1,17 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System;
+using System.Net;
+using System.Net.Http;
+using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.MSBuild;
 using Qcloud.CdnRefresh.Build.Refresh;
 using Qcloud.CdnRefresh.Build.Signing;
+using Qcloud.CdnRefresh.Build.Tests.Api;
 using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
 
@@ -85,27 +90,48 @@ public sealed class RefreshCdnOverseaTaskTests : IDisposable
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Refresh_OutputsAcceptedUrlsWithBatchAndTaskIdMetadata()
+    public void Refresh_SignsEveryRequestAsTencentChecksIt_AndRecordsTheAcceptedUrls()
     {
-        await using var server = await FakeTencentApiServer.StartAsync();
+        var handler = new ScriptedHttpHandler().AnswerEveryRequest((request, number) => TencentAnswer(request, number));
         var task = NewTask(log => new RefreshEnvironment
         {
             Log = log,
-            Credentials = () => new TencentCredentials(server.Options.SecretId, server.Options.SecretKey),
+            Credentials = () => new TencentCredentials(SecretId, SecretKey),
             Variable = _ => null,
+            Handler = handler,
         });
-        task.Endpoint = server.V3Endpoint.ToString();
         task.BatchSize = "2";
 
-        Assert.True(task.Execute());
+        Assert.True(task.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
 
-        var purges = server.Requests.Where(r => r.Action == "PurgeUrlsCache").ToList();
-        Assert.Equal(2, purges.Count);
-        Assert.All(purges, r => Assert.True(r.SignatureVerified));
-        var urls = task.RefreshedUrls.Select(i => i.ItemSpec).ToArray();
-        Assert.Equal(purges.SelectMany(r => r.Urls).OrderBy(u => u, StringComparer.Ordinal), urls.OrderBy(u => u, StringComparer.Ordinal));
-        Assert.All(task.RefreshedUrls, item => Assert.Equal(
-            purges[int.Parse(item.GetMetadata("Batch")) - 1].TaskId,
-            item.GetMetadata("TaskId")));
+        Assert.Equal(new[] { "DescribePurgeQuota", "PurgeUrlsCache", "PurgeUrlsCache" }, handler.Requests.Select(r => r.Header("X-TC-Action")).ToArray());
+        Assert.All(handler.Requests, request => Assert.Equal(ExpectedSignature(request), Tc3Authorization.Parse(request.Header("Authorization"))!.Signature));
+        var expectedUrls = new[] { "https://www.example.com/docs/index.html", "https://www.example.com/index.html", "https://www.example.com/site.css" };
+        Assert.Equal(expectedUrls, task.RefreshedUrls.Select(i => i.ItemSpec).OrderBy(u => u, StringComparer.Ordinal).ToArray());
+        Assert.Equal(new[] { "docs/index.html", "index.html", "site.css" }, ManifestJson.Read(task.Manifest!).Files.OrderBy(p => p, StringComparer.Ordinal).ToArray());
+    }
+
+    private const string SecretId = "AKIDtaskruntime";
+    private const string SecretKey = "task-runtime-secret";
+
+    /// <summary>What Tencent answers: the quota first, then a task per purge.</summary>
+    private static HttpResponseMessage TencentAnswer(HttpRequestMessage request, int number)
+    {
+        var action = request.Headers.GetValues("X-TC-Action").Single();
+        var body = action == "DescribePurgeQuota"
+            ? "{\"Response\":{\"UrlPurge\":[{\"Batch\":1000,\"Total\":10000,\"Available\":10000,\"Area\":\"overseas\"}],\"PathPurge\":[{\"Batch\":20,\"Total\":100,\"Available\":100,\"Area\":\"overseas\"}],\"RequestId\":\"r-" + number + "\"}}"
+            : "{\"Response\":{\"TaskId\":\"t-" + number + "\",\"RequestId\":\"r-" + number + "\"}}";
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+    }
+
+    /// <summary>The signature the fake API's own TC3 code computes for the request's signed headers and body.</summary>
+    private static string ExpectedSignature(RecordedRequest request)
+    {
+        var authorization = Tc3Authorization.Parse(request.Header("Authorization"))!;
+        var signed = authorization.SignedHeaders
+            .Select(name => new KeyValuePair<string, string>(name, name == "host" ? request.Header("Host") ?? request.Uri!.Authority : request.Header(name)!))
+            .ToList();
+        var timestamp = long.Parse(request.Header("X-TC-Timestamp")!, System.Globalization.CultureInfo.InvariantCulture);
+        return Tc3Signature.SignPost(SecretKey, "cdn", timestamp, signed, request.RawBody.ToArray()).Signature;
     }
 }

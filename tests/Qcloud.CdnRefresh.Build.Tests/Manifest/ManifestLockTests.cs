@@ -74,7 +74,7 @@ public class ManifestLockTests
             () => ManifestLock.Acquire(path, TimeSpan.FromSeconds(30), cancel.Token));
     }
 
-    [LinuxOnlyFact("/usr/bin/flock")]
+    [LinuxOnlyFact("/usr/bin/flock", NeedsFlockForFileShare = true)]
     public void Another_process_cannot_take_the_lock_while_it_is_held()
     {
         // .NET implements FileShare.None with flock(2) on Unix, so flock(1) is a genuine second process contending for it.
@@ -92,8 +92,9 @@ public class ManifestLockTests
 
     private static int RunFlock(string lockPath)
     {
-        using var process = Process.Start(new ProcessStartInfo("/usr/bin/flock", new[] { "--nonblock", lockPath, "true" })
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/flock", "--nonblock \"" + lockPath + "\" true")
         {
+            UseShellExecute = false,
             RedirectStandardError = true,
         })!;
         process.WaitForExit(10_000);

@@ -42,7 +42,7 @@ public class ManifestSerializationTests
     {
         var files = new[] { File("b.js"), File("a.css"), File("B.js"), File("dir/x.html") };
         var first = new DeploymentManifest(BaseUrl, files, new[] { Url("z"), Url("a"), Url("a") }, Time);
-        var second = new DeploymentManifest(BaseUrl, files.Reverse(), new[] { Url("a"), Url("z") }, Time);
+        var second = new DeploymentManifest(BaseUrl, Enumerable.Reverse(files), new[] { Url("a"), Url("z") }, Time);
 
         Assert.Equal(ManifestWriter.Serialize(first), ManifestWriter.Serialize(second));
         Assert.Equal(new[] { "B.js", "a.css", "b.js", "dir/x.html" }, first.Files.Select(f => f.RelativePath));

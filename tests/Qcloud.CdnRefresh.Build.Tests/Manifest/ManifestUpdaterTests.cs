@@ -24,7 +24,7 @@ public class ManifestUpdaterTests
         Func<int, bool> batchIsAccepted)
     {
         var plan = RefreshPlanner.Plan(current, baseline, false, WithoutBaselineMode.All, MapUrls);
-        var batches = plan.Urls.Chunk(batchSize).ToList();
+        var batches = plan.Urls.Select((url, index) => (url, index)).GroupBy(pair => pair.index / batchSize, pair => pair.url).Select(batch => batch.ToArray()).ToList();
         var accepted = new List<string>();
         for (var batch = 1; batch <= batches.Count; batch++)
         {

@@ -176,7 +176,7 @@ public class DirectoryFolderTests
         var urls = new[] { "https://x.example/b/1.js", "https://x.example/a/2.js", "https://x.example/B/3.js", "https://x.example/a/1.js" };
 
         var forward = DirectoryFolder.Fold(urls, Site, limit: 10);
-        var backward = DirectoryFolder.Fold(urls.Reverse(), Site, limit: 10);
+        var backward = DirectoryFolder.Fold(Enumerable.Reverse(urls), Site, limit: 10);
 
         Assert.Equal(new[] { "https://x.example/B/", "https://x.example/a/", "https://x.example/b/" }, forward.DirectoryUrls);
         Assert.Equal(forward.DirectoryUrls, backward.DirectoryUrls);

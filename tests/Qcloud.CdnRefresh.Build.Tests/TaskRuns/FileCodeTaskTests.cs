@@ -27,7 +27,7 @@ public sealed class FileCodeTaskTests
     public async Task DanglingSymlinkInTheContentRoot_IsQcdn2001NamingIt_AndNothingIsSent()
     {
         await using var harness = await TaskHarness.StartAsync();
-        File.CreateSymbolicLink(Path.Combine(harness.ContentRoot, "gone.css"), Path.Combine(harness.ContentRoot, "missing.css"));
+        FileLinks.ToFile(Path.Combine(harness.ContentRoot, "gone.css"), Path.Combine(harness.ContentRoot, "missing.css"));
 
         var run = harness.Run();
 
@@ -45,7 +45,7 @@ public sealed class FileCodeTaskTests
         await using var harness = await TaskHarness.StartAsync();
         var outside = Path.Combine(harness.Root, "secret.txt");
         File.WriteAllText(outside, "not served");
-        File.CreateSymbolicLink(Path.Combine(harness.ContentRoot, "leak.txt"), outside);
+        FileLinks.ToFile(Path.Combine(harness.ContentRoot, "leak.txt"), outside);
 
         var run = harness.Run();
 
