@@ -35,6 +35,12 @@ internal sealed record ApiClientOptions
 
     public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = (delay, token) => Task.Delay(delay, token);
 
+    /// <summary>
+    /// Times one attempt: given <see cref="RequestTimeout"/>, it ends when the attempt has run that long, and the attempt
+    /// is then abandoned as timed out. Its token is cancelled when the attempt ends first.
+    /// </summary>
+    public Func<TimeSpan, CancellationToken, Task> RequestTimer { get; init; } = (timeout, token) => Task.Delay(timeout, token);
+
     /// <summary>v2 <c>Nonce</c> source: a random positive integer per attempt.</summary>
     public Func<uint> Nonce { get; init; } = RandomPositive;
 

@@ -88,7 +88,25 @@ internal sealed class RetryingRequestRunner : IDisposable
         where T : class
     {
         using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attemptCancellation.CancelAfter(_options.RequestTimeout);
+        using var attemptEnded = new CancellationTokenSource();
+        _ = HttpCancellation.TimeOutAsync(_options.RequestTimer, _options.RequestTimeout, attemptCancellation, attemptEnded.Token);
+        try
+        {
+            return await SendAndReadAsync(buildRequest, parse, attemptCancellation, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            attemptEnded.Cancel();
+        }
+    }
+
+    private async Task<ApiCallResult<T>> SendAndReadAsync<T>(
+        Func<HttpRequestMessage> buildRequest,
+        Func<int, byte[], ApiCallResult<T>> parse,
+        CancellationTokenSource attemptCancellation,
+        CancellationToken cancellationToken)
+        where T : class
+    {
         var token = attemptCancellation.Token;
         try
         {

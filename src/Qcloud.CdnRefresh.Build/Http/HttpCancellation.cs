@@ -27,6 +27,29 @@ internal static class HttpCancellation
         return await task.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Times a request out: cancels <paramref name="request"/> when <paramref name="timer"/>, given
+    /// <paramref name="timeout"/>, ends before <paramref name="requestEnded"/> is cancelled. The timer is a seam, so
+    /// that tests time a request out on an event; production passes <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.
+    /// </summary>
+    public static async Task TimeOutAsync(
+        Func<TimeSpan, CancellationToken, Task> timer, TimeSpan timeout, CancellationTokenSource request, CancellationToken requestEnded)
+    {
+        try
+        {
+            await timer(timeout, requestEnded).ConfigureAwait(false);
+            request.Cancel();
+        }
+        catch (OperationCanceledException)
+        {
+            // The request ended first.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request ended as the timer did.
+        }
+    }
+
     /// <summary>The whole body, read under <paramref name="token"/>.</summary>
     public static Task<byte[]> ReadBodyAsync(HttpContent? content, CancellationToken token) =>
         content is null ? Task.FromResult(Array.Empty<byte>()) : WithCancellation(content.ReadAsByteArrayAsync(), token);

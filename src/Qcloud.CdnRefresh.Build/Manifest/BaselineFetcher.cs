@@ -18,13 +18,16 @@ internal sealed class BaselineFetcher
 {
     private readonly TimeSpan _timeout;
     private readonly HttpMessageHandler? _handler;
+    private readonly Func<TimeSpan, CancellationToken, Task> _timer;
 
     /// <param name="timeout">Time allowed for the whole request, body included.</param>
     /// <param name="handler">The transport; null means a new <see cref="HttpClientHandler"/>. Not disposed by this class.</param>
-    public BaselineFetcher(TimeSpan timeout, HttpMessageHandler? handler = null)
+    /// <param name="timer">Times the request against <paramref name="timeout"/>; null means <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</param>
+    public BaselineFetcher(TimeSpan timeout, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? timer = null)
     {
         _timeout = timeout;
         _handler = handler;
+        _timer = timer ?? ((wait, token) => Task.Delay(wait, token));
     }
 
     /// <summary>
@@ -37,7 +40,8 @@ internal sealed class BaselineFetcher
         var shownUrl = ForMessages(uri);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
+        using var fetchEnded = new CancellationTokenSource();
+        _ = HttpCancellation.TimeOutAsync(_timer, _timeout, timeout, fetchEnded.Token);
         using var client = CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -72,6 +76,10 @@ internal sealed class BaselineFetcher
         catch (HttpRequestException exception)
         {
             throw Failed(shownUrl, "could not be reached (" + exception.GetBaseException().Message + ")", exception);
+        }
+        finally
+        {
+            fetchEnded.Cancel();
         }
     }
 

@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 

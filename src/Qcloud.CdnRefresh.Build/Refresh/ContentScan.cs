@@ -53,7 +53,7 @@ internal sealed class ContentScan
         scan.Local = manifestPath is null ? ManifestLoadResult.NoBaseline() : ManifestStore.Load(manifestPath, settings.BaseUrl);
         scan.Baseline = settings.BaselineUrl is null
             ? scan.Local
-            : await new BaselineFetcher(settings.Timeout, environment.Handler)
+            : await new BaselineFetcher(settings.Timeout, environment.Handler, environment.RequestTimer)
                 .FetchAsync(settings.BaselineUrl, settings.BaseUrl, cancellationToken).ConfigureAwait(false);
         foreach (var warning in scan.Baseline.Warnings)
         {

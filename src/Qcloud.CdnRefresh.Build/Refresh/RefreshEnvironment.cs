@@ -25,6 +25,9 @@ internal sealed class RefreshEnvironment
 
     public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = (delay, token) => Task.Delay(delay, token);
 
+    /// <summary>Times one request against <c>CdnRefreshTimeout</c> (see <see cref="Api.ApiClientOptions.RequestTimer"/>).</summary>
+    public Func<TimeSpan, CancellationToken, Task> RequestTimer { get; init; } = (timeout, token) => Task.Delay(timeout, token);
+
     /// <summary>How long a run waits for another build's lock on the manifest (longer by <c>CdnRefreshWaitTimeout</c> with <c>CdnRefreshWait</c>).</summary>
     public TimeSpan ManifestLockTimeout { get; init; } = TimeSpan.FromMinutes(2);
 

@@ -103,6 +103,7 @@ internal sealed class RefreshRun
             Handler = _environment.Handler,
             Clock = _environment.Clock,
             Delay = _environment.Delay,
+            RequestTimer = _environment.RequestTimer,
             OnRetry = notice => Log.Warning(
                 DiagnosticCodes.ApiRetrying,
                 $"{notice.Action} attempt {notice.Attempt} of {notice.MaxAttempts} failed ({notice.Failure.Brief}); retrying in {notice.Delay.TotalSeconds:0.#} s."),

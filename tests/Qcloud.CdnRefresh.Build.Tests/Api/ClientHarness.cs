@@ -11,7 +11,7 @@ using Qcloud.CdnRefresh.Build.Tests.Refresh;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-/// <summary>A provider wired to a scripted transport, a fake clock, instant delays and counting nonces.</summary>
+/// <summary>A provider wired to a scripted transport, a fake clock (instant delays, timeouts on events) and counting nonces.</summary>
 internal sealed class ClientHarness
 {
     public const string SecretId = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA";
@@ -51,6 +51,7 @@ internal sealed class ClientHarness
         Handler = Handler,
         Clock = Time.Now,
         Delay = Time.Delay,
+        RequestTimer = Time.RequestTimer,
         Nonce = () => nextNonce++,
         Jitter = () => 0,
         InitialBackoff = TimeSpan.FromMilliseconds(100),
@@ -58,6 +59,25 @@ internal sealed class ClientHarness
         RequestTimeout = TimeSpan.FromSeconds(5),
         OnRetry = Notices.Add,
     };
+
+    /// <summary>The provider of <paramref name="flavour"/> (<c>v2</c> or <c>v3</c>), for theories over both.</summary>
+    public IRefreshProvider Provider(string flavour, Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
+        flavour switch
+        {
+            "v2" => V2(adjust, credentials),
+            "v3" => V3(adjust, credentials),
+            _ => throw new ArgumentOutOfRangeException(nameof(flavour), flavour, "v2 or v3"),
+        };
+
+    /// <summary>The action a request was sent as: v2's <c>Action</c> form field or v3's <c>X-TC-Action</c> header.</summary>
+    public static string? ActionOf(FakeTencentApi.RecordedRequest request) =>
+        IsV3(request) ? request.Header("X-TC-Action") : request.Form["Action"];
+
+    /// <summary>The session token a request carried: v2's <c>Token</c> form field or v3's <c>X-TC-Token</c> header.</summary>
+    public static string? TokenOf(FakeTencentApi.RecordedRequest request) =>
+        IsV3(request) ? request.Header("X-TC-Token") : request.Form.TryGetValue("Token", out var token) ? token : null;
+
+    private static bool IsV3(FakeTencentApi.RecordedRequest request) => request.Header("X-TC-Action") is not null;
 
     public V3Provider V3(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
         new(Context(V3Endpoint, adjust, credentials));

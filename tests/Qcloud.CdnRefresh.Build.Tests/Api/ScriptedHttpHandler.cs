@@ -19,6 +19,9 @@ namespace Qcloud.CdnRefresh.Build.Tests.Api;
 /// </summary>
 public sealed class ScriptedHttpHandler : HttpMessageHandler
 {
+    /// <summary>How long a hang holds a request that nothing cancels: only a failing test gets there.</summary>
+    public static readonly TimeSpan SafetyLimit = TimeSpan.FromSeconds(30);
+
     private readonly Queue<Func<CancellationToken, Task<HttpResponseMessage>>> steps = new();
     private readonly List<RecordedRequest> requests = new();
     private Func<HttpRequestMessage, int, HttpResponseMessage>? answer;
@@ -80,7 +83,8 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
     }
 
     /// <summary>
-    /// Never answers; ends only when the request is cancelled (by a timeout or the caller). <paramref name="onArrival"/>
+    /// Never answers; ends only when the request is cancelled (by a timeout or the caller), or fails after
+    /// <see cref="SafetyLimit"/>, which a passing test never reaches. <paramref name="onArrival"/>
     /// runs once the request is held, so a test can cancel it at a known point.
     /// </summary>
     public ScriptedHttpHandler Hang(Action? onArrival = null)
@@ -88,16 +92,19 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
         steps.Enqueue(async token =>
         {
             onArrival?.Invoke();
-            await Task.Delay(Timeout.Infinite, token);
-            throw new InvalidOperationException("unreachable");
+            await Task.Delay(SafetyLimit, token);
+            throw new TimeoutException("The request was neither timed out nor cancelled within " + SafetyLimit + ".");
         });
         return this;
     }
 
-    /// <summary>Sends the status line and headers, then a body that never finishes.</summary>
-    public ScriptedHttpHandler HangInBody()
+    /// <summary>
+    /// Sends the status line and headers, then a body that never finishes. <paramref name="onBodyRead"/> runs once the
+    /// client is reading the body.
+    /// </summary>
+    public ScriptedHttpHandler HangInBody(Action? onBodyRead = null)
     {
-        steps.Enqueue(_ => Task.FromResult(Response(200, new StreamContent(new HangingStream()))));
+        steps.Enqueue(_ => Task.FromResult(Response(200, new StreamContent(new HangingStream(onBodyRead)))));
         return this;
     }
 
@@ -140,6 +147,13 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
 
     private sealed class HangingStream : Stream
     {
+        private readonly Action? onRead;
+
+        public HangingStream(Action? onRead)
+        {
+            this.onRead = onRead;
+        }
+
         public override bool CanRead => true;
 
         public override bool CanSeek => false;
@@ -152,8 +166,9 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
 
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
+            onRead?.Invoke();
+            await Task.Delay(SafetyLimit, cancellationToken);
+            throw new TimeoutException("The body read was neither timed out nor cancelled within " + SafetyLimit + ".");
         }
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("async only");

@@ -89,6 +89,7 @@ public abstract class OverHttpTestBase : IAsyncLifetime
         Area = "overseas",
         Clock = Clock.Now,
         Delay = Clock.Delay,
+        RequestTimer = Clock.RequestTimer,
         Nonce = () => Interlocked.Increment(ref nextNonce),
         Jitter = () => 0,
         MaxRetries = 3,

@@ -33,7 +33,7 @@ public class RetryOverHttpTests : OverHttpTestBase
     {
         Server.InjectFault(FaultRule.Http429().ForNext(3));
 
-        var outcome = await V3().SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
+        var outcome = await V3(o => o with { RequestTimeout = TimeSpan.FromMinutes(10) }).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         Assert.Equal(new[] { 429, 429, 429, 200 }, Server.Requests.OrderBy(r => r.Sequence).Select(r => r.StatusCode));
 
@@ -49,7 +49,7 @@ public class RetryOverHttpTests : OverHttpTestBase
     {
         Server.InjectFault(FaultRule.V3Error(code, "try again later"));
 
-        var outcome = await V3().SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
+        var outcome = await V3(o => o with { RequestTimeout = TimeSpan.FromMinutes(10) }).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         var requests = Server.Requests.OrderBy(r => r.Sequence).ToList();
         Assert.Equal(new[] { code, null }, requests.Select(r => r.ApiCode));
@@ -75,10 +75,11 @@ public class RetryOverHttpTests : OverHttpTestBase
     [Fact]
     public async Task HangLongerThanTheRequestTimeout_TimesOut_AndIsRetried()
     {
-        // The timeout also bounds the retry, which the fake answers at once: seconds, so a loaded machine keeps to it.
+        // The request times out once the fake holds it; the hang's own length only bounds a failing test.
         Server.InjectFault(FaultRule.Hang(TimeSpan.FromSeconds(60)));
+        Server.WhenHangStarts(Clock.TimeOutRequests);
 
-        var outcome = await V3(o => o with { RequestTimeout = TimeSpan.FromSeconds(3) }).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
+        var outcome = await V3(o => o with { RequestTimeout = TimeSpan.FromMinutes(10) }).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         var requests = await WaitForRequestsAsync(2);
         Assert.Equal(2, requests.Count);

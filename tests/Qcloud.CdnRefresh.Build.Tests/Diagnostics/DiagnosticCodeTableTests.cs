@@ -73,22 +73,9 @@ public sealed class DiagnosticCodeTableTests
     [Fact]
     public void EveryCode_HasItsSectionInDocsDiagnostics_AndNoSectionIsForAnUnknownCode()
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "diagnostics.md"));
         var sections = Regex.Matches(text, @"^## (QCDN\d{4})\s*$", RegexOptions.Multiline).Cast<Match>().Select(match => match.Groups[1].Value).ToList();
 
         Assert.Equal(Table.Values.OrderBy(code => code, StringComparer.Ordinal), sections.OrderBy(code => code, StringComparer.Ordinal));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "docs", "diagnostics.md")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No docs/diagnostics.md above {AppContext.BaseDirectory}.");
     }
 }

@@ -18,7 +18,7 @@ public sealed class PackageFixture : IDisposable
 
     public PackageFixture()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = Tests.RepositoryRoot.Path;
         Root = Path.Combine(Path.GetTempPath(), "cdnrefresh-e2e-" + Guid.NewGuid().ToString("N")[..10]);
         Feed = Path.Combine(Root, "feed");
         PackagesFolder = Path.Combine(Root, "packages");
@@ -84,19 +84,6 @@ public sealed class PackageFixture : IDisposable
                 Thread.Sleep(500);
             }
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Qcloud.CdnRefresh.Build.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Qcloud.CdnRefresh.Build.sln above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>Keeps the throwaway projects from picking up anything above the root (Directory.Build.*, NuGet sources).</summary>

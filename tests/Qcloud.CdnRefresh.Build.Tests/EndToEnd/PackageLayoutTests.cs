@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Xml.Linq;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -17,7 +18,7 @@ public sealed class PackageLayoutTests : EndToEndTest
     }
 
     [Fact]
-    public void Package_HoldsTheBuildFilesAndTheNet8AndNet472TaskAssemblies_Only()
+    public void Package_HoldsTheBuildFilesTheNet8AndNet472TaskAssembliesTheReadmeAndTheIcon_Only()
     {
         using var package = ZipFile.OpenRead(Fixture.PackagePath);
 
@@ -34,10 +35,29 @@ public sealed class PackageLayoutTests : EndToEndTest
                 "README.md",
                 "build/Qcloud.CdnRefresh.Build.props",
                 "build/Qcloud.CdnRefresh.Build.targets",
+                "icon.png",
                 "tasks/net472/Qcloud.CdnRefresh.Build.dll",
                 "tasks/net8.0/Qcloud.CdnRefresh.Build.dll",
             },
             files);
+    }
+
+    [Fact]
+    public void Package_Metadata_NamesTheProjectTheRepositoryTheIconAndTheChangelog()
+    {
+        using var package = ZipFile.OpenRead(Fixture.PackagePath);
+        using var nuspec = package.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var metadata = XDocument.Load(nuspec).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
+        string Value(string name) => metadata.Elements().Single(element => element.Name.LocalName == name).Value;
+        var repository = metadata.Elements().Single(element => element.Name.LocalName == "repository");
+
+        Assert.Equal("https://github.com/qcloud-cdnrefresh/Qcloud.CdnRefresh.Build", Value("projectUrl"));
+        Assert.Equal("git", repository.Attribute("type")?.Value);
+        Assert.Equal("https://github.com/qcloud-cdnrefresh/Qcloud.CdnRefresh.Build.git", repository.Attribute("url")?.Value);
+        Assert.Equal("icon.png", Value("icon"));
+        Assert.Equal("README.md", Value("readme"));
+        Assert.Equal("MIT", Value("license"));
+        Assert.Equal("What each version holds: https://github.com/qcloud-cdnrefresh/Qcloud.CdnRefresh.Build/blob/main/CHANGELOG.md", Value("releaseNotes"));
     }
 
     [Fact]

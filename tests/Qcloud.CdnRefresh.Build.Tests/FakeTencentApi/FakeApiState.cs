@@ -11,10 +11,12 @@ internal sealed class FakeApiState
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _nonces = new(StringComparer.Ordinal);
     private readonly HashSet<string>? _knownHosts;
+    private readonly object _hangGate = new();
     private Func<DateTimeOffset> _clock;
     private long _sequence;
     private long _taskCounter;
     private int _hangsStarted;
+    private Action? _onHangStarted;
 
     public FakeApiState(FakeTencentApiOptions options)
     {
@@ -96,5 +98,24 @@ internal sealed class FakeApiState
     /// <summary>Hangs that have begun: a request held by a hang is recorded only when it ends, so tests wait on this.</summary>
     public int HangsStarted => Volatile.Read(ref _hangsStarted);
 
-    public void HangStarted() => Interlocked.Increment(ref _hangsStarted);
+    public void HangStarted()
+    {
+        Interlocked.Increment(ref _hangsStarted);
+        Action? onHangStarted;
+        lock (_hangGate)
+        {
+            onHangStarted = _onHangStarted;
+        }
+
+        onHangStarted?.Invoke();
+    }
+
+    /// <summary>Runs <paramref name="action"/> each time a hang begins, on the server's thread.</summary>
+    public void OnHangStarted(Action action)
+    {
+        lock (_hangGate)
+        {
+            _onHangStarted += action;
+        }
+    }
 }

@@ -104,6 +104,12 @@ public sealed class FakeTencentApiServer : IAsyncDisposable
     /// <summary>Requests that a hang fault has started holding (they are recorded only when the hang ends).</summary>
     public int HangsStarted => _state.HangsStarted;
 
+    /// <summary>
+    /// Runs <paramref name="action"/> each time a hang fault begins to hold a request, so a test can time the client's
+    /// request out on that event (<see cref="FakeClock.TimeOutRequests"/>).
+    /// </summary>
+    public void WhenHangStarts(Action action) => _state.OnHangStarted(action ?? throw new ArgumentNullException(nameof(action)));
+
     /// <summary>Waits until <paramref name="count"/> hangs have started, or five seconds have passed.</summary>
     public async Task WaitForHangsAsync(int count = 1)
     {
@@ -112,6 +118,26 @@ public sealed class FakeTencentApiServer : IAsyncDisposable
         {
             await Task.Delay(10);
         }
+    }
+
+    /// <summary>
+    /// The first recorded request that matches <paramref name="match"/>, waiting for it: a request held by a hang is
+    /// recorded a moment after its client goes away. Fails after five seconds, which only a failing test reaches.
+    /// </summary>
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Requests.FirstOrDefault(match) is { } request)
+            {
+                return request;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException("No matching request was recorded.");
     }
 
     /// <summary>URLs accepted so far in <paramref name="area"/> (<c>mainland</c> or <c>overseas</c>), both APIs together.</summary>

@@ -35,6 +35,7 @@ public abstract class RefreshRunTestBase : IAsyncLifetime
     private readonly TempDirectory temp = new();
     private readonly Dictionary<string, string> variables = new(StringComparer.Ordinal);
     private readonly List<TimeSpan> delays = new();
+    private readonly FakeClock requestTimers = new(DateTimeOffset.UnixEpoch);
     private int credentialReads;
 
     protected FakeTencentApiServer Server { get; private set; } = null!;
@@ -109,6 +110,7 @@ public abstract class RefreshRunTestBase : IAsyncLifetime
             return Keys;
         },
         Variable = name => variables.TryGetValue(name, out var value) ? value : null,
+        RequestTimer = requestTimers.RequestTimer,
         Delay = (delay, token) =>
         {
             token.ThrowIfCancellationRequested();

@@ -14,18 +14,17 @@ namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
 /// The directory fallback through the task: with <c>CdnRefreshOverQuota=directory</c>, a run over the URL quota refreshes
-/// the changed files' directories instead (v3 <c>PurgePathCache</c> with <c>FlushType=flush</c>, v2
-/// <c>RefreshCdnOverSeaDir</c>), within the directory quota.
+/// the changed files' directories instead (v3 <c>PurgePathCache</c> with <c>FlushType=flush</c>), within the directory
+/// quota. API 2.0's fallback is in <see cref="V2DirectoryFallbackTaskTests"/>.
 /// </summary>
 public sealed class DirectoryFallbackTaskTests
 {
     private const string PathPurge = "PurgePathCache";
-    private const string V2DirPurge = "RefreshCdnOverSeaDir";
 
     /// <summary>Five files in three top folders; <c>img/icons/</c> lies inside <c>img/</c>.</summary>
     private static readonly string[] Files = { "css/a.css", "css/b.css", "img/logo.png", "img/icons/x.svg", "js/app.js" };
 
-    private static readonly string[] ExpectedDirectories =
+    internal static readonly string[] ExpectedDirectories =
     {
         "https://www.example.com/css/",
         "https://www.example.com/img/",
@@ -184,91 +183,6 @@ public sealed class DirectoryFallbackTaskTests
     }
 
     [Fact]
-    public async Task V2_OverQuota_SendsRefreshCdnOverSeaDir_AtMost20DirectoriesARequest()
-    {
-        await using var harness = await TaskHarness.StartAsync(fileCount: 0);
-        for (var i = 0; i < 25; i++)
-        {
-            harness.WriteFile($"d{i:00}/page.html", "page " + i);
-        }
-
-        var run = harness.Run(task =>
-        {
-            QuotaBudgetTaskTests.V2(task);
-            Directory(task, dailyQuota: "10");
-        });
-
-        Assert.True(run.Succeeded, run.AllText);
-        var requests = run.Requests.Where(r => r.Action == V2DirPurge).OrderBy(r => r.Sequence).ToList();
-        Assert.Equal(new[] { 20, 5 }, requests.Select(r => r.Paths.Count));
-        Assert.All(requests, r => Assert.Equal("0", r.ApiCode));
-        Assert.Equal(
-            Enumerable.Range(0, 25).Select(i => $"{TaskHarness.BaseUrl}d{i:00}/"),
-            requests.SelectMany(r => r.Paths).OrderBy(p => p, StringComparer.Ordinal));
-        Assert.Empty(run.Purges);
-    }
-
-    [Fact]
-    public async Task V2Mainland_OverQuota_SendsRefreshCdnDirOfWhatChanged()
-    {
-        await using var harness = await StartAsync();
-
-        var run = harness.Run(task =>
-        {
-            QuotaBudgetTaskTests.V2(task);
-            Directory(task, area: "mainland", dailyQuota: "4");
-        });
-
-        Assert.True(run.Succeeded, run.AllText);
-        var request = Assert.Single(run.Requests, r => r.Action == "RefreshCdnDir");
-        Assert.Equal("1", request.Parameters["type"]);
-        Assert.Equal(ExpectedDirectories, request.Paths.OrderBy(p => p, StringComparer.Ordinal));
-        Assert.Equal(3, harness.Server.PathsAccepted("mainland"));
-    }
-
-    [Fact]
-    public async Task V2_OverQuota_CountsTheDirectoriesInTheUsageFile()
-    {
-        await using var harness = await StartAsync();
-        harness.FixClock(QuotaBudgetTaskTests.LateUtcAfternoon);
-
-        var run = harness.Run(task =>
-        {
-            QuotaBudgetTaskTests.V2(task);
-            Directory(task, dailyQuota: "4");
-        });
-
-        Assert.True(run.Succeeded, run.AllText);
-        using var usage = JsonDocument.Parse(File.ReadAllBytes(harness.ManifestPath + ".usage.json"));
-        var day = Assert.Single(usage.RootElement.GetProperty("days").EnumerateArray());
-        Assert.Equal(QuotaBudgetTaskTests.BeijingDay, day.GetProperty("day").GetString());
-        Assert.Equal(harness.Server.PathsAccepted("overseas"), day.GetProperty("directories").GetInt32());
-        Assert.Equal(3, day.GetProperty("directories").GetInt32());
-        Assert.Equal(0, day.GetProperty("urls").GetInt32());
-    }
-
-    [Fact]
-    public async Task V2_OverQuota_WithTodaysHundredDirectoriesUsed_IsQcdn3007_AndSendsNothing()
-    {
-        await using var harness = await StartAsync();
-        harness.FixClock(QuotaBudgetTaskTests.LateUtcAfternoon);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(harness.ManifestPath)!);
-        File.WriteAllText(
-            harness.ManifestPath + ".usage.json",
-            $"{{\"version\":1,\"days\":[{{\"day\":\"{QuotaBudgetTaskTests.BeijingDay}\",\"area\":\"overseas\",\"urls\":0,\"directories\":100}}]}}");
-
-        var run = harness.Run(task =>
-        {
-            QuotaBudgetTaskTests.V2(task);
-            Directory(task, dailyQuota: "4");
-        });
-
-        Assert.False(run.Succeeded);
-        Assert.Equal(new[] { "QCDN3007" }, run.ErrorCodes);
-        Assert.Empty(run.Requests);
-    }
-
-    [Fact]
     public async Task DryRun_OverQuotaDirectory_LogsTheDirectoriesItWouldRefresh_AndSendsNothing()
     {
         await using var harness = await StartAsync();
@@ -291,7 +205,8 @@ public sealed class DirectoryFallbackTaskTests
         Assert.Null(harness.ManifestBytes());
     }
 
-    private static async Task<TaskHarness> StartAsync(FakeTencentApiOptions? options = null)
+    /// <summary>A harness over the five files.</summary>
+    internal static async Task<TaskHarness> StartAsync(FakeTencentApiOptions? options = null)
     {
         var harness = await TaskHarness.StartAsync(options, fileCount: 0);
         foreach (var file in Files)
@@ -302,7 +217,8 @@ public sealed class DirectoryFallbackTaskTests
         return harness;
     }
 
-    private static void Directory(RefreshCdnOversea task, string? area = null, string? dailyQuota = null)
+    /// <summary><c>CdnRefreshOverQuota=directory</c>, with the area and daily quota when given.</summary>
+    internal static void Directory(RefreshCdnOversea task, string? area = null, string? dailyQuota = null)
     {
         task.OverQuota = "directory";
         if (area is not null)

@@ -16,7 +16,7 @@ namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 
 /// <summary>
 /// Runs the real <see cref="RefreshCdnOversea"/> task in-process against the fake Tencent API, over a temporary
-/// publish folder and manifest; retry delays are recorded and skipped, so fault tests run in milliseconds.
+/// publish folder and manifest; retry delays are recorded and skipped, and a request times out only when a test says so.
 /// </summary>
 internal sealed class TaskHarness : IAsyncDisposable
 {
@@ -28,6 +28,7 @@ internal sealed class TaskHarness : IAsyncDisposable
         Root = root;
     }
 
+    private readonly FakeClock _requestTimers = new(DateTimeOffset.UnixEpoch);
     private Func<DateTimeOffset> _clock = () => DateTimeOffset.UtcNow;
 
     public FakeTencentApiServer Server { get; }
@@ -69,6 +70,9 @@ internal sealed class TaskHarness : IAsyncDisposable
         Server.SetClock(() => instant);
     }
 
+    /// <summary>Every request the task has in flight times out now (see <see cref="FakeClock.TimeOutRequests"/>).</summary>
+    public void TimeOutRequests() => _requestTimers.TimeOutRequests();
+
     public string UrlOf(string relativePath) => BaseUrl + relativePath;
 
     public void WriteFile(string relativePath, string content)
@@ -92,6 +96,7 @@ internal sealed class TaskHarness : IAsyncDisposable
             Variable = _ => null,
             Clock = () => _clock(),
             ManifestLockTimeout = ManifestLockTimeout,
+            RequestTimer = _requestTimers.RequestTimer,
             Delay = (delay, token) =>
             {
                 Delays.Enqueue(delay);

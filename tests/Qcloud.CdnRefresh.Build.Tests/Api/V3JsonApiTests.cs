@@ -10,22 +10,10 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class V3ProviderTests
+/// <summary>What only API 3.0 does: a TC3-signed JSON body with its X-TC-* headers.</summary>
+public class V3JsonApiTests
 {
     private readonly ClientHarness harness = new();
-
-    [Fact]
-    public async Task Submit_Success_ReadsTheTaskIdAndTheSigningTime()
-    {
-        harness.Handler.RespondJson(ClientHarness.V3Success("task-7", "req-7"));
-
-        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(3), CancellationToken.None);
-
-        Assert.True(outcome.Succeeded);
-        Assert.Equal("task-7", outcome.TaskId);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(ClientHarness.StartTimestamp), outcome.SubmittedAt);
-        Assert.Single(harness.Handler.Requests);
-    }
 
     [Fact]
     public async Task Submit_PostsUrlsAndAreaAsJson()
@@ -66,16 +54,6 @@ public class V3ProviderTests
     }
 
     [Fact]
-    public async Task Submit_HostHeaderCarriesTheNonDefaultPort()
-    {
-        harness.Handler.RespondJson(ClientHarness.V3Success());
-
-        await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
-
-        Assert.Equal("127.0.0.1:5081", harness.Handler.Requests.Single().Header("Host"));
-    }
-
-    [Fact]
     public async Task Submit_ToALoopbackEndpoint_SignsTheSentBodyAndTheHostWithItsPort()
     {
         // Body bytes and signature computed independently of this code, by a separate TC3-HMAC-SHA256 implementation.
@@ -108,41 +86,6 @@ public class V3ProviderTests
     }
 
     [Fact]
-    public async Task Submit_WithToken_SendsXTcToken()
-    {
-        harness.Handler.RespondJson(ClientHarness.V3Success());
-
-        await harness.V3(credentials: new TencentCredentials(ClientHarness.SecretId, ClientHarness.SecretKey, "temp-token"))
-            .SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
-
-        Assert.Equal("temp-token", harness.Handler.Requests.Single().Header("X-TC-Token"));
-    }
-
-    [Fact]
-    public async Task Submit_WithoutToken_SendsNoXTcToken()
-    {
-        harness.Handler.RespondJson(ClientHarness.V3Success());
-
-        await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
-
-        Assert.Null(harness.Handler.Requests.Single().Header("X-TC-Token"));
-    }
-
-    [Fact]
-    public async Task Submit_ErrorBody_ReportsCodeMessageAndRequestId()
-    {
-        harness.Handler.RespondJson(ClientHarness.V3Error("ResourceNotFound.CdnHostNotExists", "no such domain", "req-9"));
-
-        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
-
-        Assert.False(outcome.Succeeded);
-        Assert.Equal("ResourceNotFound.CdnHostNotExists", outcome.Failure!.ApiCode);
-        Assert.Equal("no such domain", outcome.Failure.Message);
-        Assert.Equal("req-9", outcome.Failure.RequestId);
-        Assert.Equal(200, outcome.Failure.HttpStatus);
-    }
-
-    [Fact]
     public async Task Submit_Non2xxWithTencentErrorBody_UsesTheApiCode()
     {
         harness.Handler.Respond(401, ClientHarness.V3Error("AuthFailure.SignatureFailure"));
@@ -152,24 +95,6 @@ public class V3ProviderTests
         Assert.Equal(ApiFailureKind.Authentication, outcome.Failure!.Kind);
         Assert.Equal("AuthFailure.SignatureFailure", outcome.Failure.ApiCode);
         Assert.Equal(401, outcome.Failure.HttpStatus);
-    }
-
-    [Fact]
-    public async Task Submit_ErrorMessageEchoingTheSecret_IsRedacted()
-    {
-        harness.Handler.RespondJson(ClientHarness.V3Error("InvalidParameter", "bad key " + ClientHarness.SecretKey));
-
-        var outcome = await harness.V3().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
-
-        Assert.DoesNotContain(ClientHarness.SecretKey, outcome.Failure!.Message);
-    }
-
-    [Fact]
-    public async Task Submit_NoUrls_IsRejectedBeforeSending()
-    {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => harness.V3().SubmitAsync(RefreshTarget.Urls, Array.Empty<string>(), CancellationToken.None));
-
-        Assert.Empty(harness.Handler.Requests);
     }
 
     [Fact]

@@ -9,31 +9,10 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-public class V2ProviderTests
+/// <summary>What only API 2.0 does: a signed form (HmacSHA1 or HmacSHA256) and its answers' loose shapes.</summary>
+public class V2FormApiTests
 {
     private readonly ClientHarness harness = new();
-
-    [Fact]
-    public async Task Submit_Overseas_SendsRefreshCdnOverSeaUrl()
-    {
-        harness.Handler.RespondJson(ClientHarness.V2Success());
-
-        await harness.V2(o => o with { Area = "overseas" }).SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
-
-        Assert.Equal("RefreshCdnOverSeaUrl", harness.Handler.Requests.Single().Form["Action"]);
-    }
-
-    [Fact]
-    public async Task Submit_Mainland_SendsRefreshCdnUrl()
-    {
-        harness.Handler.RespondJson(ClientHarness.V2Success());
-
-        var client = harness.V2(o => o with { Area = "mainland" });
-        await client.SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
-
-        Assert.Equal("RefreshCdnUrl", client.UrlAction);
-        Assert.Equal("RefreshCdnUrl", harness.Handler.Requests.Single().Form["Action"]);
-    }
 
     [Fact]
     public async Task Submit_PostsTheCommonParametersAndUrlsAsAForm()
@@ -120,7 +99,7 @@ public class V2ProviderTests
     }
 
     [Fact]
-    public async Task Submit_WithToken_SendsAndSignsToken()
+    public async Task Submit_WithToken_SignsTheToken()
     {
         harness.Handler.RespondJson(ClientHarness.V2Success());
 
@@ -130,27 +109,6 @@ public class V2ProviderTests
         var form = harness.Handler.Requests.Single().Form;
         Assert.Equal("temp-token", form["Token"]);
         Assert.Equal(FakeTencentApi.V2Signature.Sign("POST", "127.0.0.1:5081", "/v2/index.php", form, ClientHarness.SecretKey), form["Signature"]);
-    }
-
-    [Fact]
-    public async Task Submit_WithoutToken_SendsNoToken()
-    {
-        harness.Handler.RespondJson(ClientHarness.V2Success());
-
-        await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
-
-        Assert.False(harness.Handler.Requests.Single().Form.ContainsKey("Token"));
-    }
-
-    [Fact]
-    public async Task Submit_Success_ReadsTheTaskId()
-    {
-        harness.Handler.RespondJson("{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"data\":{\"count\":2,\"task_id\":\"1480069888795584532\"}}");
-
-        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(2), CancellationToken.None);
-
-        Assert.True(outcome.Succeeded);
-        Assert.Equal("1480069888795584532", outcome.TaskId);
     }
 
     [Fact]
@@ -175,20 +133,6 @@ public class V2ProviderTests
 
         Assert.True(outcome.Succeeded);
         Assert.Null(outcome.TaskId);
-    }
-
-    [Theory]
-    [InlineData("\"9110\"")]
-    [InlineData("9110")]
-    public async Task Submit_ErrorWithStringOrNumericCodeDesc_ReadsTheModuleCode(string codeDesc)
-    {
-        harness.Handler.RespondJson(ClientHarness.V2Error(4000, "(9110)没有这个域名的信息 cdn no such host", codeDesc));
-
-        var outcome = await harness.V2().SubmitAsync(RefreshTarget.Urls, ClientHarness.Urls(1), CancellationToken.None);
-
-        Assert.Equal("4000 (9110)", outcome.Failure!.ApiCode);
-        Assert.Equal("(9110)没有这个域名的信息 cdn no such host", outcome.Failure.Message);
-        Assert.Equal(ApiFailureKind.Final, outcome.Failure.Kind);
     }
 
     [Fact]

@@ -7,51 +7,15 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.EndToEnd;
 
-/// <summary><c>dotnet publish -p:CdnRefresh=true</c> of a real web project against the fake API 3.0 (the default API).</summary>
+/// <summary><c>dotnet publish -p:CdnRefresh=true</c> of a real web project against the fake API with the default API (3.0): what a publish does whatever the flavour.</summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class V3PublishTests : EndToEndTest
+public sealed class PublishTests : EndToEndTest
 {
     private const string Purge = "PurgeUrlsCache";
 
-    public V3PublishTests(PackageFixture fixture, ITestOutputHelper output)
+    public PublishTests(PackageFixture fixture, ITestOutputHelper output)
         : base(fixture, output)
     {
-    }
-
-    [Fact]
-    public void FirstPublish_WithoutBaseline_SendsEveryUrlInOnePurgeUrlsCacheForOverseas()
-    {
-        var project = NewProject("v3-first");
-
-        var result = PublishV3(project);
-
-        AssertSucceeded(result);
-        var purge = Assert.Single(Refreshes(Purge));
-        AssertAcceptedV3(purge);
-        Assert.Equal("overseas", purge.Area);
-        AssertUrls(AllUrls, purge.Urls);
-        AssertOutputContains(result, "(no baseline), 6 URLs in 1 batch to PurgeUrlsCache (overseas)");
-        AssertOutputContains(result, "6 accepted, 0 pending");
-        Assert.True(File.Exists(project.ManifestPath), "no manifest at " + project.ManifestPath);
-    }
-
-    [Fact]
-    public void SecondPublish_AfterOneFileChanged_SendsOnlyThatUrl()
-    {
-        var project = NewProject("v3-change");
-        AssertSucceeded(PublishV3(project));
-        project.WriteFile("wwwroot/css/site.css", "body { color: red; }\n");
-
-        var result = PublishV3(project);
-
-        AssertSucceeded(result);
-        var purges = Refreshes(Purge);
-        Assert.Equal(2, purges.Count);
-        AssertAcceptedV3(purges[1]);
-        Assert.Equal(new[] { "https://www.example.com/css/site.css" }, purges[1].Urls);
-        // site.css and its precompressed siblings changed (files), one URL is owed.
-        AssertOutputContains(result, " modified, 0 deleted, 0 added), 1 URL in 1 batch");
-        AssertOutputContains(result, ": 1 accepted, 0 pending");
     }
 
     [Fact]

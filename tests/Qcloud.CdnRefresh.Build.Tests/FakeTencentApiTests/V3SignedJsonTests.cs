@@ -7,7 +7,8 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.FakeTencentApiTests;
 
-public class V3ApiTests : FakeApiTestBase
+/// <summary>What only API 3.0 answers: task ids, the signed host, tokens, versions, body parameters, areas and DescribePurgeQuota.</summary>
+public class V3SignedJsonTests : FakeApiTestBase
 {
     protected override FakeTencentApiOptions Options => new() { Clock = () => Now, DailyQuota = 5 };
 
@@ -15,15 +16,13 @@ public class V3ApiTests : FakeApiTestBase
         SendJsonAsync(SignedRequests.V3(Server.V3Endpoint, action, json, timestamp ?? NowSeconds, token: token));
 
     [Fact]
-    public async Task SignedPurgeUrlsCache_Succeeds_WithTaskIdAndRequestId()
+    public async Task PurgeUrlsCacheAnswer_HasATaskIdAndARequestId()
     {
         JsonElement body = await PurgeAsync(SignedRequests.PurgeBody(SignedRequests.Urls(2)));
 
         JsonElement response = body.GetProperty("Response");
-        Assert.Null(V3ErrorCode(body));
         Assert.Matches("^[0-9]+-[0-9a-z]{8}$", response.GetProperty("TaskId").GetString());
         Assert.Matches("^[0-9a-f-]{36}$", response.GetProperty("RequestId").GetString());
-        Assert.Equal(2, Server.UrlsAccepted("overseas"));
     }
 
     [Fact]
@@ -40,17 +39,6 @@ public class V3ApiTests : FakeApiTestBase
     }
 
     [Fact]
-    public async Task SignatureOneCharacterOff_IsSignatureFailure()
-    {
-        JsonElement body = await SendJsonAsync(SignedRequests.V3(
-            Server.V3Endpoint, "PurgeUrlsCache", SignedRequests.PurgeBody(SignedRequests.Urls(1)), NowSeconds,
-            tamper: SignedRequests.OneCharOff));
-
-        Assert.Equal("AuthFailure.SignatureFailure", V3ErrorCode(body));
-        Assert.Equal(0, Server.UrlsAccepted("overseas"));
-    }
-
-    [Fact]
     public async Task SignatureOverADifferentHost_IsSignatureFailure()
     {
         // The Host header as sent (127.0.0.1:PORT) is signed; a client that signs its configured host would fail.
@@ -58,31 +46,6 @@ public class V3ApiTests : FakeApiTestBase
         request.Headers.Host = "cdn.tencentcloudapi.com";
 
         Assert.Equal("AuthFailure.SignatureFailure", V3ErrorCode(await SendJsonAsync(request)));
-    }
-
-    [Theory]
-    [InlineData(-301)]
-    [InlineData(301)]
-    public async Task TimestampMoreThanFiveMinutesOff_IsSignatureExpire(int offset)
-    {
-        JsonElement body = await SendAsync("DescribePurgeQuota", "{}", NowSeconds + offset);
-
-        Assert.Equal("AuthFailure.SignatureExpire", V3ErrorCode(body));
-    }
-
-    [Fact]
-    public async Task TimestampWithinFiveMinutes_IsAccepted()
-    {
-        Assert.Null(V3ErrorCode(await SendAsync("DescribePurgeQuota", "{}", NowSeconds - 300)));
-    }
-
-    [Fact]
-    public async Task UnknownSecretId_IsSecretIdNotFound()
-    {
-        JsonElement body = await SendJsonAsync(SignedRequests.V3(
-            Server.V3Endpoint, "DescribePurgeQuota", "{}", NowSeconds, secretId: "AKIDsomeoneElse000000000000000000000"));
-
-        Assert.Equal("AuthFailure.SecretIdNotFound", V3ErrorCode(body));
     }
 
     [Fact]
@@ -101,29 +64,11 @@ public class V3ApiTests : FakeApiTestBase
     }
 
     [Fact]
-    public async Task UnknownAction_IsInvalidAction()
-    {
-        Assert.Equal("InvalidAction", V3ErrorCode(await SendAsync("PurgeEverything", "{}")));
-    }
-
-    [Fact]
     public async Task UnknownBodyParameter_IsUnknownParameter()
     {
         JsonElement body = await SendAsync("PurgeUrlsCache", "{\"urls\":[\"https://www.example.com/a\"]}");
 
         Assert.Equal("UnknownParameter", V3ErrorCode(body));
-    }
-
-    [Theory]
-    [InlineData("ftp://www.example.com/a.js")]
-    [InlineData("www.example.com/a.js")]
-    [InlineData("/a.js")]
-    public async Task NonHttpUrl_IsCdnParamError(string url)
-    {
-        JsonElement body = await PurgeAsync(SignedRequests.PurgeBody(new[] { "https://www.example.com/ok.js", url }));
-
-        Assert.Equal("InvalidParameter.CdnParamError", V3ErrorCode(body));
-        Assert.Equal(0, Server.UrlsAccepted("overseas"));
     }
 
     [Fact]
@@ -140,18 +85,6 @@ public class V3ApiTests : FakeApiTestBase
         await PurgeAsync(SignedRequests.PurgeBody(SignedRequests.Urls(1), area: null));
 
         Assert.Equal(1, Server.UrlsAccepted("mainland"));
-    }
-
-    [Fact]
-    public async Task DailyQuota_RefusesRequestThatWouldExceedIt_AndChargesNothing()
-    {
-        await PurgeAsync(SignedRequests.PurgeBody(SignedRequests.Urls(3)));
-
-        JsonElement body = await PurgeAsync(SignedRequests.PurgeBody(SignedRequests.Urls(3)));
-
-        Assert.Equal("LimitExceeded.CdnPurgeUrlExceedDayLimit", V3ErrorCode(body));
-        Assert.Equal(3, Server.UrlsAccepted("overseas"));
-        Assert.Null(V3ErrorCode(await PurgeAsync(SignedRequests.PurgeBody(SignedRequests.Urls(2)))));
     }
 
     [Fact]
