@@ -15,7 +15,7 @@ public sealed class ParameterNamesTests : IDisposable
     {
         "AddedFiles", "Api", "Area", "BaseUrl", "BaselineUrl", "BatchSize", "ContentRoot", "ContinueOnApiError", "DailyQuota",
         "DirectoryIndex", "DryRun", "Endpoint", "ExcludePatterns", "Manifest", "MaxRetries", "OverQuota", "PublishDir",
-        "PublishManifest", "Report", "SignatureMethod", "Timeout", "Wait", "WaitTimeout", "WithoutBaseline",
+        "PublishManifest", "Report", "SignatureMethod", "Timeout", "Wait", "WaitTimeout", "WithoutBaseline", "ZoneId",
     };
 
     private readonly TempDirectory _temp = new();
