@@ -61,6 +61,25 @@ public sealed class EdgeOneTaskTests
     }
 
     [Fact]
+    public async Task AZoneNotOnTheAccount_IsQcdn3001_SayingToCheckTheZoneId()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+
+        var run = harness.Run(task =>
+        {
+            EdgeOne(task, harness);
+            task.ZoneId = "zone-notmine1";
+        });
+
+        Assert.False(run.Succeeded);
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("QCDN3001", error.Code);
+        Assert.Contains("ResourceNotFound.ZoneNotFound", error.Message);
+        Assert.Contains("CdnRefreshZoneId is not an EdgeOne site of this account", error.Message);
+        Assert.Equal(6, harness.Owed().Count);
+    }
+
+    [Fact]
     public async Task AnExplicitArea_IsWarningQcdn1013_AndTheRunGoesOn()
     {
         await using var harness = await TaskHarness.StartAsync();
