@@ -16,6 +16,9 @@ namespace Qcloud.CdnRefresh.Build.Providers;
 /// </summary>
 internal abstract class SignedApiProvider : IRefreshProvider
 {
+    /// <summary>API 3.0's content type, sent and signed exactly as written; HttpClient must not add or change a charset.</summary>
+    private const string Tc3ContentType = "application/json; charset=utf-8";
+
     private readonly int _maxDirectoriesPerRequest;
     private TencentCredentials? _credentials;
     private RetryingRequestRunner? _runner;
@@ -43,9 +46,6 @@ internal abstract class SignedApiProvider : IRefreshProvider
 
     /// <summary>The <c>Host</c> header, which both signatures cover, so each request sets and signs exactly this.</summary>
     protected string Host => HostOf(Options.Endpoint);
-
-    /// <summary>API 3.0's content type, sent and signed exactly as written; HttpClient must not add or change a charset.</summary>
-    private const string Tc3ContentType = "application/json; charset=utf-8";
 
     private RetryingRequestRunner Runner => _runner ??= new RetryingRequestRunner(Options, new[] { Credentials.SecretKey, Credentials.Token });
 
