@@ -67,7 +67,7 @@ public class EdgeOneStatusTests
 
         var outcome = await harness.EdgeOne().GetStatusAsync(new[] { Batch("j-1", "https://www.example.com/0.jpg", "https://www.example.com/1.jpg") }, CancellationToken.None);
 
-        Assert.Equal(new[] { RefreshStatus.Done, RefreshStatus.Done }, outcome.Statuses.Select(s => s.Status));
+        Assert.Equal(new[] { "Done", "Done" }, outcome.Statuses.Select(s => s.Status.ToString()));
         Assert.Contains("\"Offset\":1,", harness.Handler.Requests[1].BodyText);
     }
 
