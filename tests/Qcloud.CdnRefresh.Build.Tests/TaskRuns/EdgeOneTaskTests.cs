@@ -192,7 +192,26 @@ public sealed class EdgeOneTaskTests
         Assert.Equal(new[] { harness.UrlOf("f2.css") }, harness.Owed());
     }
 
-    private static void EdgeOne(RefreshCdnOversea task, TaskHarness harness)
+    [Fact]
+    public async Task Wait_AfterAFailedListTarget_WaitsOnlyForTheAcceptedOnes_AndTheRejectedOneStaysOwed()
+    {
+        await using var harness = await TaskHarness.StartAsync();
+        harness.Server.RejectTargets("target is blocked", harness.UrlOf("f2.css"));
+
+        var run = harness.Run(task =>
+        {
+            EdgeOne(task, harness);
+            task.Wait = "true";
+        });
+
+        Assert.Equal(new[] { "QCDN3009" }, run.ErrorCodes);
+        Assert.Empty(run.WarningCodes);
+        Assert.Single(run.Requests, r => r.Action == "DescribePurgeTasks");
+        Assert.Equal(new[] { harness.UrlOf("f2.css") }, harness.Owed());
+    }
+
+    /// <summary>Points <paramref name="task"/> at the fake's EdgeOne and its zone.</summary>
+    internal static void EdgeOne(RefreshCdnOversea task, TaskHarness harness)
     {
         task.Api = "edgeone";
         task.ZoneId = FakeTencentApiOptions.DefaultZoneId;
