@@ -61,6 +61,18 @@ public class BatchSubmitterTests
     }
 
     [Fact]
+    public async Task ARejectedEntryNamedDecoded_IsTheEntrySentEncoded()
+    {
+        var urls = new[] { "https://www.example.com/a%20b.css", "https://www.example.com/c.css" };
+        client.Then(BatchOutcome.Accepted("j1") with { Rejected = new[] { new RejectedEntry("https://www.example.com/a b.css", "bad target") } });
+
+        var result = await new BatchSubmitter(client.SubmitAsync, 2).SubmitAsync(urls, null, CancellationToken.None);
+
+        Assert.Equal(new[] { "https://www.example.com/c.css" }, result.AcceptedUrls);
+        Assert.Equal(new[] { "https://www.example.com/a%20b.css" }, result.NotAcceptedUrls);
+    }
+
+    [Fact]
     public async Task FinalFailureInBatch2Of3_KeepsBatch1AndLeavesBatch3Unsent()
     {
         var urls = ClientHarness.Urls(2500);
