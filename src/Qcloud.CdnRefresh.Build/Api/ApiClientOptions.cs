@@ -14,6 +14,9 @@ internal sealed record ApiClientOptions
     /// <summary><c>overseas</c> or <c>mainland</c>.</summary>
     public string Area { get; init; } = "overseas";
 
+    /// <summary>EdgeOne only: the site id (<c>zone-…</c>) whose cache is purged.</summary>
+    public string ZoneId { get; init; } = string.Empty;
+
     /// <summary>v2 only: <c>HmacSHA1</c> or <c>HmacSHA256</c>.</summary>
     public string SignatureMethod { get; init; } = "HmacSHA1";
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Qcloud.CdnRefresh.Build.Api;
 
@@ -18,6 +19,9 @@ internal sealed record BatchOutcome
 
     /// <summary>Why the batch failed for good, or null when it was accepted.</summary>
     public ApiFailure? Failure { get; init; }
+
+    /// <summary>Entries of an accepted request that the API did not take; they stay owed. Empty for most APIs.</summary>
+    public IReadOnlyList<RejectedEntry> Rejected { get; init; } = Array.Empty<RejectedEntry>();
 
     public static BatchOutcome Accepted(string? taskId) => new() { TaskId = taskId };
 

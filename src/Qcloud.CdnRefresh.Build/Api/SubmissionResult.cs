@@ -20,14 +20,17 @@ internal sealed record SubmissionResult
     /// <summary>The batches the API accepted, in order.</summary>
     public IEnumerable<BatchResult> AcceptedBatches => Batches.Where(b => b.Status == BatchStatus.Accepted);
 
-    /// <summary>URLs of accepted batches, in submission order.</summary>
-    public IReadOnlyList<string> AcceptedUrls => AcceptedBatches.SelectMany(b => b.Urls).ToList();
+    /// <summary>URLs the API took, in submission order.</summary>
+    public IReadOnlyList<string> AcceptedUrls => AcceptedBatches.SelectMany(b => b.AcceptedEntries).ToList();
 
-    /// <summary>URLs still owed: those of the failed, interrupted and unsent batches, in submission order.</summary>
-    public IReadOnlyList<string> NotAcceptedUrls => Batches.Where(b => b.Status != BatchStatus.Accepted).SelectMany(b => b.Urls).ToList();
+    /// <summary>URLs still owed: those of the failed, interrupted and unsent batches and those rejected in accepted ones, in submission order.</summary>
+    public IReadOnlyList<string> NotAcceptedUrls => Batches.SelectMany(b => b.OwedEntries).ToList();
 
-    /// <summary>How many URLs the API had accepted before the submission stopped (all of them on success).</summary>
-    public int AcceptedCount => AcceptedBatches.Sum(b => b.Urls.Count);
+    /// <summary>How many URLs the API had taken before the submission stopped (all of them on full success).</summary>
+    public int AcceptedCount => AcceptedBatches.Sum(b => b.AcceptedEntries.Count);
+
+    /// <summary>Entries of accepted batches that the API did not take, in submission order.</summary>
+    public IReadOnlyList<RejectedEntry> Rejected => AcceptedBatches.SelectMany(b => b.Outcome!.Rejected).ToList();
 
     /// <summary>The batch that failed for good and stopped the submission; null when none did.</summary>
     public BatchResult? FailedBatch => Batches.FirstOrDefault(b => b.Status == BatchStatus.Failed);

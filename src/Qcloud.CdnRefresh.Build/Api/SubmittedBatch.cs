@@ -9,7 +9,7 @@ internal sealed record SubmittedBatch
     /// <summary>v3 <c>TaskId</c> or v2 <c>data.task_id</c>; null when the API gave none (v2 overseas, v2 directories).</summary>
     public string? TaskId { get; init; }
 
-    /// <summary>The URLs or directory URLs as they were sent.</summary>
+    /// <summary>The URLs or directory URLs the API took, as they were sent.</summary>
     public required IReadOnlyList<string> Urls { get; init; }
 
     /// <summary>When the batch was sent (<see cref="BatchOutcome.SubmittedAt"/>): v2 finds its log by that day.</summary>
@@ -26,6 +26,6 @@ internal sealed record SubmittedBatch
             throw new ArgumentException("Only an accepted batch has a status to ask for.", nameof(batch));
         }
 
-        return new SubmittedBatch { TaskId = outcome.TaskId, Urls = batch.Urls, SubmittedAt = submittedAt, Target = target };
+        return new SubmittedBatch { TaskId = outcome.TaskId, Urls = batch.AcceptedEntries, SubmittedAt = submittedAt, Target = target };
     }
 }

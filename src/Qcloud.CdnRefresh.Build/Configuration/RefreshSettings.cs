@@ -26,6 +26,12 @@ internal sealed record RefreshSettings
     /// <summary><c>overseas</c> or <c>mainland</c>.</summary>
     public required string Area { get; init; }
 
+    /// <summary>The EdgeOne site id (<c>zone-…</c>) of a zone-scoped API; null for the others.</summary>
+    public required string? ZoneId { get; init; }
+
+    /// <summary><c>CdnRefreshArea</c> was set, but the API purges a zone, which decides the area itself.</summary>
+    public required bool AreaIgnored { get; init; }
+
     public required Uri Endpoint { get; init; }
 
     /// <summary>API 2.0 only: <c>HmacSHA1</c> or <c>HmacSHA256</c>.</summary>

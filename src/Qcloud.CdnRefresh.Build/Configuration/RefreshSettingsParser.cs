@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Text.RegularExpressions;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
@@ -41,6 +42,8 @@ internal static class RefreshSettingsParser
             BaseUrl = BaseUrl.Parse(parameter("BaseUrl")),
             Api = api,
             Area = OneOf(parameter("Area"), "CdnRefreshArea", DiagnosticCodes.UnknownArea, Same("overseas"), Same("mainland")),
+            ZoneId = ZoneId(parameter("ZoneId"), api),
+            AreaIgnored = api.ZoneScoped && !Blank(parameter("Area")),
             Endpoint = Endpoint(parameter("Endpoint"), api),
             SignatureMethod = OneOf(
                 parameter("SignatureMethod"), "CdnRefreshSignatureMethod", DiagnosticCodes.UnknownSignatureMethod, Same("HmacSHA1"), Same("HmacSHA256")),
@@ -78,6 +81,26 @@ internal static class RefreshSettingsParser
         }
 
         return Path.GetFullPath(value);
+    }
+
+    /// <summary>Required by a zone-scoped API, as <c>zone-</c> and letters or digits; ignored by the others.</summary>
+    private static string? ZoneId(string? value, ProviderRegistration api)
+    {
+        if (!api.ZoneScoped)
+        {
+            return null;
+        }
+
+        var zone = value?.Trim() ?? string.Empty;
+        if (!Regex.IsMatch(zone, "^zone-[A-Za-z0-9]+$", RegexOptions.CultureInvariant))
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.ZoneIdInvalid,
+                (Blank(value) ? $"CdnRefreshApi={api.Name} needs CdnRefreshZoneId" : $"CdnRefreshZoneId '{value}' is not an EdgeOne site id")
+                + ": pass -p:CdnRefreshZoneId=zone-… with the site's id from the EdgeOne console (zone- and letters or digits).");
+        }
+
+        return zone;
     }
 
     /// <summary>Empty means the provider's default endpoint. Plain http would send the signed request in clear text: allowed only to this machine (tests, proxies).</summary>

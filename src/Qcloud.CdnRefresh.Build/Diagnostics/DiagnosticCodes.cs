@@ -28,6 +28,8 @@ internal static class DiagnosticCodes
     public const string InvalidOption = "QCDN1009";
     public const string PublishDirMissing = "QCDN1010";
     public const string ContentRootMissing = "QCDN1011";
+    public const string ZoneIdInvalid = "QCDN1012";
+    public const string AreaNotApplicable = "QCDN1013";
 
     // 2xxx: files, hashing, URL mapping and the manifest.
     public const string FileUnreadable = "QCDN2001";
@@ -52,6 +54,7 @@ internal static class DiagnosticCodes
     public const string ApiRetired = "QCDN3006";
     public const string DailyQuotaInsufficient = "QCDN3007";
     public const string RefreshFailed = "QCDN3008";
+    public const string TargetsRejected = "QCDN3009";
     public const string ApiRetrying = "QCDN3101";
     public const string WaitTimedOut = "QCDN3102";
     public const string StatusUnavailable = "QCDN3103";

@@ -41,6 +41,9 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
     /// <summary><c>CdnRefreshArea</c>: which CDN area is refreshed, overseas or mainland.</summary>
     public string? Area { get; set; }
 
+    /// <summary><c>CdnRefreshZoneId</c>: the EdgeOne site id (<c>zone-…</c>), required with <c>CdnRefreshApi=edgeone</c>.</summary>
+    public string? ZoneId { get; set; }
+
     /// <summary><c>CdnRefreshEndpoint</c>: where requests go; empty means Tencent's endpoint for <see cref="Api"/>.</summary>
     public string? Endpoint { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Qcloud.CdnRefresh.Build.Providers.EdgeOne;
 using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 
@@ -11,5 +12,6 @@ internal static class RefreshProviders
     {
         V3Provider.Registration,
         V2Provider.Registration,
+        EdgeOneProvider.Registration,
     };
 }

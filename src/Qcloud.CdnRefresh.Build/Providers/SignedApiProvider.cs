@@ -16,6 +16,9 @@ namespace Qcloud.CdnRefresh.Build.Providers;
 /// </summary>
 internal abstract class SignedApiProvider : IRefreshProvider
 {
+    /// <summary>API 3.0's content type, sent and signed exactly as written; HttpClient must not add or change a charset.</summary>
+    private const string Tc3ContentType = "application/json; charset=utf-8";
+
     private readonly int _maxDirectoriesPerRequest;
     private TencentCredentials? _credentials;
     private RetryingRequestRunner? _runner;
@@ -100,6 +103,26 @@ internal abstract class SignedApiProvider : IRefreshProvider
         RetryPolicy? policy = null)
         where T : class =>
         Runner.RunAsync(action, () => buildRequest(Options.Clock()), readAnswer, cancellationToken, policy);
+
+    /// <summary>
+    /// An API 3.0 JSON request: <paramref name="body"/> POSTed as <paramref name="action"/> of <paramref name="version"/>,
+    /// signed TC3-HMAC-SHA256 for <paramref name="service"/> at <paramref name="now"/>.
+    /// </summary>
+    protected HttpRequestMessage Tc3Request(string service, string version, string action, byte[] body, DateTimeOffset now)
+    {
+        var timestamp = now.ToUnixTimeSeconds();
+        var request = Post(body, Tc3ContentType);
+        request.Headers.TryAddWithoutValidation("Authorization", Tc3Signer.BuildAuthorization(Credentials, service, Host, Tc3ContentType, timestamp, body));
+        request.Headers.TryAddWithoutValidation("X-TC-Action", action);
+        request.Headers.TryAddWithoutValidation("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation("X-TC-Version", version);
+        if (Credentials.Token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-TC-Token", Credentials.Token);
+        }
+
+        return request;
+    }
 
     /// <summary>A POST of <paramref name="body"/> to the endpoint, with exactly the content type and host that are signed.</summary>
     protected HttpRequestMessage Post(byte[] body, string contentType)

@@ -43,6 +43,8 @@ internal static class ApiFailureMessage
                 $"The answer was not Tencent's JSON, and the request was already retried up to CdnRefreshMaxRetries times: check CdnRefreshEndpoint ({endpoint}) and any proxy between this machine and it.",
             ApiFailureKind.UnexpectedResponse =>
                 $"The answer was not Tencent's JSON: check CdnRefreshEndpoint ({endpoint}) and any proxy between this machine and it.",
+            _ when code.Contains("ZoneNotFound") =>
+                "CdnRefreshZoneId is not an EdgeOne site of this account: check the site id in the EdgeOne console and whose key this is.",
             _ when code.Contains("9110") || code.Contains("CdnHostNotExists") =>
                 "The domain of CdnRefreshBaseUrl is not on this account, or not accelerated in CdnRefreshArea.",
             _ when failure.ApiCode is null && failure.HttpStatus is null =>

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Qcloud.CdnRefresh.Build.Configuration;
+using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Reporting;
@@ -48,7 +49,11 @@ internal static class RefreshResults
         if (sent?.Submission.Failure is { } failure && sent.Submission.FailedBatch is { } failedBatch)
         {
             var (code, message) = ApiFailureMessage.Describe(failure, failedBatch, sent, endpoint);
-            result = result with { FailureCode = code, FailureMessage = message };
+            result = result with { FailureCode = code, FailureMessage = message + RejectedMessage.Also(sent) };
+        }
+        else if (sent is not null && sent.Submission.Rejected.Count > 0)
+        {
+            result = result with { FailureCode = DiagnosticCodes.TargetsRejected, FailureMessage = RejectedMessage.Describe(sent) };
         }
 
         return result;

@@ -36,6 +36,11 @@ internal sealed class RefreshRun
     public async Task<RefreshResult> RunAsync(CancellationToken cancellationToken)
     {
         _stopwatch.Restart();
+        if (_settings.AreaIgnored)
+        {
+            Log.Warning(DiagnosticCodes.AreaNotApplicable, $"CdnRefreshArea '{_settings.Area}' does not apply with CdnRefreshApi={_settings.Api.Name}: the zone {_settings.ZoneId} decides where its cache is purged. Remove CdnRefreshArea.");
+        }
+
         var manifestPath = _settings.ManifestPath is null ? null : Path.GetFullPath(_settings.ManifestPath);
         // The lock is held through CdnRefreshWait, so a second build waits that long too before giving up.
         var lockTimeout = _environment.ManifestLockTimeout + (_settings.Wait ? _settings.WaitTimeout : TimeSpan.Zero);
@@ -97,6 +102,7 @@ internal sealed class RefreshRun
         {
             Endpoint = _settings.Endpoint,
             Area = _settings.Area,
+            ZoneId = _settings.ZoneId ?? string.Empty,
             SignatureMethod = _settings.SignatureMethod,
             MaxRetries = _settings.MaxRetries,
             RequestTimeout = _settings.Timeout,

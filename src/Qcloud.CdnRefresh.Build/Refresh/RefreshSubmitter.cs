@@ -39,7 +39,7 @@ internal static class RefreshSubmitter
             Submission = submission,
             Target = RefreshTarget.Urls,
             Action = provider.UrlAction,
-            Accepted = submission.AcceptedBatches.SelectMany(b => b.Urls.Select(url => new RefreshedUrl(url, b.Number, b.Outcome?.TaskId))).ToList(),
+            Accepted = submission.AcceptedBatches.SelectMany(b => b.AcceptedEntries.Select(url => new RefreshedUrl(url, b.Number, b.Outcome?.TaskId))).ToList(),
             NotAccepted = submission.NotAcceptedUrls,
         };
     }
@@ -64,7 +64,7 @@ internal static class RefreshSubmitter
             Directories = fold.Plan,
             Action = provider.DirectoryAction,
             Accepted = submission.AcceptedBatches
-                .SelectMany(b => b.Urls.SelectMany(directory => covered[directory].Select(url => new RefreshedUrl(url, b.Number, b.Outcome?.TaskId, directory))))
+                .SelectMany(b => b.AcceptedEntries.SelectMany(directory => covered[directory].Select(url => new RefreshedUrl(url, b.Number, b.Outcome?.TaskId, directory))))
                 .ToList(),
             NotAccepted = submission.NotAcceptedUrls.SelectMany(directory => covered[directory]).ToList(),
         };

@@ -64,7 +64,7 @@ internal static class RunReporter
         var owed = result.Owed > 0 ? $", {result.Owed} owed" : string.Empty;
         var immutable = result.ImmutableLeftAlone > 0 ? $", {result.ImmutableLeftAlone} immutable left alone" : string.Empty;
         var batches = result.Batches == 1 ? "1 batch" : $"{result.Batches} batches";
-        var target = $"{result.Action} ({settings.Area}) at {result.Endpoint}";
+        var target = $"{result.Action} ({settings.ZoneId ?? settings.Area}) at {result.Endpoint}";
         var outcome = result.DryRun
             ? "dry run, nothing sent"
             : $"{result.AcceptedUrls.Count} accepted, {result.PendingUrls.Count} pending";

@@ -44,6 +44,35 @@ public class BatchSubmitterTests
     }
 
     [Fact]
+    public async Task RejectedEntriesOfAnAcceptedBatch_AreOwed_AndTheNextBatchIsStillSent()
+    {
+        var urls = ClientHarness.Urls(4);
+        client.Then(BatchOutcome.Accepted("j1") with { Rejected = new[] { new RejectedEntry("https://www.example.com/1.jpg", "bad target") } })
+            .Then(BatchOutcome.Accepted("j2"));
+
+        var result = await new BatchSubmitter(client.SubmitAsync, 2).SubmitAsync(urls, null, CancellationToken.None);
+
+        Assert.Equal(2, client.Submitted.Count);
+        Assert.Equal(new[] { "https://www.example.com/0.jpg", "https://www.example.com/2.jpg", "https://www.example.com/3.jpg" }, result.AcceptedUrls);
+        Assert.Equal(new[] { "https://www.example.com/1.jpg" }, result.NotAcceptedUrls);
+        Assert.Equal(3, result.AcceptedCount);
+        Assert.Equal(new[] { new RejectedEntry("https://www.example.com/1.jpg", "bad target") }, result.Rejected);
+        Assert.Null(result.FailedBatch);
+    }
+
+    [Fact]
+    public async Task ARejectedEntryNamedDecoded_IsTheEntrySentEncoded()
+    {
+        var urls = new[] { "https://www.example.com/a%20b.css", "https://www.example.com/c.css" };
+        client.Then(BatchOutcome.Accepted("j1") with { Rejected = new[] { new RejectedEntry("https://www.example.com/a b.css", "bad target") } });
+
+        var result = await new BatchSubmitter(client.SubmitAsync, 2).SubmitAsync(urls, null, CancellationToken.None);
+
+        Assert.Equal(new[] { "https://www.example.com/c.css" }, result.AcceptedUrls);
+        Assert.Equal(new[] { "https://www.example.com/a%20b.css" }, result.NotAcceptedUrls);
+    }
+
+    [Fact]
     public async Task FinalFailureInBatch2Of3_KeepsBatch1AndLeavesBatch3Unsent()
     {
         var urls = ClientHarness.Urls(2500);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Providers;
+using Qcloud.CdnRefresh.Build.Providers.EdgeOne;
 using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Signing;
@@ -20,6 +21,8 @@ internal sealed class ClientHarness
 
     public static readonly Uri V3Endpoint = new("http://127.0.0.1:5081/");
     public static readonly Uri V2Endpoint = new("http://127.0.0.1:5081/v2/index.php");
+    public const string ZoneId = "zone-2noz78a8ev6k";
+
     public static readonly TencentCredentials Credentials = new(SecretId, SecretKey);
 
     private uint nextNonce = 1000;
@@ -60,13 +63,14 @@ internal sealed class ClientHarness
         OnRetry = Notices.Add,
     };
 
-    /// <summary>The provider of <paramref name="flavour"/> (<c>v2</c> or <c>v3</c>), for theories over both.</summary>
+    /// <summary>The provider of <paramref name="flavour"/> (<c>v2</c>, <c>v3</c> or <c>edgeone</c>), for theories over them.</summary>
     public IRefreshProvider Provider(string flavour, Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
         flavour switch
         {
             "v2" => V2(adjust, credentials),
             "v3" => V3(adjust, credentials),
-            _ => throw new ArgumentOutOfRangeException(nameof(flavour), flavour, "v2 or v3"),
+            "edgeone" => EdgeOne(adjust, credentials),
+            _ => throw new ArgumentOutOfRangeException(nameof(flavour), flavour, "v2, v3 or edgeone"),
         };
 
     /// <summary>The action a request was sent as: v2's <c>Action</c> form field or v3's <c>X-TC-Action</c> header.</summary>
@@ -81,6 +85,10 @@ internal sealed class ClientHarness
 
     public V3Provider V3(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
         new(Context(V3Endpoint, adjust, credentials));
+
+    /// <summary>EdgeOne in the zone <see cref="ZoneId"/>, at the same loopback endpoint as v3.</summary>
+    public EdgeOneProvider EdgeOne(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
+        new(Context(V3Endpoint, o => (adjust ?? (x => x))(o with { ZoneId = ZoneId }), credentials));
 
     public V2Provider V2(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
         new(Context(V2Endpoint, adjust, credentials));

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
-/// <summary>Directory refresh: what both providers share as theories, then each flavour's own request shape and limits.</summary>
+/// <summary>Directory refresh: what the providers share as theories, then each flavour's own request shape and limits.</summary>
 public class DirectorySubmissionTests
 {
     private static readonly string[] Directories = { "https://www.example.com/img/", "https://www.example.com/css/" };
@@ -20,6 +20,7 @@ public class DirectorySubmissionTests
     [InlineData("v2", "mainland", "{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\"}", "RefreshCdnDir")]
     [InlineData("v3", "overseas", "{\"Response\":{\"RequestId\":\"r\",\"TaskId\":\"t\"}}", "PurgePathCache")]
     [InlineData("v3", "mainland", "{\"Response\":{\"RequestId\":\"r\",\"TaskId\":\"t\"}}", "PurgePathCache")]
+    [InlineData("edgeone", "overseas", "{\"Response\":{\"RequestId\":\"r\",\"JobId\":\"j\"}}", "CreatePurgeTask")]
     public async Task SubmitDirectories_SendsTheAreasDirectoryAction(string flavour, string area, string answer, string action)
     {
         harness.Handler.RespondJson(answer);
@@ -34,6 +35,7 @@ public class DirectorySubmissionTests
     [Theory]
     [InlineData("v2", "mainland", "{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\"}", null)]
     [InlineData("v3", "overseas", "{\"Response\":{\"RequestId\":\"req-p\",\"TaskId\":\"1700000000-path0001\"}}", "1700000000-path0001")]
+    [InlineData("edgeone", "overseas", "{\"Response\":{\"RequestId\":\"req-p\",\"JobId\":\"20ke5j9ciqo5\",\"FailedList\":[]}}", "20ke5j9ciqo5")]
     public async Task SubmitDirectories_Accepted_CarriesTheTaskIdAndTheSigningTime(string flavour, string area, string answer, string? taskId)
     {
         harness.Handler.RespondJson(answer);
@@ -50,6 +52,7 @@ public class DirectorySubmissionTests
     [InlineData("v2", "{\"code\":4000,\"message\":\"(22046)目录刷新数目超出单日限额\",\"codeDesc\":\"InvalidParameter\"}", "4000 (22046)")]
     [InlineData("v3", "{\"Response\":{\"Error\":{\"Code\":\"LimitExceeded.CdnPurgePathExceedBatchLimit\",\"Message\":\"m\"},\"RequestId\":\"r\"}}", "LimitExceeded.CdnPurgePathExceedBatchLimit")]
     [InlineData("v3", "{\"Response\":{\"Error\":{\"Code\":\"LimitExceeded.CdnPurgePathExceedDayLimit\",\"Message\":\"m\"},\"RequestId\":\"r\"}}", "LimitExceeded.CdnPurgePathExceedDayLimit")]
+    [InlineData("edgeone", "{\"Response\":{\"Error\":{\"Code\":\"LimitExceeded.BatchQuota\",\"Message\":\"m\"},\"RequestId\":\"r\"}}", "LimitExceeded.BatchQuota")]
     public async Task SubmitDirectories_PathLimitErrors_AreQuota_NotRetried(string flavour, string answer, string apiCode)
     {
         harness.Handler.RespondJson(answer);

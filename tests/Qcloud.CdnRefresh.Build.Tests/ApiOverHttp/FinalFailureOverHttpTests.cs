@@ -21,6 +21,7 @@ public class FinalFailureOverHttpTests : OverHttpTestBase
     [Theory]
     [InlineData("v3", "AuthFailure.SignatureFailure")]
     [InlineData("v2", "4100")]
+    [InlineData("edgeone", "AuthFailure.SignatureFailure")]
     public async Task WrongSecretKey_IsAuthentication_NotRetried(string api, string apiCode)
     {
         var outcome = await Provider(api, credentials: WrongSecretKey).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
@@ -37,6 +38,7 @@ public class FinalFailureOverHttpTests : OverHttpTestBase
     [Theory]
     [InlineData("v3")]
     [InlineData("v2")]
+    [InlineData("edgeone")]
     public async Task WrongSecretKey_NeverAppearsInTheFailure(string api)
     {
         var outcome = await Provider(api, credentials: WrongSecretKey).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
@@ -47,6 +49,7 @@ public class FinalFailureOverHttpTests : OverHttpTestBase
     [Theory]
     [InlineData("v3", "LimitExceeded.CdnPurgeUrlExceedDayLimit")]
     [InlineData("v2", "4000 (22044)")]
+    [InlineData("edgeone", "LimitExceeded.DailyQuota")]
     public async Task DailyUrlLimitExceeded_IsQuota_NotRetried(string api, string apiCode)
     {
         // The fake refuses a batch larger than what is left of its daily quota, as Tencent does.
@@ -55,7 +58,7 @@ public class FinalFailureOverHttpTests : OverHttpTestBase
         Assert.Single(Server.Requests);
         Assert.Equal(ApiFailureKind.Quota, outcome.Failure!.Kind);
         Assert.Equal(apiCode, outcome.Failure.ApiCode);
-        Assert.Equal(0, Server.UrlsAccepted("overseas"));
+        Assert.Equal(0, Server.UrlsAccepted(QuotaOf(api)));
         Assert.Empty(Notices);
     }
 

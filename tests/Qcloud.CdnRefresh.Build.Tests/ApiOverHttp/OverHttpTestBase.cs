@@ -115,14 +115,18 @@ public abstract class OverHttpTestBase : IAsyncLifetime
     internal IRefreshProvider Provider(string api, Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null)
     {
         var registration = RefreshProviders.All.Single(p => p.Name == api);
-        var endpoint = api == "v2" ? Server.V2Endpoint : Server.V3Endpoint;
+        var endpoint = api switch { "v2" => Server.V2Endpoint, "edgeone" => Server.EdgeOneEndpoint, _ => Server.V3Endpoint };
+        var options = Options(endpoint);
         return Track(registration.Create(new ProviderContext
         {
-            Client = (adjust ?? (o => o))(Options(endpoint)),
+            Client = (adjust ?? (o => o))(api == "edgeone" ? options with { ZoneId = FakeTencentApiOptions.DefaultZoneId } : options),
             Credentials = () => credentials ?? FakeKeys,
             Log = new RecordingLog(),
         }));
     }
+
+    /// <summary>Where the fake counts what <paramref name="api"/> purges with the default area: EdgeOne's zone, else <c>overseas</c>.</summary>
+    internal static string QuotaOf(string api) => api == "edgeone" ? FakeTencentApiOptions.DefaultZoneId : "overseas";
 
     /// <summary>The requests that carried <paramref name="action"/>, in the order they finished.</summary>
     protected IReadOnlyList<RecordedRequest> RequestsFor(string action) =>

@@ -10,7 +10,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.ApiOverHttp;
 
-/// <summary>Status queries against the fake's tasks: done at once, running then done, and failed, for both APIs.</summary>
+/// <summary>Status queries against the fake's tasks: done at once, running then done, and failed, for every API.</summary>
 public class TaskStatusOverHttpTests : OverHttpTestBase
 {
     private static readonly string[] Directories = { "https://www.example.com/img/" };
@@ -18,6 +18,7 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
     [Theory]
     [InlineData("v3")]
     [InlineData("v2")]
+    [InlineData("edgeone")]
     public async Task ByDefault_EveryUrlIsDone(string api)
     {
         var (client, batch) = await SubmitUrlsAsync(api, "overseas", 3);
@@ -32,6 +33,7 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
     [InlineData("v3", "overseas")]
     [InlineData("v2", "overseas")]
     [InlineData("v2", "mainland")]
+    [InlineData("edgeone", "overseas")]
     public async Task HeldForTwoQueries_IsRunningTwice_ThenDone(string api, string area)
     {
         Server.SetTaskQueriesUntilDone(2);
@@ -50,6 +52,7 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
     [Theory]
     [InlineData("v3")]
     [InlineData("v2")]
+    [InlineData("edgeone")]
     public async Task FailedUrl_IsFailed_TheOthersDone(string api)
     {
         var (client, batch) = await SubmitUrlsAsync(api, "overseas", 3);

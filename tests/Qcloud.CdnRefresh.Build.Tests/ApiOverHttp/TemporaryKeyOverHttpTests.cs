@@ -20,12 +20,13 @@ public class TemporaryKeyOverHttpTests : OverHttpTestBase
     [Theory]
     [InlineData("v3")]
     [InlineData("v2")]
+    [InlineData("edgeone")]
     public async Task WithToken_IsAccepted_AndSendsTheToken(string api)
     {
         var outcome = await Provider(api, credentials: TemporaryKey).SubmitAsync(RefreshTarget.Urls, Urls(1), CancellationToken.None);
 
         var request = Assert.Single(Server.Requests);
-        Assert.Equal(Token, api == "v3" ? request.Headers["X-TC-Token"] : request.Parameters["Token"]);
+        Assert.Equal(Token, api == "v2" ? request.Parameters["Token"] : request.Headers["X-TC-Token"]);
         Assert.True(request.SignatureVerified);
         Assert.True(outcome.Succeeded);
     }

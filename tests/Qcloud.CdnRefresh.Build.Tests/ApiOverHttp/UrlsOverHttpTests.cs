@@ -20,6 +20,7 @@ public class UrlsOverHttpTests : OverHttpTestBase
     [Theory]
     [InlineData("v3")]
     [InlineData("v2")]
+    [InlineData("edgeone")]
     public async Task PlusEscapedSpaceAndCjkUrls_ArriveIntact_AndTheSignatureVerifies(string api)
     {
         var outcome = await Provider(api).SubmitAsync(RefreshTarget.Urls, AwkwardUrls, CancellationToken.None);
@@ -33,6 +34,7 @@ public class UrlsOverHttpTests : OverHttpTestBase
     [Theory]
     [InlineData("v3")]
     [InlineData("v2")]
+    [InlineData("edgeone")]
     public async Task TwentyFiveHundredUrls_AreSent_As1000_1000_500_InOrder(string api)
     {
         var urls = Urls(2500);
@@ -47,7 +49,7 @@ public class UrlsOverHttpTests : OverHttpTestBase
         Assert.Equal(urls.Skip(1000).Take(1000), requests[1].Urls);
         Assert.Equal(urls.Skip(2000), requests[2].Urls);
         Assert.All(requests, r => Assert.True(r.SignatureVerified));
-        Assert.Equal(2500, Server.UrlsAccepted("overseas"));
+        Assert.Equal(2500, Server.UrlsAccepted(QuotaOf(api)));
         Assert.All(result.Batches, b => Assert.Equal(BatchStatus.Accepted, b.Status));
     }
 }

@@ -15,7 +15,7 @@ public sealed class ParameterNamesTests : IDisposable
     {
         "AddedFiles", "Api", "Area", "BaseUrl", "BaselineUrl", "BatchSize", "ContentRoot", "ContinueOnApiError", "DailyQuota",
         "DirectoryIndex", "DryRun", "Endpoint", "EndpointsFile", "ExcludePatterns", "Manifest", "MaxRetries", "OverQuota", "PublishDir",
-        "PublishManifest", "Report", "SignatureMethod", "SkipImmutable", "Timeout", "Wait", "WaitTimeout", "WithoutBaseline",
+        "PublishManifest", "Report", "SignatureMethod", "SkipImmutable", "Timeout", "Wait", "WaitTimeout", "WithoutBaseline", "ZoneId",
     };
 
     private readonly TempDirectory _temp = new();

@@ -46,6 +46,9 @@ internal sealed class FakeApiState
 
     public PurgeTaskStore Tasks { get; }
 
+    /// <summary>EdgeOne targets that <c>CreatePurgeTask</c> lists in its <c>FailedList</c>, with the reason given.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> RejectedTargets { get; } = new(StringComparer.Ordinal);
+
     public DateTimeOffset Now => Volatile.Read(ref _clock)();
 
     public void SetClock(Func<DateTimeOffset> clock) => Volatile.Write(ref _clock, clock);

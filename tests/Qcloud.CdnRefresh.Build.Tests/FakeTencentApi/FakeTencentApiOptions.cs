@@ -11,6 +11,8 @@ public sealed class FakeTencentApiOptions
 
     public const string DefaultSecretKey = "fakeSecretKey00000000000000000000000";
 
+    public const string DefaultZoneId = "zone-fake0test0";
+
     public string SecretId { get; init; } = DefaultSecretId;
 
     public string SecretKey { get; init; } = DefaultSecretKey;
@@ -48,6 +50,9 @@ public sealed class FakeTencentApiOptions
 
     /// <summary>Area charged when a v3 PurgeUrlsCache omits <c>Area</c> (Tencent then uses the domain's own area).</summary>
     public string DefaultArea { get; init; } = "mainland";
+
+    /// <summary>The one EdgeOne site of the account; any other <c>ZoneId</c> is <c>ResourceNotFound.ZoneNotFound</c>.</summary>
+    public string ZoneId { get; init; } = DefaultZoneId;
 
     /// <summary>The server's notion of now, against which timestamps are checked; defaults to the real clock.</summary>
     public Func<DateTimeOffset>? Clock { get; init; }

@@ -40,7 +40,11 @@ public sealed class FakeTencentApiServer : IAsyncDisposable
         _stopping = stopping;
         V3Endpoint = baseUri;
         V2Endpoint = new Uri(baseUri, "v2/index.php");
+        EdgeOneEndpoint = new Uri(baseUri, "teo/");
     }
+
+    /// <summary><c>http://127.0.0.1:PORT/teo/</c>: EdgeOne, as if on its own host.</summary>
+    public Uri EdgeOneEndpoint { get; }
 
     /// <summary><c>http://127.0.0.1:PORT/</c></summary>
     public Uri V3Endpoint { get; }
@@ -164,6 +168,18 @@ public sealed class FakeTencentApiServer : IAsyncDisposable
 
     /// <summary>Every entry of this task (a v3 <c>TaskId</c> or v2 <c>task_id</c>) ends <c>fail</c> instead of <c>done</c>.</summary>
     public void FailTask(string taskId) => _state.Tasks.FailTask(taskId ?? throw new ArgumentNullException(nameof(taskId)));
+
+    /// <summary>From now on, EdgeOne's <c>CreatePurgeTask</c> does not accept these targets: it lists them in <c>FailedList</c> with <paramref name="reason"/>.</summary>
+    public void RejectTargets(string reason, params string[] targets)
+    {
+        foreach (string target in targets)
+        {
+            _state.RejectedTargets[target] = reason;
+        }
+    }
+
+    /// <summary>From now on, EdgeOne accepts every target again.</summary>
+    public void AcceptAllTargets() => _state.RejectedTargets.Clear();
 
     public async ValueTask DisposeAsync()
     {

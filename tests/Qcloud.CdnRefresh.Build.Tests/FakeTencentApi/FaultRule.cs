@@ -78,6 +78,6 @@ public sealed record FaultRule
 
     internal bool Matches(ApiProtocol protocol, string? action) =>
         (Action is null || string.Equals(Action, action, StringComparison.Ordinal))
-        && (Kind != FaultKind.V3Error || protocol == ApiProtocol.V3)
+        && (Kind != FaultKind.V3Error || protocol is ApiProtocol.V3 or ApiProtocol.EdgeOne)
         && (Kind != FaultKind.V2Error || protocol == ApiProtocol.V2);
 }

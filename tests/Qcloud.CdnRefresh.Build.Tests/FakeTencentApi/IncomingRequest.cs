@@ -64,6 +64,7 @@ internal sealed class IncomingRequest
         {
             "/" => ApiProtocol.V3,
             "/v2/index.php" => ApiProtocol.V2,
+            "/teo/" => ApiProtocol.EdgeOne,
             _ => ApiProtocol.Unknown,
         };
 
@@ -87,7 +88,7 @@ internal sealed class IncomingRequest
         return protocol switch
         {
             ApiProtocol.V2 => incoming.WithV2Summary(),
-            ApiProtocol.V3 => incoming.WithV3Summary(),
+            ApiProtocol.V3 or ApiProtocol.EdgeOne => incoming.WithV3Summary(),
             _ => incoming,
         };
     }
@@ -146,6 +147,10 @@ internal sealed class IncomingRequest
             {
                 urls.AddRange(Strings(root, "Urls"));
                 paths.AddRange(Strings(root, "Paths"));
+
+                // EdgeOne's CreatePurgeTask: Targets are URLs for purge_url, directories for purge_prefix.
+                bool prefix = root.TryGetProperty("Type", out JsonElement type) && type.ValueKind == JsonValueKind.String && type.GetString() == "purge_prefix";
+                (prefix ? paths : urls).AddRange(Strings(root, "Targets"));
 
                 if (root.TryGetProperty("Area", out JsonElement areaElement) && areaElement.ValueKind == JsonValueKind.String)
                 {

@@ -62,6 +62,7 @@ internal sealed class RequestPipeline(FakeApiState state, FaultInjector faults, 
     {
         ApiProtocol.V3 => V3Verifier.Check(request, state),
         ApiProtocol.V2 => V2Verifier.Check(request, state),
+        ApiProtocol.EdgeOne => V3Verifier.Check(request, state, EdgeOneActions.Version, EdgeOneActions.Service),
         _ => SignatureCheck.Fail(new ApiOutcome { StatusCode = 404, ContentType = "text/plain", Body = "Not Found" }),
     };
 
@@ -75,6 +76,11 @@ internal sealed class RequestPipeline(FakeApiState state, FaultInjector faults, 
         if (request.Protocol == ApiProtocol.V3)
         {
             return V3Actions.Handle(request, state);
+        }
+
+        if (request.Protocol == ApiProtocol.EdgeOne)
+        {
+            return EdgeOneActions.Handle(request, state);
         }
 
         return V2Verifier.UseNonce(request, state) ?? V2Actions.Handle(request, state);

@@ -14,7 +14,8 @@ internal static class V3Verifier
     public const string Service = "cdn";
     private const int WindowSeconds = 300;
 
-    public static SignatureCheck Check(IncomingRequest request, FakeApiState state)
+    /// <summary>The checks for <paramref name="service"/> at <paramref name="version"/> (CDN's unless told otherwise).</summary>
+    public static SignatureCheck Check(IncomingRequest request, FakeApiState state, string version = Version, string service = Service)
     {
         if (request.Method != "POST")
         {
@@ -26,16 +27,16 @@ internal static class V3Verifier
             return SignatureCheck.Fail(Missing("X-TC-Action"));
         }
 
-        string? version = request.Header("X-TC-Version");
-        if (string.IsNullOrEmpty(version))
+        string? sentVersion = request.Header("X-TC-Version");
+        if (string.IsNullOrEmpty(sentVersion))
         {
             return SignatureCheck.Fail(Missing("X-TC-Version"));
         }
 
-        if (version != Version)
+        if (sentVersion != version)
         {
             return SignatureCheck.Fail(ResponseBodies.V3Error(
-                "NoSuchVersion", $"The requested version `{version}` of service `{Service}` does not exist."));
+                "NoSuchVersion", $"The requested version `{sentVersion}` of service `{service}` does not exist."));
         }
 
         Tc3Authorization? auth = Tc3Authorization.Parse(request.Header("Authorization"));
@@ -93,8 +94,8 @@ internal static class V3Verifier
             values.Add(new(name, value));
         }
 
-        var (expected, stringToSign) = Tc3Signature.SignPost(secretKey, Service, timestamp, values, request.Body);
-        if (auth.CredentialScope != Tc3Signature.CredentialScope(timestamp, Service) || !SameText(expected, auth.Signature))
+        var (expected, stringToSign) = Tc3Signature.SignPost(secretKey, service, timestamp, values, request.Body);
+        if (auth.CredentialScope != Tc3Signature.CredentialScope(timestamp, service) || !SameText(expected, auth.Signature))
         {
             return SignatureCheck.Fail(
                 ResponseBodies.V3Error(

@@ -17,17 +17,17 @@ internal static class SignedRequests
     public static HttpRequestMessage V3(
         Uri endpoint, string action, string json, long timestamp,
         string secretId = FakeTencentApiOptions.DefaultSecretId, string secretKey = FakeTencentApiOptions.DefaultSecretKey,
-        string? token = null, Func<string, string>? tamper = null, string version = "2018-06-06")
+        string? token = null, Func<string, string>? tamper = null, string version = "2018-06-06", string service = "cdn")
     {
         byte[] body = Encoding.UTF8.GetBytes(json);
         var signed = new[] { KeyValuePair.Create("content-type", JsonType), KeyValuePair.Create("host", endpoint.Authority) };
-        var (signature, _) = Tc3Signature.SignPost(secretKey, "cdn", timestamp, signed, body);
+        var (signature, _) = Tc3Signature.SignPost(secretKey, service, timestamp, signed, body);
         signature = tamper?.Invoke(signature) ?? signature;
         var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(JsonType);
         message.Headers.TryAddWithoutValidation(
             "Authorization",
-            Tc3Signature.Authorization(secretId, Tc3Signature.CredentialScope(timestamp, "cdn"), "content-type;host", signature));
+            Tc3Signature.Authorization(secretId, Tc3Signature.CredentialScope(timestamp, service), "content-type;host", signature));
         message.Headers.Add("X-TC-Action", action);
         message.Headers.Add("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
         message.Headers.Add("X-TC-Version", version);

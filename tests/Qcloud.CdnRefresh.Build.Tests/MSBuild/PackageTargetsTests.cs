@@ -34,7 +34,7 @@ public sealed class PackageTargetsTests : IDisposable
         {
             "AddedFiles", "Api", "Area", "BaseUrl", "BaselineUrl", "BatchSize", "ContentRoot", "ContinueOnApiError", "DailyQuota",
             "DryRun", "Endpoint", "Exclude", "ExcludePatterns", "MaxRetries", "OverQuota", "PublishManifest", "Report",
-            "SecretPropertyNames", "SignatureMethod", "SkipImmutable", "Timeout", "Wait", "WaitTimeout", "WithoutBaseline",
+            "SecretPropertyNames", "SignatureMethod", "SkipImmutable", "Timeout", "Wait", "WaitTimeout", "WithoutBaseline", "ZoneId",
         };
         Assert.Equal(empty, parameters.Where(p => p.Value.Length == 0).Select(p => p.Key).OrderBy(name => name, StringComparer.Ordinal));
     }

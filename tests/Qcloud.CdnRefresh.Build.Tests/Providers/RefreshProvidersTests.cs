@@ -12,14 +12,15 @@ namespace Qcloud.CdnRefresh.Build.Tests.Providers;
 public class RefreshProvidersTests
 {
     [Fact]
-    public void TheRegistry_ListsV3First_AsTheDefault_ThenV2()
+    public void TheRegistry_ListsV3First_AsTheDefault_ThenV2AndEdgeOne()
     {
-        Assert.Equal(new[] { "v3", "v2" }, RefreshProviders.All.Select(p => p.Name));
+        Assert.Equal(new[] { "v3", "v2", "edgeone" }, RefreshProviders.All.Select(p => p.Name));
     }
 
     [Theory]
     [InlineData("v3", "https://cdn.tencentcloudapi.com/")]
     [InlineData("v2", "https://cdn.api.qcloud.com/v2/index.php")]
+    [InlineData("edgeone", "https://teo.tencentcloudapi.com/")]
     public void EachProvider_HasItsDefaultEndpoint(string name, string endpoint)
     {
         Assert.Equal(new Uri(endpoint), Registration(name).DefaultEndpoint);
@@ -30,6 +31,7 @@ public class RefreshProvidersTests
     [InlineData("v3", "mainland", "PurgeUrlsCache", "PurgePathCache")]
     [InlineData("v2", "overseas", "RefreshCdnOverSeaUrl", "RefreshCdnOverSeaDir")]
     [InlineData("v2", "mainland", "RefreshCdnUrl", "RefreshCdnDir")]
+    [InlineData("edgeone", "overseas", "CreatePurgeTask", "CreatePurgeTask")]
     public void EachProvider_NamesTheActionsOfItsArea(string name, string area, string urlAction, string directoryAction)
     {
         var registration = Registration(name);
@@ -42,12 +44,22 @@ public class RefreshProvidersTests
     [Theory]
     [InlineData("v3")]
     [InlineData("v2")]
+    [InlineData("edgeone")]
     public void BuildingAProvider_ReadsNoCredentials(string name)
     {
         using var provider = Registration(name).Create(
             Context(ClientHarness.V3Endpoint, "overseas", () => throw new InvalidOperationException("credentials read")));
 
         Assert.Equal(ClientHarness.V3Endpoint, provider.Endpoint);
+    }
+
+    [Theory]
+    [InlineData("v3", false)]
+    [InlineData("v2", false)]
+    [InlineData("edgeone", true)]
+    public void OnlyEdgeOne_PurgesAZone(string name, bool zoneScoped)
+    {
+        Assert.Equal(zoneScoped, Registration(name).ZoneScoped);
     }
 
     private static ProviderRegistration Registration(string name) => RefreshProviders.All.Single(p => p.Name == name);

@@ -19,11 +19,12 @@ public sealed class AmbiguousAnswerTaskTests
     [InlineData("v3", "truncated")]
     [InlineData("v3", "garbage")]
     [InlineData("v2", "garbage")]
+    [InlineData("edgeone", "garbage")]
     public async Task NonJsonBodyWithStatus200ThenSuccess_IsRetried_AndEveryUrlIsAcceptedOnce(string api, string body)
     {
         await using var harness = await TaskHarness.StartAsync();
         var fault = body == "truncated" ? FaultRule.TruncatedJson() : FaultRule.GarbageBody();
-        harness.Server.InjectFault(fault.ForAction(api == "v2" ? "RefreshCdnOverSeaUrl" : Purge));
+        harness.Server.InjectFault(fault.ForAction(api switch { "v2" => "RefreshCdnOverSeaUrl", "edgeone" => "CreatePurgeTask", _ => Purge }));
 
         var run = harness.Run(task => UseApi(task, harness, api));
 
@@ -35,7 +36,7 @@ public sealed class AmbiguousAnswerTaskTests
         Assert.True(run.Purges[1].SignatureVerified);
         Assert.Single(harness.Delays);
         Assert.Equal(AllSixUrls(harness), run.AcceptedPurgeUrls.OrderBy(u => u, StringComparer.Ordinal));
-        Assert.Equal(6, harness.Server.UrlsAccepted("overseas"));
+        Assert.Equal(6, harness.Server.UrlsAccepted(api == "edgeone" ? FakeTencentApiOptions.DefaultZoneId : "overseas"));
         Assert.Empty(harness.LoadManifest()!.PendingUrls);
     }
 
@@ -96,6 +97,10 @@ public sealed class AmbiguousAnswerTaskTests
         {
             task.Api = "v2";
             task.Endpoint = harness.Server.V2Endpoint.ToString();
+        }
+        else if (api == "edgeone")
+        {
+            EdgeOneTaskTests.EdgeOne(task, harness);
         }
     }
 }

@@ -40,6 +40,7 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("v3")]
     [InlineData("v2")]
+    [InlineData("edgeone")]
     public async System.Threading.Tasks.Task MissingCredentials_IsQcdn1008NamingTheVariables_AndNothingIsSent(string api)
     {
         await using var harness = await TaskHarness.StartAsync();
@@ -49,6 +50,10 @@ public sealed class BadInputTests
         {
             task.Api = api;
             task.Endpoint = api == "v2" ? harness.Server.V2Endpoint.ToString() : task.Endpoint;
+            if (api == "edgeone")
+            {
+                EdgeOneTaskTests.EdgeOne(task, harness);
+            }
         });
 
         Assert.False(run.Succeeded);

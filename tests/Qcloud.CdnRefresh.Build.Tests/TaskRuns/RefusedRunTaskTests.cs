@@ -19,6 +19,7 @@ public sealed class RefusedRunTaskTests
     [Theory]
     [InlineData(null, "AuthFailure.SignatureFailure")]
     [InlineData("v2", "4100")]
+    [InlineData("edgeone", "AuthFailure.SignatureFailure")]
     public async System.Threading.Tasks.Task WrongSecretKey_IsFinalQcdn3002_WithTheApiCodeAndAHintAtKeyAndClock(string? api, string apiCode)
     {
         await using var harness = await TaskHarness.StartAsync();
@@ -28,6 +29,10 @@ public sealed class RefusedRunTaskTests
             if (api == "v2")
             {
                 QuotaBudgetTaskTests.V2(task);
+            }
+            else if (api == "edgeone")
+            {
+                EdgeOneTaskTests.EdgeOne(task, harness);
             }
         };
 

@@ -14,7 +14,7 @@ internal sealed record TaskOutcome(
     IReadOnlyList<string> RefreshedUrls,
     IReadOnlyList<RecordedRequest> Requests)
 {
-    public IReadOnlyList<RecordedRequest> Purges => Requests.Where(r => r.Action is "PurgeUrlsCache" or "RefreshCdnOverSeaUrl" or "RefreshCdnUrl").ToList();
+    public IReadOnlyList<RecordedRequest> Purges => Requests.Where(r => r.Action is "PurgeUrlsCache" or "RefreshCdnOverSeaUrl" or "RefreshCdnUrl" || (r.Action == "CreatePurgeTask" && r.Urls.Count > 0)).ToList();
 
     /// <summary>URLs of the purge requests the API accepted, in order.</summary>
     public IReadOnlyList<string> AcceptedPurgeUrls => Purges.Where(r => r.StatusCode == 200 && (r.ApiCode is null || r.ApiCode == "0") && r.Fault is null).SelectMany(r => r.Urls).ToList();

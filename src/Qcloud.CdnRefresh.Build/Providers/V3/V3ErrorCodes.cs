@@ -23,10 +23,13 @@ internal static class V3ErrorCodes
         _ => ApiFailureKind.Final,
     };
 
-    /// <summary>A failure from the <c>Response.Error</c> object of an API 3.0 answer.</summary>
-    public static ApiFailure ToFailure(string code, string message, int httpStatus, string? requestId)
+    /// <summary>
+    /// A failure from the <c>Response.Error</c> object of an API 3.0 answer, classified by <paramref name="kindOf"/>
+    /// (null: <see cref="KindOf"/>, CDN's rules).
+    /// </summary>
+    public static ApiFailure ToFailure(string code, string message, int httpStatus, string? requestId, Func<string, ApiFailureKind>? kindOf = null)
     {
-        var kind = KindOf(code);
+        var kind = (kindOf ?? KindOf)(code);
         return new ApiFailure
         {
             Kind = kind,

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
@@ -9,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Quota;
-using Qcloud.CdnRefresh.Build.Signing;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
@@ -40,9 +38,6 @@ internal sealed class V3Provider : SignedApiProvider
 
     private const string ApiVersion = "2018-06-06";
     private const string Service = "cdn";
-
-    /// <summary>Sent and signed exactly as written; HttpClient must not add or change a charset.</summary>
-    private const string ContentType = "application/json; charset=utf-8";
 
     public static readonly ProviderRegistration Registration =
         new("v3", new Uri("https://cdn.tencentcloudapi.com/"), context => new V3Provider(context));
@@ -147,19 +142,5 @@ internal sealed class V3Provider : SignedApiProvider
 
     private static byte[] Json<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
 
-    private HttpRequestMessage Request(string action, byte[] body, DateTimeOffset now)
-    {
-        var timestamp = now.ToUnixTimeSeconds();
-        var request = Post(body, ContentType);
-        request.Headers.TryAddWithoutValidation("Authorization", Tc3Signer.BuildAuthorization(Credentials, Service, Host, ContentType, timestamp, body));
-        request.Headers.TryAddWithoutValidation("X-TC-Action", action);
-        request.Headers.TryAddWithoutValidation("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation("X-TC-Version", ApiVersion);
-        if (Credentials.Token is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-TC-Token", Credentials.Token);
-        }
-
-        return request;
-    }
+    private HttpRequestMessage Request(string action, byte[] body, DateTimeOffset now) => Tc3Request(Service, ApiVersion, action, body, now);
 }

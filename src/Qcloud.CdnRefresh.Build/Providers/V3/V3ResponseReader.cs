@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Qcloud.CdnRefresh.Build.Api;
@@ -10,7 +11,8 @@ namespace Qcloud.CdnRefresh.Build.Providers.V3;
 /// </summary>
 internal static class V3ResponseReader
 {
-    public static ApiCallResult<T> Read<T>(int httpStatus, byte[] body, JsonTypeInfo<T> type)
+    /// <summary>The answer's value, or its failure with the <c>Error.Code</c> classified by <paramref name="kindOf"/> (null: CDN's rules).</summary>
+    public static ApiCallResult<T> Read<T>(int httpStatus, byte[] body, JsonTypeInfo<T> type, Func<string, ApiFailureKind>? kindOf = null)
         where T : V3Response
     {
         using var document = JsonBody.TryParse(body);
@@ -39,7 +41,7 @@ internal static class V3ResponseReader
             // A Tencent error body wins over the HTTP status: its code says more than "400" or "503".
             return ApiCallResult<T>.Failed(string.IsNullOrEmpty(error.Code)
                 ? ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "Error without a Code")
-                : V3ErrorCodes.ToFailure(error.Code!, error.Message ?? string.Empty, httpStatus, response.RequestId));
+                : V3ErrorCodes.ToFailure(error.Code!, error.Message ?? string.Empty, httpStatus, response.RequestId, kindOf));
         }
 
         if (httpStatus < 200 || httpStatus > 299)

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Providers.V3;
+using Qcloud.CdnRefresh.Build.Quota;
+
+namespace Qcloud.CdnRefresh.Build.Providers.EdgeOne;
+
+/// <summary>
+/// EdgeOne (<c>CdnRefreshApi=edgeone</c>), API 3.0 of product <c>teo</c> signed TC3-HMAC-SHA256: <c>CreatePurgeTask</c>
+/// in the zone <c>CdnRefreshZoneId</c> (<c>purge_url</c>, or <c>purge_prefix</c> for directories), today's quota
+/// from <c>DescribeContentQuota</c>, status from <c>DescribePurgeTasks</c> by job id. The zone decides the area.
+/// </summary>
+internal sealed class EdgeOneProvider : SignedApiProvider
+{
+    public const string CreatePurgeTaskAction = "CreatePurgeTask";
+    public const string DescribeContentQuotaAction = "DescribeContentQuota";
+    public const string DescribePurgeTasksAction = "DescribePurgeTasks";
+
+    private const string MethodInvalidate = "invalidate";
+    private const string ApiVersion = "2022-09-01";
+    private const string Service = "teo";
+
+    /// <summary><c>Limit</c> asked per <c>DescribePurgeTasks</c> page; the loop follows <c>TotalCount</c>.</summary>
+    private const int PurgeTasksPageSize = 100;
+
+    /// <summary>How far around the submission a job's tasks are looked for: Tencent's clock and ours differ a little.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    public static readonly ProviderRegistration Registration =
+        new("edgeone", new Uri("https://teo.tencentcloudapi.com/"), context => new EdgeOneProvider(context), ZoneScoped: true);
+
+    public EdgeOneProvider(ProviderContext context)
+        : base(context, EdgeOneQuota.MaxDirectoriesPerRequest)
+    {
+    }
+
+    public override string UrlAction => CreatePurgeTaskAction;
+
+    public override string DirectoryAction => CreatePurgeTaskAction;
+
+    /// <summary>A failed <c>DescribeContentQuota</c> is not fatal: the run goes on with <c>CdnRefreshDailyQuota</c> alone.</summary>
+    public override async Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken)
+    {
+        if (offline)
+        {
+            return EdgeOneQuota.Today(request, quota: null);
+        }
+
+        var quota = await DescribeContentQuotaAsync(cancellationToken).ConfigureAwait(false);
+        if (quota.Failure is { } failure)
+        {
+            Context.Log.Summary($"{DescribeContentQuotaAction} failed ({failure.Brief}); going on with CdnRefreshDailyQuota alone.");
+        }
+
+        return EdgeOneQuota.Today(request, quota.Value);
+    }
+
+    /// <summary><c>DescribePurgeTasks</c> once per job id; a batch without one is <see cref="RefreshStatus.Unknown"/>.</summary>
+    public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
+        RefreshStatusCollector.CollectAsync(
+            batches,
+            batch => string.IsNullOrEmpty(batch.TaskId) ? null : batch.TaskId,
+            (batch, token) => DescribePurgeTasksAsync(batch.TaskId!, batch.SubmittedAt, token),
+            cancellationToken);
+
+    /// <summary>What is left of the zone's purge quotas today. Never throws for API, HTTP or network failures.</summary>
+    internal Task<ApiCallResult<EdgeOneQuotaResponse>> DescribeContentQuotaAsync(CancellationToken cancellationToken)
+    {
+        var body = Json(new EdgeOneRequests.DescribeContentQuota(Options.ZoneId), EdgeOneJsonContext.Default.DescribeContentQuota);
+        return RunAsync(
+            DescribeContentQuotaAction,
+            now => Request(DescribeContentQuotaAction, body, now),
+            (status, answer) => Read(status, answer, EdgeOneJsonContext.Default.EdgeOneQuotaResponse),
+            cancellationToken,
+            RetryPolicy.QuotaQuery);
+    }
+
+    /// <summary>
+    /// Every target of job <paramref name="jobId"/>, page after page until <c>TotalCount</c> is reached. Never throws for
+    /// API, HTTP or network failures: the outcome then carries the failure and the targets of the pages read before it.
+    /// </summary>
+    internal async Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string jobId, DateTimeOffset submittedAt, CancellationToken cancellationToken)
+    {
+        var entries = new List<UrlRefreshStatus>();
+        var filters = new[] { new EdgeOneRequests.AdvancedFilter("job-id", new[] { jobId }) };
+        while (true)
+        {
+            var offset = entries.Count;
+            var result = await RunAsync(
+                DescribePurgeTasksAction,
+                now => Request(DescribePurgeTasksAction, Json(new EdgeOneRequests.DescribePurgeTasks(Options.ZoneId, Iso(submittedAt - ClockSkew), Iso(now + ClockSkew), offset, PurgeTasksPageSize, filters), EdgeOneJsonContext.Default.DescribePurgeTasks), now),
+                (status, answer) => Read(status, answer, EdgeOneJsonContext.Default.EdgeOneTasksResponse),
+                cancellationToken,
+                RetryPolicy.StatusQuery).ConfigureAwait(false);
+            if (result.Value is not { } page)
+            {
+                return new RefreshStatusOutcome { Statuses = entries, Failure = result.Failure };
+            }
+
+            var tasks = page.Tasks ?? Array.Empty<EdgeOneTasksResponse.PurgeTask>();
+            entries.AddRange(tasks.Select(task => task.ToStatus()));
+
+            // An empty page ends it too: a TotalCount that overstates must not loop for ever.
+            if (tasks.Count == 0 || entries.Count >= (page.TotalCount ?? 0))
+            {
+                return new RefreshStatusOutcome { Statuses = entries };
+            }
+        }
+    }
+
+    protected override HttpRequestMessage BatchRequest(string action, RefreshTarget target, IReadOnlyList<string> entries, DateTimeOffset now)
+    {
+        var task = target == RefreshTarget.Directories
+            ? new EdgeOneRequests.CreatePurgeTask(Options.ZoneId, EdgeOneQuota.PrefixType, MethodInvalidate, entries)
+            : new EdgeOneRequests.CreatePurgeTask(Options.ZoneId, EdgeOneQuota.UrlType, null, entries);
+        return Request(action, Json(task, EdgeOneJsonContext.Default.CreatePurgeTask), now);
+    }
+
+    /// <summary>Accepted with its <c>JobId</c>; the targets of <c>FailedList</c> come back as rejected, each with its reason.</summary>
+    protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body)
+    {
+        var answer = Read(httpStatus, body, EdgeOneJsonContext.Default.EdgeOnePurgeResponse);
+        if (answer.Value is not { } accepted)
+        {
+            return ApiCallResult<BatchOutcome>.Failed(answer.Failure!);
+        }
+
+        var rejected = (accepted.FailedList ?? Array.Empty<EdgeOnePurgeResponse.FailReason>())
+            .SelectMany(failed => (failed.Targets ?? Array.Empty<string>())
+                .Select(target => new RejectedEntry(target, string.IsNullOrWhiteSpace(failed.Reason) ? "no reason given" : failed.Reason!)))
+            .ToList();
+        return ApiCallResult<BatchOutcome>.Success(BatchOutcome.Accepted(accepted.JobId) with { Rejected = rejected });
+    }
+
+    private static ApiCallResult<T> Read<T>(int httpStatus, byte[] body, JsonTypeInfo<T> type)
+        where T : V3Response =>
+        V3ResponseReader.Read(httpStatus, body, type, EdgeOneErrorCodes.KindOf);
+
+    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static byte[] Json<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+
+    private HttpRequestMessage Request(string action, byte[] body, DateTimeOffset now) => Tc3Request(Service, ApiVersion, action, body, now);
+}
