@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.ChangeDetection;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
@@ -24,10 +25,12 @@ internal static class ChangeDetectionPass
         var phases = new PhaseTimes();
 
         using var manifestLock = ManifestLock.Acquire(manifestPath, TimeSpan.FromMinutes(2), CancellationToken.None);
+        // As ContentScan does: the manifest loads while the content root is listed; "load" is what is left to wait for.
+        var loading = Task.Run(() => ManifestStore.Load(manifestPath, BaseUrl.Parse(BaseUrlText)));
         var listed = new ContentFileLister(excludePatterns: null, new[] { manifestPath }).List(contentRoot);
         phases.Lap("list");
 
-        var local = ManifestStore.Load(manifestPath, BaseUrl.Parse(BaseUrlText));
+        var local = loading.GetAwaiter().GetResult();
         phases.Lap("load");
 
         var hashing = new FileHasher().Hash(listed, ContentScan.HashesOf(local.Baseline));

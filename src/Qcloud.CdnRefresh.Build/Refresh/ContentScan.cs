@@ -43,6 +43,11 @@ internal sealed class ContentScan
     {
         var contentRoot = ChangeDetection.ContentRoot.Resolve(settings.PublishDir, settings.ContentRoot);
         var ownFiles = manifestPath is null ? null : new[] { manifestPath, manifestPath + ManifestLock.FileSuffix, manifestPath + DailyUsageStore.FileSuffix };
+
+        // The local manifest loads while the content root is listed: neither needs the other, and they keep two cores busy.
+        var loadingLocal = manifestPath is null
+            ? Task.FromResult(ManifestLoadResult.NoBaseline())
+            : Task.Run(() => ManifestStore.Load(manifestPath, settings.BaseUrl), CancellationToken.None);
         var listed = new ContentFileLister(settings.Exclude, ownFiles).List(contentRoot, cancellationToken);
         var scan = new ContentScan(contentRoot, listed);
         if (listed.Count == 0)
@@ -50,7 +55,7 @@ internal sealed class ContentScan
             return scan;
         }
 
-        scan.Local = manifestPath is null ? ManifestLoadResult.NoBaseline() : ManifestStore.Load(manifestPath, settings.BaseUrl);
+        scan.Local = await loadingLocal.ConfigureAwait(false);
         scan.Baseline = settings.BaselineUrl is null
             ? scan.Local
             : await new BaselineFetcher(settings.Timeout, environment.Handler, environment.RequestTimer)

@@ -161,7 +161,7 @@ internal static class EndpointsFileReader
             }
 
             Expect(reader.TokenType == JsonTokenType.StartObject, "a response header is not an object");
-            var isCacheControl = false;
+            bool? isCacheControl = null; // unknown until the name is read; the SDK writes the name first
             string? value = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -172,7 +172,7 @@ internal static class EndpointsFileReader
                 {
                     isCacheControl = IsCacheControl(ref reader);
                 }
-                else if (isValue && reader.TokenType == JsonTokenType.String)
+                else if (isValue && isCacheControl != false && reader.TokenType == JsonTokenType.String)
                 {
                     value = reader.GetString();
                 }
@@ -182,7 +182,7 @@ internal static class EndpointsFileReader
                 }
             }
 
-            immutable |= isCacheControl && value != null && HasImmutable(value);
+            immutable |= isCacheControl == true && value != null && HasImmutable(value);
         }
 
         return immutable;
