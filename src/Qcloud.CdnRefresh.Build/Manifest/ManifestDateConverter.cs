@@ -13,21 +13,11 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal sealed class ManifestDateConverter : JsonConverter<DateTime>
 {
-    private const int WrittenLength = 28; // 2024-05-01T12:00:00.1234567Z
-
     // ISO-8601 allows a comma before the fraction of a second; .NET Framework's parser reads only a point.
     private static readonly Regex SecondsFractionComma = new(@"(?<=\d\d:\d\d:\d\d),(?=\d)", RegexOptions.CultureInvariant);
 
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        // The writer's own form (UTC, seven fraction digits, Z) reads straight from the bytes; the reader would cut a
-        // longer fraction instead of rounding it.
-        if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length == WrittenLength
-            && reader.TryGetDateTime(out var written) && written.Kind == DateTimeKind.Utc)
-        {
-            return written;
-        }
-
         // AdjustToUniversal gives a UTC time; AssumeUniversal makes a time without an offset count as UTC.
         if (reader.TokenType == JsonTokenType.String
             && DateTime.TryParse(WithDecimalPoint(reader.GetString()), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))

@@ -1,6 +1,4 @@
 using System;
-using System.Linq;
-using Qcloud.CdnRefresh.Build.Tests.FakeTencentApi;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -15,7 +13,6 @@ namespace Qcloud.CdnRefresh.Build.Tests.EndToEnd;
 public sealed class EdgeOneFailurePublishTests : EndToEndTest
 {
     private const string Purge = "CreatePurgeTask";
-    private const string Zone = FakeTencentApiOptions.DefaultZoneId;
     private const string AppJs = "https://www.example.com/js/app.js";
 
     public EdgeOneFailurePublishTests(PackageFixture fixture, ITestOutputHelper output)
@@ -29,7 +26,7 @@ public sealed class EdgeOneFailurePublishTests : EndToEndTest
         var project = NewProject("edgeone-failedlist");
         Server.RejectTargets("target is blocked", AppJs);
 
-        var first = EdgeOnePublish(project);
+        var first = PublishEdgeOne(project);
 
         AssertFailed(first);
         Assert.Contains(
@@ -38,7 +35,7 @@ public sealed class EdgeOneFailurePublishTests : EndToEndTest
         Assert.Equal(new[] { AppJs }, ManifestJson.Read(project.ManifestPath).PendingUrls);
 
         Server.AcceptAllTargets();
-        var second = EdgeOnePublish(project);
+        var second = PublishEdgeOne(project);
 
         AssertSucceeded(second);
         var purges = Refreshes(Purge);
@@ -53,7 +50,7 @@ public sealed class EdgeOneFailurePublishTests : EndToEndTest
         var project = NewProject("edgeone-wait-fail");
         Server.FailUrls(AppJs);
 
-        var result = EdgeOnePublish(project, "-p:CdnRefreshWait=true");
+        var result = PublishEdgeOne(project, "-p:CdnRefreshWait=true");
 
         AssertFailed(result);
         Assert.Contains(
@@ -63,9 +60,4 @@ public sealed class EdgeOneFailurePublishTests : EndToEndTest
         Assert.NotEmpty(Refreshes("DescribePurgeTasks"));
         Assert.Equal(new[] { AppJs }, ManifestJson.Read(project.ManifestPath).PendingUrls);
     }
-
-    private DotNetResult EdgeOnePublish(ThrowawayWebProject project, params string[] extra) =>
-        Logged(project.Publish(
-            RefreshArguments(Server.EdgeOneEndpoint, new[] { "-p:CdnRefreshApi=edgeone", "-p:CdnRefreshZoneId=" + Zone }.Concat(extra).ToArray()),
-            Credentials()));
 }

@@ -26,7 +26,7 @@ public sealed class EdgeOnePublishTests : EndToEndTest
     {
         var project = NewProject("edgeone");
 
-        var first = Publish(project);
+        var first = PublishEdgeOne(project);
 
         AssertSucceeded(first);
         AssertOutputContains(first, "(no baseline), 6 URLs in 1 batch to CreatePurgeTask (" + Zone + ")");
@@ -37,7 +37,7 @@ public sealed class EdgeOnePublishTests : EndToEndTest
         project.WriteFile("wwwroot/css/site.css", "body { color: red; }\n");
         project.WriteFile("wwwroot/js/app.js", "console.log('v2');\n");
         project.WriteFile("wwwroot/docs/index.html", "<!-- docs, version 2 -->\n");
-        var second = Publish(project);
+        var second = PublishEdgeOne(project);
 
         AssertSucceeded(second);
         var purges = Refreshes(Purge);
@@ -52,9 +52,4 @@ public sealed class EdgeOnePublishTests : EndToEndTest
         Assert.All(Server.Requests, r => Assert.Equal(ApiProtocol.EdgeOne, r.Protocol));
         Assert.Equal(10, Server.UrlsAccepted(Zone));
     }
-
-    private DotNetResult Publish(ThrowawayWebProject project) =>
-        Logged(project.Publish(
-            RefreshArguments(Server.EdgeOneEndpoint, "-p:CdnRefreshApi=edgeone", "-p:CdnRefreshZoneId=" + Zone),
-            Credentials()));
 }

@@ -25,9 +25,7 @@ public sealed class EdgeOneShortQuotaPublishTests : EndToEndTest
     {
         var project = NewProject("edgeone-short-quota");
 
-        var result = Logged(project.Publish(
-            RefreshArguments(Server.EdgeOneEndpoint, "-p:CdnRefreshApi=edgeone", "-p:CdnRefreshZoneId=" + FakeTencentApiOptions.DefaultZoneId),
-            Credentials()));
+        var result = PublishEdgeOne(project);
 
         AssertFailed(result);
         AssertOutputContains(result, "error QCDN3007");

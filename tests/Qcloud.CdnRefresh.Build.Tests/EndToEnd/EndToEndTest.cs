@@ -78,6 +78,12 @@ public abstract class EndToEndTest : IAsyncLifetime
     protected DotNetResult PublishV3(ThrowawayWebProject project, params string[] extra) =>
         Logged(project.Publish(RefreshArguments(Server.V3Endpoint, extra), Credentials()));
 
+    /// <summary>A publish against the fake's EdgeOne, in its zone.</summary>
+    protected DotNetResult PublishEdgeOne(ThrowawayWebProject project, params string[] extra) =>
+        Logged(project.Publish(
+            RefreshArguments(Server.EdgeOneEndpoint, new[] { "-p:CdnRefreshApi=edgeone", "-p:CdnRefreshZoneId=" + Server.Options.ZoneId }.Concat(extra).ToArray()),
+            Credentials()));
+
     /// <summary>Writes the command, exit code and time to the test output (the whole output goes into assertion messages).</summary>
     protected DotNetResult Logged(DotNetResult result)
     {

@@ -47,21 +47,8 @@ internal sealed class EdgeOneProvider : SignedApiProvider
     public override string DirectoryAction => CreatePurgeTaskAction;
 
     /// <summary>A failed <c>DescribeContentQuota</c> is not fatal: the run goes on with <c>CdnRefreshDailyQuota</c> alone.</summary>
-    public override async Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken)
-    {
-        if (offline)
-        {
-            return EdgeOneQuota.Today(request, quota: null);
-        }
-
-        var quota = await DescribeContentQuotaAsync(cancellationToken).ConfigureAwait(false);
-        if (quota.Failure is { } failure)
-        {
-            Context.Log.Summary($"{DescribeContentQuotaAction} failed ({failure.Brief}); going on with CdnRefreshDailyQuota alone.");
-        }
-
-        return EdgeOneQuota.Today(request, quota.Value);
-    }
+    public override Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
+        RemoteQuotaAsync(DescribeContentQuotaAction, offline, DescribeContentQuotaAsync, quota => EdgeOneQuota.Today(request, quota), cancellationToken);
 
     /// <summary><c>DescribePurgeTasks</c> once per job id; a batch without one is <see cref="RefreshStatus.Unknown"/>.</summary>
     public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
@@ -87,33 +74,18 @@ internal sealed class EdgeOneProvider : SignedApiProvider
     /// Every target of job <paramref name="jobId"/>, page after page until <c>TotalCount</c> is reached. Never throws for
     /// API, HTTP or network failures: the outcome then carries the failure and the targets of the pages read before it.
     /// </summary>
-    internal async Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string jobId, DateTimeOffset submittedAt, CancellationToken cancellationToken)
+    internal Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string jobId, DateTimeOffset submittedAt, CancellationToken cancellationToken)
     {
-        var entries = new List<UrlRefreshStatus>();
         var filters = new[] { new EdgeOneRequests.AdvancedFilter("job-id", new[] { jobId }) };
-        while (true)
-        {
-            var offset = entries.Count;
-            var result = await RunAsync(
+        return ReadStatusPagesAsync(
+            DescribePurgeTasksAction,
+            (offset, now) => Request(
                 DescribePurgeTasksAction,
-                now => Request(DescribePurgeTasksAction, Json(new EdgeOneRequests.DescribePurgeTasks(Options.ZoneId, Iso(submittedAt - ClockSkew), Iso(now + ClockSkew), offset, PurgeTasksPageSize, filters), EdgeOneJsonContext.Default.DescribePurgeTasks), now),
-                (status, answer) => Read(status, answer, EdgeOneJsonContext.Default.EdgeOneTasksResponse),
-                cancellationToken,
-                RetryPolicy.StatusQuery).ConfigureAwait(false);
-            if (result.Value is not { } page)
-            {
-                return new RefreshStatusOutcome { Statuses = entries, Failure = result.Failure };
-            }
-
-            var tasks = page.Tasks ?? Array.Empty<EdgeOneTasksResponse.PurgeTask>();
-            entries.AddRange(tasks.Select(task => task.ToStatus()));
-
-            // An empty page ends it too: a TotalCount that overstates must not loop for ever.
-            if (tasks.Count == 0 || entries.Count >= (page.TotalCount ?? 0))
-            {
-                return new RefreshStatusOutcome { Statuses = entries };
-            }
-        }
+                Json(new EdgeOneRequests.DescribePurgeTasks(Options.ZoneId, Iso(submittedAt - ClockSkew), Iso(now + ClockSkew), offset, PurgeTasksPageSize, filters), EdgeOneJsonContext.Default.DescribePurgeTasks),
+                now),
+            (status, answer) => Read(status, answer, EdgeOneJsonContext.Default.EdgeOneTasksResponse),
+            page => ((page.Tasks ?? Array.Empty<EdgeOneTasksResponse.PurgeTask>()).Select(task => task.ToStatus()).ToList(), page.TotalCount),
+            cancellationToken);
     }
 
     protected override HttpRequestMessage BatchRequest(string action, RefreshTarget target, IReadOnlyList<string> entries, DateTimeOffset now)

@@ -54,22 +54,8 @@ internal sealed class V3Provider : SignedApiProvider
     public override string DirectoryAction => PurgePathCacheAction;
 
     /// <summary>A failed <c>DescribePurgeQuota</c> is not fatal: the run goes on with <c>CdnRefreshDailyQuota</c> alone.</summary>
-    public override async Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken)
-    {
-        if (offline)
-        {
-            return V3Quota.Today(request, quota: null);
-        }
-
-        var quota = await DescribePurgeQuotaAsync(cancellationToken).ConfigureAwait(false);
-        if (quota.Failure is { } failure)
-        {
-            // Said at the summary's importance: the run is kept inside CdnRefreshDailyQuota alone, not Tencent's count.
-            Context.Log.Summary($"{DescribePurgeQuotaAction} failed ({failure.Brief}); going on with CdnRefreshDailyQuota alone.");
-        }
-
-        return V3Quota.Today(request, quota.Value);
-    }
+    public override Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
+        RemoteQuotaAsync(DescribePurgeQuotaAction, offline, DescribePurgeQuotaAsync, quota => V3Quota.Today(request, quota), cancellationToken);
 
     /// <summary><c>DescribePurgeTasks</c> once per task id; a batch without one is <see cref="RefreshStatus.Unknown"/>.</summary>
     public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
@@ -93,34 +79,16 @@ internal sealed class V3Provider : SignedApiProvider
     /// <see cref="PurgeTypePath"/>), page after page until <c>TotalCount</c> is reached. Never throws for API, HTTP or
     /// network failures: the outcome then carries the failure and the entries of the pages read before it.
     /// </summary>
-    internal async Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string taskId, string purgeType, CancellationToken cancellationToken)
-    {
-        var entries = new List<UrlRefreshStatus>();
-        while (true)
-        {
-            var query = new V3Requests.DescribePurgeTasks(purgeType, taskId, entries.Count, PurgeTasksPageSize, Options.Area);
-            var body = Json(query, V3JsonContext.Default.DescribePurgeTasks);
-            var result = await RunAsync(
+    internal Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string taskId, string purgeType, CancellationToken cancellationToken) =>
+        ReadStatusPagesAsync(
+            DescribePurgeTasksAction,
+            (offset, now) => Request(
                 DescribePurgeTasksAction,
-                now => Request(DescribePurgeTasksAction, body, now),
-                (status, answer) => V3ResponseReader.Read(status, answer, V3JsonContext.Default.PurgeTasksResponse),
-                cancellationToken,
-                RetryPolicy.StatusQuery).ConfigureAwait(false);
-            if (result.Value is not { } page)
-            {
-                return new RefreshStatusOutcome { Statuses = entries, Failure = result.Failure };
-            }
-
-            var logs = page.PurgeLogs ?? Array.Empty<PurgeTasksResponse.PurgeLog>();
-            entries.AddRange(logs.Select(log => log.ToStatus()));
-
-            // An empty page ends it too: a TotalCount that overstates must not loop for ever.
-            if (logs.Count == 0 || entries.Count >= (page.TotalCount ?? 0))
-            {
-                return new RefreshStatusOutcome { Statuses = entries };
-            }
-        }
-    }
+                Json(new V3Requests.DescribePurgeTasks(purgeType, taskId, offset, PurgeTasksPageSize, Options.Area), V3JsonContext.Default.DescribePurgeTasks),
+                now),
+            (status, answer) => V3ResponseReader.Read(status, answer, V3JsonContext.Default.PurgeTasksResponse),
+            page => ((page.PurgeLogs ?? Array.Empty<PurgeTasksResponse.PurgeLog>()).Select(log => log.ToStatus()).ToList(), page.TotalCount),
+            cancellationToken);
 
     protected override HttpRequestMessage BatchRequest(string action, RefreshTarget target, IReadOnlyList<string> entries, DateTimeOffset now)
     {
