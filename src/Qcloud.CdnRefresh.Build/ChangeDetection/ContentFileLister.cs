@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Mapping;
 
@@ -14,7 +15,7 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// </summary>
 /// <remarks>
 /// Symbolic links and junctions are followed when they resolve inside the content root, and are an error when they
-/// lead out of it: the site would then depend on files this package does not track (see <see cref="DirectoryWalk"/>).
+/// lead out of it (see <see cref="ContentRootLinks"/>). An excluded file is never opened or examined.
 /// </remarks>
 internal sealed class ContentFileLister
 {
@@ -50,14 +51,15 @@ internal sealed class ContentFileLister
                 $"The content root '{rootFullPath}' does not exist. Check CdnRefreshContentRoot and PublishDir.");
         }
 
-        var found = DirectoryWalk.FilesBelow(rootFullPath, _ignoreCase, cancellationToken);
+        var links = new ContentRootLinks(rootFullPath, _ignoreCase);
+        var found = DirectoryWalk.FilesBelow(rootFullPath, links, _ignoreCase, cancellationToken);
         found.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
 
         // Every path as spelled on disk (the first in order, where case is ignored), to find a sibling's source by.
         var paths = new HashSet<string>(found.Select(file => file.RelativePath), FileNameCase.Comparer(_ignoreCase));
 
         var rules = new ExclusionRules(_excludePatterns, _excludedFullPaths.Select(path => RelativePathBelow(rootFullPath, path)).OfType<string>(), _ignoreCase);
-        var listed = new List<ListedFile>(found.Count);
+        var kept = new List<(FoundFile File, string UrlPath)>(found.Count);
         foreach (var file in found)
         {
             var urlPath = file.RelativePath;
@@ -72,10 +74,54 @@ internal sealed class ContentFileLister
 
             if (!excluded)
             {
-                // Checked before hashing: such a name cannot even be opened again by the name .NET reports.
+                // Checked before its status is read: such a name cannot even be opened again by the name .NET reports.
                 UrlMapper.ThrowIfNotEncodable(file.RelativePath);
-                listed.Add(urlPath == file.RelativePath ? file : file with { UrlPath = urlPath });
+                kept.Add((file, urlPath));
             }
+        }
+
+        return ReadStatuses(kept, links, cancellationToken);
+    }
+
+    /// <summary>
+    /// Size and last write time of each kept file, read in parallel (a status read costs as much as a small file's
+    /// hash); a link's from its target, once the target is known to lie inside the content root. The first failing
+    /// file in path order decides the error, so the same tree always gives the same one.
+    /// </summary>
+    private static IReadOnlyList<ListedFile> ReadStatuses(List<(FoundFile File, string UrlPath)> kept, ContentRootLinks links, CancellationToken cancellationToken)
+    {
+        var listed = new ListedFile[kept.Count];
+        var errors = new CdnRefreshException?[kept.Count];
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, kept.Count, options, index =>
+        {
+            var (file, urlPath) = kept[index];
+            try
+            {
+                var status = new FileInfo(file.FullPath);
+                if (ContentRootLinks.IsLink(status))
+                {
+                    status = new FileInfo(links.TargetOf(file.FullPath, file.RelativePath));
+                }
+
+                listed[index] = new ListedFile(file.RelativePath, urlPath, file.FullPath, status.Length, status.LastWriteTimeUtc);
+            }
+            catch (CdnRefreshException error)
+            {
+                errors[index] = error;
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                errors[index] = new CdnRefreshException(
+                    DiagnosticCodes.FileUnreadable,
+                    $"Cannot read '{file.RelativePath}' in the content root ({file.FullPath}): {exception.Message} Check that no other process removes or holds it while the build runs, and that the build may read it.",
+                    exception);
+            }
+        });
+
+        if (errors.FirstOrDefault(error => error is not null) is { } first)
+        {
+            throw first;
         }
 
         return listed;

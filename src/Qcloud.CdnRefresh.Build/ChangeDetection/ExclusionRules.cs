@@ -39,9 +39,11 @@ internal sealed class ExclusionRules
     // In an escaped glob: a whole-segment '**' with the '/' or end after it, else '**' or '*', else '?'.
     private static readonly Regex Wildcards = new(@"(?<=^|/)\\\*\\\*(/|$)|\\\*(?:\\\*)?|\\\?", RegexOptions.CultureInvariant);
 
-    private readonly List<Regex> _pathGlobs = new();
-    private readonly List<Regex> _nameGlobs = new();
     private readonly HashSet<string> _excludedRelativePaths;
+
+    // All path globs as one expression, and all name globs as another: one match per file and kind.
+    private readonly Regex? _pathGlobs;
+    private readonly Regex? _nameGlobs;
 
     /// <param name="userPatterns">The <c>CdnRefreshExclude</c> globs.</param>
     /// <param name="excludedRelativePaths">More files to skip, e.g. the local manifest and its lock when they live in the content root.</param>
@@ -50,30 +52,36 @@ internal sealed class ExclusionRules
     {
         var caseInsensitive = ignoreCase ?? FileNameCase.IgnoredByDefault;
         _excludedRelativePaths = new HashSet<string>(excludedRelativePaths ?? Array.Empty<string>(), FileNameCase.Comparer(caseInsensitive));
+        var pathGlobs = new List<string>();
+        var nameGlobs = new List<string>();
         foreach (var pattern in DefaultPatterns.Concat(userPatterns ?? Array.Empty<string>()))
         {
-            AddGlob(pattern, caseInsensitive);
+            if (Translate(pattern) is { } glob)
+            {
+                (glob.MatchesPath ? pathGlobs : nameGlobs).Add(glob.Expression);
+            }
         }
+
+        _pathGlobs = Combine(pathGlobs, caseInsensitive);
+        _nameGlobs = Combine(nameGlobs, caseInsensitive);
     }
 
     /// <summary>Whether the file at <paramref name="relativePath"/> (<c>/</c>-separated) matches an exclusion.</summary>
     public bool IsExcluded(string relativePath)
     {
-        if (_excludedRelativePaths.Contains(relativePath) || _pathGlobs.Any(glob => glob.IsMatch(relativePath)))
+        if (_excludedRelativePaths.Contains(relativePath) || _pathGlobs?.IsMatch(relativePath) == true)
         {
             return true;
         }
 
-        var name = relativePath.Substring(relativePath.LastIndexOf('/') + 1);
-        return _nameGlobs.Any(glob => glob.IsMatch(name));
+        return _nameGlobs?.IsMatch(relativePath.Substring(relativePath.LastIndexOf('/') + 1)) == true;
     }
 
     /// <summary>
-    /// The glob as one regular expression over the whole relative path (a pattern with a <c>/</c>) or over the file name
-    /// (one without); nothing when it is blank (or only <c>/</c>). Both are anchored at the start, so each is tried at
-    /// one position only.
+    /// The glob as a regular expression over the whole relative path (a pattern with a <c>/</c>) or over the file name
+    /// (one without); null when it is blank (or only <c>/</c>).
     /// </summary>
-    private void AddGlob(string pattern, bool ignoreCase)
+    private static (string Expression, bool MatchesPath)? Translate(string pattern)
     {
         var normalized = pattern.Trim().Replace('\\', '/');
         while (normalized.StartsWith("./", StringComparison.Ordinal))
@@ -90,7 +98,7 @@ internal sealed class ExclusionRules
 
         if (normalized.Length == 0)
         {
-            return;
+            return null;
         }
 
         // The glob holds no '\' any more, so in its escaped form '\*' and '\?' are always its own wildcards.
@@ -99,7 +107,15 @@ internal sealed class ExclusionRules
             : match.Value == @"\?" ? "[^/]"
             : "[^/]*");
 
-        var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
-        (anchored ? _pathGlobs : _nameGlobs).Add(new Regex("^(?:" + translated + ")$", options));
+        return (translated, anchored);
     }
+
+    /// <summary>One expression matching the whole text when any of <paramref name="expressions"/> does; anchored at the
+    /// start, so it is tried at one position only.</summary>
+    private static Regex? Combine(List<string> expressions, bool ignoreCase) =>
+        expressions.Count == 0
+            ? null
+            : new Regex(
+                "^(?:" + string.Join("|", expressions.Select(expression => "(?:" + expression + ")")) + ")$",
+                RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None));
 }

@@ -101,6 +101,31 @@ public sealed class ContentFileListerSymlinkTests : IDisposable
     }
 
     [Fact]
+    public void List_ExcludedSymlinkLeadingOutOfRoot_IsSkippedWithoutError()
+    {
+        using var outside = new TempDirectory();
+        _root.Write("index.html");
+        FileLinks.ToFile(_root.FullPath("leak.txt"), outside.Write("secret.txt"));
+
+        var paths = List(excludes: new[] { "leak.txt" }).Select(file => file.RelativePath);
+
+        Assert.Equal(new[] { "index.html" }, paths);
+    }
+
+    [Fact]
+    public void List_SeveralDanglingSymlinks_NamesTheFirstInPathOrder()
+    {
+        foreach (var name in new[] { "d.txt", "b.txt", "c.txt" })
+        {
+            FileLinks.ToFile(_root.FullPath(name), _root.FullPath("missing-" + name));
+        }
+
+        var error = Assert.Throws<CdnRefreshException>(() => List());
+
+        Assert.Contains("'b.txt'", error.Message);
+    }
+
+    [Fact]
     public void List_ContentRootReachedThroughSymlink_ListsWithoutEscapeError()
     {
         using var holder = new TempDirectory();
