@@ -51,71 +51,30 @@ internal sealed class ContentFileLister
                 $"The content root '{rootFullPath}' does not exist. Check CdnRefreshContentRoot and PublishDir.");
         }
 
+        // The exclusion rules are compiled while the folders are walked: neither needs the other.
+        var excludedRelativePaths = _excludedFullPaths.Select(path => RelativePathBelow(rootFullPath, path)).OfType<string>().ToList();
+        var compilingRules = Task.Run(() => new ExclusionRules(_excludePatterns, excludedRelativePaths, _ignoreCase), CancellationToken.None);
         var links = new ContentRootLinks(rootFullPath, _ignoreCase);
         var found = DirectoryWalk.FilesBelow(rootFullPath, links, _ignoreCase, cancellationToken);
         found.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
 
         // Every path as spelled on disk (the first in order, where case is ignored), to find a sibling's source by.
         var paths = new HashSet<string>(found.Select(file => file.RelativePath), FileNameCase.Comparer(_ignoreCase));
+        var rules = compilingRules.GetAwaiter().GetResult();
 
-        var rules = new ExclusionRules(_excludePatterns, _excludedFullPaths.Select(path => RelativePathBelow(rootFullPath, path)).OfType<string>(), _ignoreCase);
-        var kept = new List<(FoundFile File, string UrlPath)>(found.Count);
-        foreach (var file in found)
+        // Each file is judged and, when kept, its status read, several at a time; the first failing file in path order
+        // decides the error, so the same tree always gives the same one.
+        var listed = new ListedFile?[found.Count];
+        var errors = new CdnRefreshException?[found.Count];
+        Parallel.For(0, found.Count, new ParallelOptions { CancellationToken = cancellationToken }, index =>
         {
-            var urlPath = file.RelativePath;
-            var excluded = rules.IsExcluded(urlPath);
-
-            // A sibling whose source is excluded is excluded too: it would refresh the source's URL.
-            while (!excluded && PrecompressedSource(urlPath, paths) is { } source)
-            {
-                urlPath = source;
-                excluded = rules.IsExcluded(source);
-            }
-
-            if (!excluded)
-            {
-                // Checked before its status is read: such a name cannot even be opened again by the name .NET reports.
-                UrlMapper.ThrowIfNotEncodable(file.RelativePath);
-                kept.Add((file, urlPath));
-            }
-        }
-
-        return ReadStatuses(kept, links, cancellationToken);
-    }
-
-    /// <summary>
-    /// Size and last write time of each kept file, read in parallel (a status read costs as much as a small file's
-    /// hash); a link's from its target, once the target is known to lie inside the content root. The first failing
-    /// file in path order decides the error, so the same tree always gives the same one.
-    /// </summary>
-    private static IReadOnlyList<ListedFile> ReadStatuses(List<(FoundFile File, string UrlPath)> kept, ContentRootLinks links, CancellationToken cancellationToken)
-    {
-        var listed = new ListedFile[kept.Count];
-        var errors = new CdnRefreshException?[kept.Count];
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, kept.Count, options, index =>
-        {
-            var (file, urlPath) = kept[index];
             try
             {
-                var status = new FileInfo(file.FullPath);
-                if (ContentRootLinks.IsLink(status))
-                {
-                    status = new FileInfo(links.TargetOf(file.FullPath, file.RelativePath));
-                }
-
-                listed[index] = new ListedFile(file.RelativePath, urlPath, file.FullPath, status.Length, status.LastWriteTimeUtc);
+                listed[index] = Examine(found[index], paths, rules, links);
             }
             catch (CdnRefreshException error)
             {
                 errors[index] = error;
-            }
-            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
-            {
-                errors[index] = new CdnRefreshException(
-                    DiagnosticCodes.FileUnreadable,
-                    $"Cannot read '{file.RelativePath}' in the content root ({file.FullPath}): {exception.Message} Check that no other process removes or holds it while the build runs, and that the build may read it.",
-                    exception);
             }
         });
 
@@ -124,7 +83,49 @@ internal sealed class ContentFileLister
             throw first;
         }
 
-        return listed;
+        return listed.OfType<ListedFile>().ToList();
+    }
+
+    /// <summary>
+    /// The file as listed, or null when it is excluded. A kept file's size and last write time are read here (a link's
+    /// from its target, once the target is known to lie inside the content root); an excluded one is never examined.
+    /// </summary>
+    private ListedFile? Examine(FoundFile file, HashSet<string> paths, ExclusionRules rules, ContentRootLinks links)
+    {
+        var urlPath = file.RelativePath;
+        var excluded = rules.IsExcluded(urlPath);
+
+        // A sibling whose source is excluded is excluded too: it would refresh the source's URL.
+        while (!excluded && PrecompressedSource(urlPath, paths) is { } source)
+        {
+            urlPath = source;
+            excluded = rules.IsExcluded(source);
+        }
+
+        if (excluded)
+        {
+            return null;
+        }
+
+        // Checked before the status is read: such a name cannot even be opened again by the name .NET reports.
+        UrlMapper.ThrowIfNotEncodable(file.RelativePath);
+        try
+        {
+            var status = new FileInfo(file.FullPath);
+            if (ContentRootLinks.IsLink(status))
+            {
+                status = new FileInfo(links.TargetOf(file.FullPath, file.RelativePath));
+            }
+
+            return new ListedFile(file.RelativePath, urlPath, file.FullPath, status.Length, status.LastWriteTimeUtc);
+        }
+        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.FileUnreadable,
+                $"Cannot read '{file.RelativePath}' in the content root ({file.FullPath}): {exception.Message} Check that no other process removes or holds it while the build runs, and that the build may read it.",
+                exception);
+        }
     }
 
     /// <summary>The path, as spelled on disk, of the file <paramref name="relativePath"/> is a precompressed sibling of.</summary>
