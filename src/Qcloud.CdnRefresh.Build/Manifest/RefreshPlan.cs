@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
@@ -14,6 +15,9 @@ internal sealed record RefreshPlan(IReadOnlyList<string> Urls, ChangeSet? Change
     /// <summary>Relative paths of the immutable files that would have been refreshed and are not (<c>CdnRefreshSkipImmutable</c>), sorted ordinally.</summary>
     public IReadOnlyList<string> ImmutableLeftAlone { get; init; } = Array.Empty<string>();
 
+    /// <summary>The URLs under each base URL, in the user's order, for display; <see cref="Urls"/> is what is sent.</summary>
+    public IReadOnlyList<PlannedBaseUrl> BaseUrls { get; init; } = Array.Empty<PlannedBaseUrl>();
+
     public bool HasBaseline => Changes is not null;
 
     public int ModifiedCount => Changes?.Modified.Count ?? 0;
@@ -24,7 +28,8 @@ internal sealed record RefreshPlan(IReadOnlyList<string> Urls, ChangeSet? Change
 
     /// <summary>
     /// One line for the build log, e.g. "120 files: 3 modified, 1 deleted, 2 added (not refreshed), 4 owed: 8 URLs", with
-    /// ", 6 immutable left alone" before the URLs when there are such files.
+    /// ", 6 immutable left alone" before the URLs when there are such files, ", 1 new base URL" when the baseline does
+    /// not record every base URL, and " under 2 base URLs" after the URLs when there are several.
     /// </summary>
     public string Summary =>
         (HasBaseline
@@ -33,5 +38,9 @@ internal sealed record RefreshPlan(IReadOnlyList<string> Urls, ChangeSet? Change
               + $", {OwedCount} owed"
             : $"{FileCount} files, no baseline")
         + (ImmutableLeftAlone.Count > 0 ? $", {ImmutableLeftAlone.Count} immutable left alone" : string.Empty)
-        + $": {Urls.Count} URLs";
+        + (HasBaseline && NewBaseUrlCount > 0 ? $", {NewBaseUrlCount} new base {(NewBaseUrlCount == 1 ? "URL" : "URLs")}" : string.Empty)
+        + $": {Urls.Count} URLs"
+        + (BaseUrls.Count > 1 ? $" under {BaseUrls.Count} base URLs" : string.Empty);
+
+    private int NewBaseUrlCount => BaseUrls.Count(baseUrl => baseUrl.IsNew);
 }
