@@ -5,7 +5,7 @@ using System.Linq;
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
 /// <summary>What a run will refresh, and the numbers for its summary line.</summary>
-/// <param name="Urls">Every URL to submit: mapped changes plus the baseline's owed URLs, distinct, sorted ordinally.</param>
+/// <param name="Urls">Every URL to submit: the changes mapped under every base URL plus the baseline's owed URLs, distinct, sorted ordinally.</param>
 /// <param name="Changes">The diff against the baseline, or null when there was none.</param>
 /// <param name="FileCount">Current files considered.</param>
 /// <param name="OwedCount">URLs the baseline still owed (from a failed or unsent batch of an earlier run).</param>

@@ -45,11 +45,12 @@ internal static class RefreshPlanner
         var leftAlone = new SortedSet<string>(StringComparer.Ordinal);
         var changedPaths = UrlPaths(changed, skipImmutable, leftAlone);
         var everyPath = UrlPaths(everyFile, skipImmutable, leftAlone);
-        var mapped = baseUrls
-            .Select(baseUrl => (BaseUrl: baseUrl, IsNew: newBaseUrls.Contains(baseUrl)))
-            .Select(entry => (entry.BaseUrl, entry.IsNew, Paths: entry.IsNew ? everyPath : changedPaths))
-            .Select(entry => (entry.BaseUrl, entry.IsNew, Urls: entry.Paths.Count == 0 ? Array.Empty<string>() : mapUrls(entry.BaseUrl, entry.Paths)))
-            .ToList();
+        var mapped = baseUrls.Select(baseUrl =>
+        {
+            var isNew = newBaseUrls.Contains(baseUrl);
+            var paths = isNew ? everyPath : changedPaths;
+            return (BaseUrl: baseUrl, IsNew: isNew, Urls: paths.Count == 0 ? Array.Empty<string>() : mapUrls(baseUrl, paths));
+        }).ToList();
 
         // Owed URLs are sent again as if they had just changed: the previous run never had them accepted.
         var owed = (baseline?.PendingUrls ?? Array.Empty<string>())
