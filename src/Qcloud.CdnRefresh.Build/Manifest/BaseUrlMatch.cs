@@ -36,7 +36,7 @@ internal sealed class BaseUrlMatch
     {
         var kept = new List<(string, BaseUrl)>();
         var dropped = new List<string>();
-        foreach (var url in recorded)
+        foreach (var url in recorded.Distinct(StringComparer.Ordinal))
         {
             if (current.FirstOrDefault(baseUrl => baseUrl.IsSameSiteAs(url)) is { } match)
             {

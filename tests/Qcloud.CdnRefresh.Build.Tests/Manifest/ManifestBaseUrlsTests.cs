@@ -115,6 +115,18 @@ public sealed class ManifestBaseUrlsTests
     }
 
     [Fact]
+    public void A_base_url_no_longer_listed_that_baseUrls_names_twice_is_dropped_once()
+    {
+        var result = Parse(
+            "{\"version\":1,\"baseUrl\":\"https://old.example.com/\",\"baseUrls\":[\"https://old.example.com/\",\"https://www.example.com/\",\"https://old.example.com/\"],\"files\":[],"
+            + "\"pendingUrls\":[\"https://old.example.com/a.js\"]}",
+            Www);
+
+        Assert.Equal(new[] { Old, Www }, result.Baseline!.BaseUrls);
+        Assert.Contains("owes 1 URL(s) under the base URL 'https://old.example.com/'", Assert.Single(result.Warnings).Message);
+    }
+
+    [Fact]
     public void A_base_url_no_longer_listed_with_nothing_owed_is_a_detail_line_not_a_warning()
     {
         var result = Parse("{\"version\":1,\"baseUrl\":\"https://old.example.com/\",\"baseUrls\":[\"https://old.example.com/\",\"https://www.example.com/\"],\"files\":[]}", Www);
