@@ -18,7 +18,7 @@ internal static class BaselineBuilder
     /// <returns>How many files the baseline records with other contents.</returns>
     public static int Write(string currentManifestPath, string baselinePath, int seed)
     {
-        var current = ManifestStore.Load(currentManifestPath, Mapping.BaseUrl.Parse(ChangeDetectionPass.BaseUrlText)).Baseline
+        var current = ManifestStore.Load(currentManifestPath, new[] { Mapping.BaseUrl.Parse(ChangeDetectionPass.BaseUrlText) }).Baseline
             ?? throw new InvalidOperationException("The manifest of the generated tree could not be read back.");
 
         var random = new Random(seed);
@@ -31,7 +31,7 @@ internal static class BaselineBuilder
             return new ManifestFile(file.RelativePath, file.Size, sha256, file.LastWriteTimeUtc.AddHours(-1), file.UrlPath);
         }).ToList();
 
-        ManifestStore.Save(baselinePath, new DeploymentManifest(current.BaseUrl, files, Array.Empty<string>(), DateTime.UtcNow.AddHours(-1)));
+        ManifestStore.Save(baselinePath, new DeploymentManifest(current.BaseUrls, files, Array.Empty<string>(), DateTime.UtcNow.AddHours(-1)));
         return changed;
     }
 }

@@ -26,7 +26,7 @@ internal static class ChangeDetectionPass
 
         using var manifestLock = ManifestLock.Acquire(manifestPath, TimeSpan.FromMinutes(2), CancellationToken.None);
         // As ContentScan does: the manifest loads while the content root is listed; "load" is what is left to wait for.
-        var loading = Task.Run(() => ManifestStore.Load(manifestPath, BaseUrl.Parse(BaseUrlText)));
+        var loading = Task.Run(() => ManifestStore.Load(manifestPath, new[] { BaseUrl.Parse(BaseUrlText) }));
         var listed = new ContentFileLister(excludePatterns: null, new[] { manifestPath }).List(contentRoot);
         phases.Lap("list");
 
@@ -40,12 +40,13 @@ internal static class ChangeDetectionPass
 
         // ContentScan keeps only the counts of the hashing result; so does this pass.
         var hashingStats = hashing.Stats;
-        var mapper = new UrlMapper(BaseUrl.Parse(BaseUrlText), UrlMapper.DefaultDirectoryIndex);
-        var plan = RefreshPlanner.Plan(current, local.Baseline, addedFiles: false, WithoutBaselineMode.All, paths => mapper.MapAll(paths));
+        var baseUrls = new[] { BaseUrl.Parse(BaseUrlText) };
+        var mapper = new UrlMapper(baseUrls[0], UrlMapper.DefaultDirectoryIndex);
+        var plan = RefreshPlanner.Plan(current, local.Baseline, addedFiles: false, WithoutBaselineMode.All, baseUrls, (_, paths) => mapper.MapAll(paths));
         phases.Lap("plan");
 
         // As if every batch had been accepted: the manifest then records the current files, as after a good deployment.
-        var update = ManifestUpdater.Decide(local.Baseline, current, BaseUrl.Parse(BaseUrlText), plan.Urls, plan.Urls, DateTime.UtcNow);
+        var update = ManifestUpdater.Decide(local.Baseline, current, baseUrls, plan.Urls, plan.Urls, DateTime.UtcNow);
         if (update.Manifest is not null && local.MayOverwrite)
         {
             ManifestStore.Save(manifestPath, update.Manifest);

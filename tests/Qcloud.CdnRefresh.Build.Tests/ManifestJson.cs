@@ -13,6 +13,9 @@ namespace Qcloud.CdnRefresh.Build.Tests;
 /// </summary>
 internal sealed record ManifestJson(string BaseUrl, IReadOnlyList<string> Files, IReadOnlyList<string> PendingUrls)
 {
+    /// <summary><c>baseUrls</c> when the file has it, else <c>baseUrl</c> alone.</summary>
+    public IReadOnlyList<string> BaseUrls { get; init; } = Array.Empty<string>();
+
     private static readonly Regex Sha256Hex = new("^[0-9a-f]{64}$");
 
     public static ManifestJson? ReadIfExists(string path) => File.Exists(path) ? Read(path) : null;
@@ -34,7 +37,11 @@ internal sealed record ManifestJson(string BaseUrl, IReadOnlyList<string> Files,
         }).ToList();
         var pending = root.GetProperty("pendingUrls").EnumerateArray()
             .Select(url => url.GetString() ?? throw new InvalidDataException(path + ": a pending URL is null")).ToList();
-        return new ManifestJson(baseUrl!, files, pending);
+        var baseUrls = root.TryGetProperty("baseUrls", out var all)
+            ? all.EnumerateArray().Select(url => url.GetString() ?? throw new InvalidDataException(path + ": a base URL is null")).ToList()
+            : new List<string> { baseUrl! };
+        Require(baseUrls[0] == baseUrl, path, "baseUrl is not the first of baseUrls");
+        return new ManifestJson(baseUrl!, files, pending) { BaseUrls = baseUrls };
     }
 
     private static void Require(bool condition, string path, string problem)

@@ -18,7 +18,11 @@ internal sealed record RefreshSettings
     /// <summary>Null: <c>wwwroot</c> when the publish folder has one, else the publish folder.</summary>
     public required string? ContentRoot { get; init; }
 
-    public required BaseUrl BaseUrl { get; init; }
+    /// <summary>
+    /// The <c>CdnRefreshBaseUrl</c> entries, at least one, no two the same site, in the user's order (for display;
+    /// what is recorded or compared uses the ordinal order of <see cref="BaseUrl.Value"/>).
+    /// </summary>
+    public required IReadOnlyList<BaseUrl> BaseUrls { get; init; }
 
     /// <summary>The provider <c>CdnRefreshApi</c> names.</summary>
     public required ProviderRegistration Api { get; init; }

@@ -39,7 +39,7 @@ internal static class RefreshSettingsParser
         {
             PublishDir = PublishDir(parameter("PublishDir")),
             ContentRoot = Optional(parameter("ContentRoot")),
-            BaseUrl = BaseUrl.Parse(parameter("BaseUrl")),
+            BaseUrls = BaseUrls(parameter("BaseUrl")),
             Api = api,
             Area = OneOf(parameter("Area"), "CdnRefreshArea", DiagnosticCodes.UnknownArea, Same("overseas"), Same("mainland")),
             ZoneId = ZoneId(parameter("ZoneId"), api),
@@ -81,6 +81,30 @@ internal static class RefreshSettingsParser
         }
 
         return Path.GetFullPath(value);
+    }
+
+    /// <summary>
+    /// The <c>;</c>-separated entries, trimmed, empty ones skipped, each a <see cref="BaseUrl"/>; a later spelling of a
+    /// site already listed counts once. None at all is the "required" error.
+    /// </summary>
+    private static IReadOnlyList<BaseUrl> BaseUrls(string? value)
+    {
+        var entries = (value ?? string.Empty).Split(';').Select(entry => entry.Trim()).Where(entry => entry.Length > 0).ToList();
+        if (entries.Count == 0)
+        {
+            return new[] { BaseUrl.Parse(string.Empty) };
+        }
+
+        var baseUrls = new List<BaseUrl>();
+        foreach (var baseUrl in entries.Select(BaseUrl.Parse))
+        {
+            if (!baseUrls.Any(listed => listed.IsSameSiteAs(baseUrl.Value)))
+            {
+                baseUrls.Add(baseUrl);
+            }
+        }
+
+        return baseUrls;
     }
 
     /// <summary>Required by a zone-scoped API, as <c>zone-</c> and letters or digits; ignored by the others.</summary>

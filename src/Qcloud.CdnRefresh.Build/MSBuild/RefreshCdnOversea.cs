@@ -32,7 +32,7 @@ public sealed class RefreshCdnOversea : Task, ICancelableTask
     /// <summary><c>CdnRefreshContentRoot</c>: the folder under <see cref="PublishDir"/> served at <see cref="BaseUrl"/>.</summary>
     public string? ContentRoot { get; set; }
 
-    /// <summary><c>CdnRefreshBaseUrl</c>: the absolute http(s) URL at which the content root is served; may carry a path prefix.</summary>
+    /// <summary><c>CdnRefreshBaseUrl</c>: the absolute http(s) URL at which the content root is served; may carry a path prefix; several separated by <c>;</c>.</summary>
     public string? BaseUrl { get; set; }
 
     /// <summary><c>CdnRefreshApi</c>: which Tencent Cloud API the refreshes go to.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -35,7 +36,7 @@ internal sealed class BaselineFetcher
     /// with an informational message (the first deployment has published none yet).
     /// </summary>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.BaselineFetchFailed"/>: another status, a network error or the timeout.</exception>
-    public async Task<ManifestLoadResult> FetchAsync(Uri uri, BaseUrl currentBaseUrl, CancellationToken cancellationToken)
+    public async Task<ManifestLoadResult> FetchAsync(Uri uri, IReadOnlyList<BaseUrl> currentBaseUrls, CancellationToken cancellationToken)
     {
         var shownUrl = ForMessages(uri);
 
@@ -67,7 +68,7 @@ internal sealed class BaselineFetcher
             }
 
             var content = await HttpCancellation.ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
-            return ManifestReader.Parse(content, shownUrl, currentBaseUrl);
+            return ManifestReader.Parse(content, shownUrl, currentBaseUrls);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -5,9 +5,9 @@ using System.Linq;
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
 /// <summary>
-/// The state of the last refresh: the files that were deployed and the URLs still owed to the CDN. Kept in canonical
-/// form (files sorted by path, pending URLs distinct and sorted, both ordinally) so that writing is deterministic and two
-/// manifests can be compared entry by entry.
+/// The state of the last refresh: the base URLs and files that were deployed and the URLs still owed to the CDN. Kept
+/// in canonical form (base URLs and pending URLs distinct and sorted, files sorted by path, all ordinally) so that
+/// writing is deterministic, whatever the order of <c>CdnRefreshBaseUrl</c>, and two manifests can be compared entry by entry.
 /// </summary>
 internal sealed class DeploymentManifest
 {
@@ -15,12 +15,17 @@ internal sealed class DeploymentManifest
     public const int CurrentVersion = 1;
 
     public DeploymentManifest(
-        string baseUrl,
+        IEnumerable<string> baseUrls,
         IEnumerable<ManifestFile> files,
         IEnumerable<string> pendingUrls,
         DateTime updatedUtc)
     {
-        BaseUrl = baseUrl ?? throw new ArgumentNullException(nameof(baseUrl));
+        BaseUrls = baseUrls.Distinct(StringComparer.Ordinal).OrderBy(url => url, StringComparer.Ordinal).ToArray();
+        if (BaseUrls.Count == 0)
+        {
+            throw new ArgumentException("A manifest records at least one base URL.", nameof(baseUrls));
+        }
+
         var sortedFiles = files.OrderBy(file => file.RelativePath, StringComparer.Ordinal).ToArray();
         if (sortedFiles.Skip(1).Where((file, i) => file.RelativePath == sortedFiles[i].RelativePath).FirstOrDefault() is { } twice)
         {
@@ -32,8 +37,11 @@ internal sealed class DeploymentManifest
         UpdatedUtc = DateTime.SpecifyKind(updatedUtc, DateTimeKind.Utc);
     }
 
-    /// <summary>The <c>CdnRefreshBaseUrl</c> the files were deployed under; a baseline only counts for the same one.</summary>
-    public string BaseUrl { get; }
+    /// <summary>
+    /// The <c>CdnRefreshBaseUrl</c> entries the files were deployed under, at least one, distinct, sorted ordinally; a
+    /// baseline counts only for the same ones (<see cref="BaseUrlMatch"/>).
+    /// </summary>
+    public IReadOnlyList<string> BaseUrls { get; }
 
     /// <summary>Sorted ordinally by <see cref="ManifestFile.RelativePath"/>, no duplicates.</summary>
     public IReadOnlyList<ManifestFile> Files { get; }
@@ -43,9 +51,9 @@ internal sealed class DeploymentManifest
 
     public DateTime UpdatedUtc { get; }
 
-    /// <summary>Same base URL, files and pending URLs; <see cref="UpdatedUtc"/> is ignored.</summary>
+    /// <summary>Same base URLs, files and pending URLs; <see cref="UpdatedUtc"/> is ignored.</summary>
     public bool HasSameContentAs(DeploymentManifest other) =>
-        string.Equals(BaseUrl, other.BaseUrl, StringComparison.Ordinal)
+        BaseUrls.SequenceEqual(other.BaseUrls, StringComparer.Ordinal)
         && Files.SequenceEqual(other.Files)
         && PendingUrls.SequenceEqual(other.PendingUrls, StringComparer.Ordinal);
 }

@@ -12,5 +12,8 @@ internal class ManifestHeadJson
 
     public JsonElement? BaseUrl { get; set; }
 
+    /// <summary>Written only when there is more than one base URL; <see cref="BaseUrl"/> is then the first of them.</summary>
+    public JsonElement? BaseUrls { get; set; }
+
     public JsonElement? PendingUrls { get; set; }
 }

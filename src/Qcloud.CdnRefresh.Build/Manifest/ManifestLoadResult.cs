@@ -15,8 +15,9 @@ internal sealed record ManifestLoadResult(
     IReadOnlyList<string> Messages,
     bool MayOverwrite)
 {
-    public static ManifestLoadResult Found(DeploymentManifest baseline) =>
-        new(baseline, Array.Empty<ManifestDiagnostic>(), Array.Empty<string>(), MayOverwrite: true);
+    public static ManifestLoadResult Found(
+        DeploymentManifest baseline, IReadOnlyList<ManifestDiagnostic>? warnings = null, IReadOnlyList<string>? messages = null) =>
+        new(baseline, warnings ?? Array.Empty<ManifestDiagnostic>(), messages ?? Array.Empty<string>(), MayOverwrite: true);
 
     public static ManifestLoadResult NoBaseline(string? message = null) =>
         new(null, Array.Empty<ManifestDiagnostic>(), message is null ? Array.Empty<string>() : new[] { message }, MayOverwrite: true);

@@ -19,15 +19,16 @@ internal static class ManifestReader
 
     /// <param name="content">The document's bytes (UTF-8, a BOM is allowed).</param>
     /// <param name="source">The file path or URL, for messages.</param>
-    /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>; a baseline for another one is not used.</param>
-    public static ManifestLoadResult Parse(byte[] content, string source, BaseUrl currentBaseUrl) =>
-        Parse(new MemoryStream(content, writable: false), source, currentBaseUrl);
+    /// <param name="currentBaseUrls">This run's <c>CdnRefreshBaseUrl</c> entries; a baseline that records none of them is not used.</param>
+    public static ManifestLoadResult Parse(byte[] content, string source, IReadOnlyList<BaseUrl> currentBaseUrls) =>
+        Parse(new MemoryStream(content, writable: false), source, currentBaseUrls);
 
     /// <param name="content">The document (UTF-8, a BOM is allowed), read as it streams in; seekable, not disposed.</param>
     /// <param name="source">The file path or URL, for messages.</param>
-    /// <param name="currentBaseUrl">This run's <c>CdnRefreshBaseUrl</c>; a baseline for another one is not used.</param>
+    /// <param name="currentBaseUrls">This run's <c>CdnRefreshBaseUrl</c> entries; a baseline that records none of them is
+    /// not used, and what it owes under a base URL no longer listed is dropped.</param>
     /// <exception cref="IOException">The stream could not be read.</exception>
-    public static ManifestLoadResult Parse(Stream content, string source, BaseUrl currentBaseUrl)
+    public static ManifestLoadResult Parse(Stream content, string source, IReadOnlyList<BaseUrl> currentBaseUrls)
     {
         try
         {
@@ -43,17 +44,18 @@ internal static class ManifestReader
                 // differently, and a baseline for another base URL is set aside whatever its files hold.
                 content.Position = 0;
                 var head = JsonSerializer.Deserialize(content, ManifestJsonContext.Default.ManifestHeadJson);
-                return (head is null ? null : Rejection(head, source, currentBaseUrl)) ?? Corrupt(source, NotManifestJson(exception));
+                return (head is null ? null : Rejection(head, source, currentBaseUrls)) ?? Corrupt(source, NotManifestJson(exception));
             }
 
-            if (Rejection(document, source, currentBaseUrl) is { } rejected)
+            if (Rejection(document, source, currentBaseUrls) is { } rejected)
             {
                 return rejected;
             }
 
-            var recorded = BaseUrlOf(document);
-            var pending = PendingUrlsOf(document).Select(url => currentBaseUrl.Respell(url, recorded));
-            return ManifestLoadResult.Found(new DeploymentManifest(recorded, Files(document.Files), pending, document.UpdatedUtc ?? DateTime.MinValue));
+            var recorded = BaseUrlsOf(document);
+            var files = Files(document.Files);
+            return Found(source, BaseUrlMatch.Of(recorded, currentBaseUrls), PendingUrlsOf(document), pending =>
+                new DeploymentManifest(recorded, files, pending, document.UpdatedUtc ?? DateTime.MinValue));
         }
         catch (JsonException exception)
         {
@@ -70,9 +72,9 @@ internal static class ManifestReader
         }
     }
 
-    /// <summary>A newer version or another base URL, checked in that order; null when the head accepts the document.</summary>
+    /// <summary>A newer version or other base URLs, checked in that order; null when the head accepts the document.</summary>
     /// <exception cref="InvalidDataException">A defect in the head.</exception>
-    private static ManifestLoadResult? Rejection(ManifestHeadJson head, string source, BaseUrl currentBaseUrl)
+    private static ManifestLoadResult? Rejection(ManifestHeadJson head, string source, IReadOnlyList<BaseUrl> currentBaseUrls)
     {
         var version = head.Version ?? throw new InvalidDataException("'version' is missing");
         if (version < 1)
@@ -85,15 +87,58 @@ internal static class ManifestReader
             return NewerVersion(source, version);
         }
 
-        var baseUrl = BaseUrlOf(head);
+        var baseUrls = BaseUrlsOf(head);
         var pendingUrls = PendingUrlsOf(head);
-        return currentBaseUrl.IsSameSiteAs(baseUrl) ? null : OtherBaseUrl(source, baseUrl, currentBaseUrl, pendingUrls.Count);
+        return BaseUrlMatch.Of(baseUrls, currentBaseUrls).AnyKept ? null : OtherBaseUrl(source, baseUrls, currentBaseUrls, pendingUrls.Count);
     }
 
-    private static string BaseUrlOf(ManifestHeadJson head) =>
-        Required(head.BaseUrl, "baseUrl") is { ValueKind: JsonValueKind.String } url && url.GetString() is { Length: > 0 } text
+    /// <summary>
+    /// The baseline, owing what it owed but what was owed under base URLs no longer listed: those are dropped, with a
+    /// warning naming how many under which base URL, or a detail line when nothing was owed there.
+    /// </summary>
+    private static ManifestLoadResult Found(string source, BaseUrlMatch match, IReadOnlyList<string> pendingUrls, Func<IEnumerable<string>, DeploymentManifest> manifestOwing)
+    {
+        var owed = new List<string>();
+        var dropped = match.Dropped.ToDictionary(url => url, _ => 0, StringComparer.Ordinal);
+        foreach (var url in pendingUrls)
+        {
+            if (match.Owed(url, out var droppedUnder) is { } stillOwed)
+            {
+                owed.Add(stillOwed);
+            }
+            else
+            {
+                dropped[droppedUnder!]++;
+            }
+        }
+
+        var warnings = match.Dropped.Where(url => dropped[url] > 0).Select(url => DroppedOwedUrls(source, url, dropped[url])).ToList();
+        var messages = match.Dropped.Where(url => dropped[url] == 0)
+            .Select(url => $"The base URL '{url}' of the CDN refresh manifest '{source}' is no longer listed in {BaseUrl.PropertyName}; nothing was owed under it.")
+            .ToList();
+        return ManifestLoadResult.Found(manifestOwing(owed), warnings, messages);
+    }
+
+    /// <summary><c>baseUrls</c> when the document has it, else <c>baseUrl</c> alone; <c>baseUrl</c> is required either way.</summary>
+    private static IReadOnlyList<string> BaseUrlsOf(ManifestHeadJson head)
+    {
+        var first = Required(head.BaseUrl, "baseUrl") is { ValueKind: JsonValueKind.String } url && url.GetString() is { Length: > 0 } text
             ? text
             : throw new InvalidDataException("'baseUrl' is not a non-empty string");
+        if (head.BaseUrls is not { ValueKind: not JsonValueKind.Null } all)
+        {
+            return new[] { first };
+        }
+
+        var urls = all.ValueKind == JsonValueKind.Array
+            ? all.EnumerateArray()
+                .Select(item => item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } entry
+                    ? entry
+                    : throw new InvalidDataException("'baseUrls' holds something other than a non-empty string"))
+                .ToList()
+            : throw new InvalidDataException("'baseUrls' is not an array");
+        return urls.Count > 0 ? urls : throw new InvalidDataException("'baseUrls' is empty");
+    }
 
     private static string NotManifestJson(JsonException exception) => "it is not valid manifest JSON (" + exception.Message + ")";
 
@@ -148,13 +193,26 @@ internal static class ManifestReader
                 + "Update the Qcloud.CdnRefresh.Build package to the version that wrote it."),
             mayOverwrite: false);
 
-    private static ManifestLoadResult OtherBaseUrl(string source, string baseUrl, BaseUrl currentBaseUrl, int pendingCount) =>
-        ManifestLoadResult.Rejected(new ManifestDiagnostic(
+    /// <summary>Base URLs are shown as <c>CdnRefreshBaseUrl</c> lists them, separated by <c>;</c>.</summary>
+    private static ManifestLoadResult OtherBaseUrl(string source, IReadOnlyList<string> recorded, IReadOnlyList<BaseUrl> current, int pendingCount)
+    {
+        var baseUrl = string.Join(";", recorded);
+        var old = recorded.Count == 1 ? "the old base URL" : "the old base URLs";
+        return ManifestLoadResult.Rejected(new ManifestDiagnostic(
             DiagnosticCodes.ManifestOtherBaseUrl,
-            $"The CDN refresh manifest '{source}' was recorded for the base URL '{baseUrl}', not for the current "
-            + $"CdnRefreshBaseUrl '{currentBaseUrl}'. " + NoBaselineConsequence
-            + $", its {pendingCount} URL(s) still owed under the old base URL are not sent, and a new manifest "
-            + $"is recorded for the current base URL. If the base URL changed by mistake, set CdnRefreshBaseUrl back to '{baseUrl}'."));
+            $"The CDN refresh manifest '{source}' was recorded for {(recorded.Count == 1 ? "the base URL" : "the base URLs")} '{baseUrl}', not for the current "
+            + $"CdnRefreshBaseUrl '{string.Join(";", current.Select(url => url.Value))}'. " + NoBaselineConsequence
+            + $", its {pendingCount} URL(s) still owed under {old} are not sent, and a new manifest "
+            + $"is recorded for the current base {(current.Count == 1 ? "URL" : "URLs")}. If the base URL changed by mistake, set CdnRefreshBaseUrl back to '{baseUrl}'."));
+    }
+
+    private static ManifestDiagnostic DroppedOwedUrls(string source, string baseUrl, int count) =>
+        new(
+            DiagnosticCodes.ManifestOtherBaseUrl,
+            $"The CDN refresh manifest '{source}' owes {count} URL(s) under the base URL '{baseUrl}', which CdnRefreshBaseUrl no "
+            + "longer lists: they are dropped and not sent. If the base URL was removed by mistake, add it back to "
+            + "CdnRefreshBaseUrl: as a base URL new since the baseline, CdnRefreshWithoutBaseline then decides what is "
+            + "refreshed under it (by default every file).");
 
     private static ManifestLoadResult Corrupt(string source, string detail) =>
         ManifestLoadResult.Rejected(new ManifestDiagnostic(

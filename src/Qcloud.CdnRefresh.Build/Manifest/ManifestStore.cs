@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using Qcloud.CdnRefresh.Build.ChangeDetection;
 using Qcloud.CdnRefresh.Build.Diagnostics;
@@ -20,14 +21,14 @@ internal static class ManifestStore
 
     /// <summary>Reads the baseline. A missing file is simply no baseline; a defective one is no baseline plus a warning.</summary>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.FileUnreadable"/>: the file exists but cannot be read.</exception>
-    public static ManifestLoadResult Load(string path, BaseUrl baseUrl)
+    public static ManifestLoadResult Load(string path, IReadOnlyList<BaseUrl> baseUrls)
     {
         try
         {
             // Share read/write/delete so that reading never blocks another build's atomic replace. Parsed as it streams
             // in, so the whole file is never held; a file shortened meanwhile is read as found, and the reader judges it.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            return ManifestReader.Parse(stream, path, baseUrl);
+            return ManifestReader.Parse(stream, path, baseUrls);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {

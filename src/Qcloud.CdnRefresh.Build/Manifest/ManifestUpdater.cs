@@ -22,21 +22,21 @@ internal static class ManifestUpdater
     /// <summary>Decides whether and what to write after a run that is not a dry run (a dry run writes nothing).</summary>
     /// <param name="previous">The baseline the plan was made from, or null when there was none.</param>
     /// <param name="currentFiles">The content root as it is now.</param>
-    /// <param name="baseUrl">This run's <c>CdnRefreshBaseUrl</c>.</param>
+    /// <param name="baseUrls">This run's <c>CdnRefreshBaseUrl</c> entries, recorded in ordinal order whatever their order here.</param>
     /// <param name="plannedUrls"><see cref="RefreshPlan.Urls"/>.</param>
     /// <param name="acceptedUrls">The URLs of every batch the API accepted (failed and unsent batches left out).</param>
     /// <param name="utcNow">The clock, for <see cref="DeploymentManifest.UpdatedUtc"/>.</param>
     public static ManifestUpdate Decide(
         DeploymentManifest? previous,
         IReadOnlyList<ManifestFile> currentFiles,
-        BaseUrl baseUrl,
+        IReadOnlyList<BaseUrl> baseUrls,
         IReadOnlyCollection<string> plannedUrls,
         IEnumerable<string> acceptedUrls,
         DateTime utcNow)
     {
         var accepted = new HashSet<string>(acceptedUrls, StringComparer.Ordinal);
         var notAccepted = plannedUrls.Where(url => !accepted.Contains(url)).ToList();
-        var next = new DeploymentManifest(baseUrl.Value, currentFiles, notAccepted, utcNow);
+        var next = new DeploymentManifest(baseUrls.Select(baseUrl => baseUrl.Value), currentFiles, notAccepted, utcNow);
 
         if (plannedUrls.Count == 0)
         {

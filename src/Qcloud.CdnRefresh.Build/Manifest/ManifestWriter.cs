@@ -31,7 +31,13 @@ internal static class ManifestWriter
         var json = ManifestJsonContext.Default;
         using var text = new StreamWriter(output, Utf8, bufferSize: 4096, leaveOpen: true);
         text.Write("{\n  \"version\": " + DeploymentManifest.CurrentVersion.ToString(CultureInfo.InvariantCulture));
-        text.Write(",\n  \"baseUrl\": " + JsonSerializer.Serialize(manifest.BaseUrl, json.String));
+        // The first base URL alone, as a manifest of one always has it; all of them as well when there are more.
+        text.Write(",\n  \"baseUrl\": " + JsonSerializer.Serialize(manifest.BaseUrls[0], json.String));
+        if (manifest.BaseUrls.Count > 1)
+        {
+            WriteArray(text, "baseUrls", manifest.BaseUrls.Select(url => JsonSerializer.Serialize(url, json.String)));
+        }
+
         text.Write(",\n  \"updatedUtc\": " + JsonSerializer.Serialize(manifest.UpdatedUtc, json.DateTime));
         WriteArray(text, "files", manifest.Files.Select(file => JsonSerializer.Serialize(ManifestFileJson.From(file), json.ManifestFileJson)));
         WriteArray(text, "pendingUrls", manifest.PendingUrls.Select(url => JsonSerializer.Serialize(url, json.String)));

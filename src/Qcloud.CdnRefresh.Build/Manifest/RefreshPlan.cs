@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
 /// <summary>What a run will refresh, and the numbers for its summary line.</summary>
-/// <param name="Urls">Every URL to submit: mapped changes plus the baseline's owed URLs, distinct, sorted ordinally.</param>
+/// <param name="Urls">Every URL to submit: the changes mapped under every base URL plus the baseline's owed URLs, distinct, sorted ordinally.</param>
 /// <param name="Changes">The diff against the baseline, or null when there was none.</param>
 /// <param name="FileCount">Current files considered.</param>
 /// <param name="OwedCount">URLs the baseline still owed (from a failed or unsent batch of an earlier run).</param>
@@ -13,6 +14,9 @@ internal sealed record RefreshPlan(IReadOnlyList<string> Urls, ChangeSet? Change
 {
     /// <summary>Relative paths of the immutable files that would have been refreshed and are not (<c>CdnRefreshSkipImmutable</c>), sorted ordinally.</summary>
     public IReadOnlyList<string> ImmutableLeftAlone { get; init; } = Array.Empty<string>();
+
+    /// <summary>The URLs under each base URL, in the user's order, for display; <see cref="Urls"/> is what is sent.</summary>
+    public IReadOnlyList<PlannedBaseUrl> BaseUrls { get; init; } = Array.Empty<PlannedBaseUrl>();
 
     public bool HasBaseline => Changes is not null;
 
@@ -24,7 +28,8 @@ internal sealed record RefreshPlan(IReadOnlyList<string> Urls, ChangeSet? Change
 
     /// <summary>
     /// One line for the build log, e.g. "120 files: 3 modified, 1 deleted, 2 added (not refreshed), 4 owed: 8 URLs", with
-    /// ", 6 immutable left alone" before the URLs when there are such files.
+    /// ", 6 immutable left alone" before the URLs when there are such files, ", 1 new base URL" when the baseline does
+    /// not record every base URL, and " under 2 base URLs" after the URLs when there are several.
     /// </summary>
     public string Summary =>
         (HasBaseline
@@ -33,5 +38,9 @@ internal sealed record RefreshPlan(IReadOnlyList<string> Urls, ChangeSet? Change
               + $", {OwedCount} owed"
             : $"{FileCount} files, no baseline")
         + (ImmutableLeftAlone.Count > 0 ? $", {ImmutableLeftAlone.Count} immutable left alone" : string.Empty)
-        + $": {Urls.Count} URLs";
+        + (HasBaseline && NewBaseUrlCount > 0 ? $", {NewBaseUrlCount} new base {(NewBaseUrlCount == 1 ? "URL" : "URLs")}" : string.Empty)
+        + $": {Urls.Count} URLs"
+        + (BaseUrls.Count > 1 ? $" under {BaseUrls.Count} base URLs" : string.Empty);
+
+    private int NewBaseUrlCount => BaseUrls.Count(baseUrl => baseUrl.IsNew);
 }

@@ -1,17 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Qcloud.CdnRefresh.Build.Mapping;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
-/// <summary>Turns the current files and the baseline into the list of URLs to refresh.</summary>
+/// <summary>Turns the current files and the baseline into the list of URLs to refresh under each base URL.</summary>
 internal static class RefreshPlanner
 {
     /// <param name="currentFiles">The content root as it is now.</param>
     /// <param name="baseline">The usable baseline, or null.</param>
     /// <param name="addedFiles"><c>CdnRefreshAddedFiles</c>: also refresh new files (a CDN may have cached a 404).</param>
-    /// <param name="withoutBaseline"><c>CdnRefreshWithoutBaseline</c>, used only when <paramref name="baseline"/> is null.</param>
-    /// <param name="mapUrls">Maps URL paths to absolute URLs (may return more than one per path, e.g. a directory index).</param>
+    /// <param name="withoutBaseline"><c>CdnRefreshWithoutBaseline</c>, for every base URL when <paramref name="baseline"/>
+    /// is null, else for the base URLs it does not record (<see cref="BaseUrlMatch.New"/>) alone.</param>
+    /// <param name="baseUrls">This run's base URLs, in the user's order.</param>
+    /// <param name="mapUrls">Maps URL paths to absolute URLs under a base URL (may return more than one per path, e.g. a directory index).</param>
     /// <param name="alsoOwed">URLs owed according to another record than <paramref name="baseline"/>: the local manifest
     /// when the baseline came from <c>CdnRefreshBaselineUrl</c>, where a failed run's debts would otherwise be forgotten.</param>
     /// <param name="skipImmutable"><c>CdnRefreshSkipImmutable</c>: files marked <see cref="ManifestFile.Immutable"/> (a
@@ -21,55 +24,80 @@ internal static class RefreshPlanner
         DeploymentManifest? baseline,
         bool addedFiles,
         WithoutBaselineMode withoutBaseline,
-        Func<IEnumerable<string>, IReadOnlyList<string>> mapUrls,
+        IReadOnlyList<BaseUrl> baseUrls,
+        Func<BaseUrl, IReadOnlyList<string>, IReadOnlyList<string>> mapUrls,
         IEnumerable<string>? alsoOwed = null,
         bool skipImmutable = false)
     {
         ChangeSet? changes = null;
-        IEnumerable<ManifestFile> toRefresh;
-        if (baseline is null)
-        {
-            toRefresh = withoutBaseline == WithoutBaselineMode.All ? currentFiles : Enumerable.Empty<ManifestFile>();
-        }
-        else
+        var changed = Enumerable.Empty<ManifestFile>();
+        if (baseline is not null)
         {
             changes = ManifestDiff.Compute(currentFiles, baseline);
-            toRefresh = changes.Modified.Concat(changes.Deleted);
-            if (addedFiles)
-            {
-                toRefresh = toRefresh.Concat(changes.Added);
-            }
+            changed = changes.Modified.Concat(changes.Deleted).Concat(addedFiles ? changes.Added : Enumerable.Empty<ManifestFile>());
         }
 
-        // A fingerprinted asset's URL never serves other content: purging it only turns a cached copy into a 404 for
-        // visitors still running the previous version.
-        var leftAlone = Array.Empty<string>();
-        if (skipImmutable)
+        // A base URL the baseline does not record has no baseline of its own: CdnRefreshWithoutBaseline decides for it.
+        var newBaseUrls = baseline is null ? baseUrls : BaseUrlMatch.Of(baseline.BaseUrls, baseUrls).New;
+        var everyFile = newBaseUrls.Count > 0 && withoutBaseline == WithoutBaselineMode.All ? currentFiles : Enumerable.Empty<ManifestFile>();
+
+        // The URL paths are found once; only the mapping is done under each base URL.
+        var leftAlone = new SortedSet<string>(StringComparer.Ordinal);
+        var changedPaths = UrlPaths(changed, skipImmutable, leftAlone);
+        var everyPath = UrlPaths(everyFile, skipImmutable, leftAlone);
+        var mapped = baseUrls.Select(baseUrl =>
         {
-            var files = toRefresh.ToList();
-            leftAlone = files.Where(file => file.Immutable).Select(file => file.RelativePath).OrderBy(path => path, StringComparer.Ordinal).ToArray();
-            toRefresh = files.Where(file => !file.Immutable);
-        }
-
-        // Several files can stand for one URL (x.css and x.css.gz): map each URL path once.
-        var urlPaths = toRefresh
-            .Select(file => file.UrlPath)
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(path => path, StringComparer.Ordinal)
-            .ToArray();
-        var mapped = urlPaths.Length == 0 ? Array.Empty<string>() : (IEnumerable<string>)mapUrls(urlPaths);
+            var isNew = newBaseUrls.Contains(baseUrl);
+            var paths = isNew ? everyPath : changedPaths;
+            return (BaseUrl: baseUrl, IsNew: isNew, Urls: paths.Count == 0 ? Array.Empty<string>() : mapUrls(baseUrl, paths));
+        }).ToList();
 
         // Owed URLs are sent again as if they had just changed: the previous run never had them accepted.
         var owed = (baseline?.PendingUrls ?? Array.Empty<string>())
             .Concat(alsoOwed ?? Array.Empty<string>())
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var urls = mapped
+        var urls = mapped.SelectMany(entry => entry.Urls)
             .Concat(owed)
             .Distinct(StringComparer.Ordinal)
             .OrderBy(url => url, StringComparer.Ordinal)
             .ToArray();
 
-        return new RefreshPlan(urls, changes, currentFiles.Count, owed.Count, addedFiles) { ImmutableLeftAlone = leftAlone };
+        // For display, an owed URL counts under the longest base URL it is under.
+        var owedUnder = owed.ToLookup(url => OwnerOf(url, baseUrls));
+        var byBaseUrl = mapped
+            .Select(entry => new PlannedBaseUrl(
+                entry.BaseUrl,
+                entry.Urls.Concat(owedUnder[entry.BaseUrl]).Distinct(StringComparer.Ordinal).OrderBy(url => url, StringComparer.Ordinal).ToList(),
+                entry.IsNew))
+            .ToList();
+        return new RefreshPlan(urls, changes, currentFiles.Count, owed.Count, addedFiles) { ImmutableLeftAlone = leftAlone.ToList(), BaseUrls = byBaseUrl };
     }
+
+    /// <summary>
+    /// The distinct URL paths of <paramref name="files"/>, sorted ordinally: several files can stand for one URL (x.css
+    /// and x.css.gz). With <paramref name="skipImmutable"/>, immutable files are left out and added to <paramref name="leftAlone"/>.
+    /// </summary>
+    private static IReadOnlyList<string> UrlPaths(IEnumerable<ManifestFile> files, bool skipImmutable, ISet<string> leftAlone)
+    {
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            // A fingerprinted asset's URL never serves other content: purging it only turns a cached copy into a 404
+            // for visitors still running the previous version.
+            if (skipImmutable && file.Immutable)
+            {
+                leftAlone.Add(file.RelativePath);
+            }
+            else
+            {
+                paths.Add(file.UrlPath);
+            }
+        }
+
+        return paths.ToList();
+    }
+
+    private static BaseUrl? OwnerOf(string url, IReadOnlyList<BaseUrl> baseUrls) =>
+        baseUrls.Where(baseUrl => url.StartsWith(baseUrl.Value, StringComparison.Ordinal)).OrderByDescending(baseUrl => baseUrl.Value.Length).FirstOrDefault();
 }

@@ -16,30 +16,32 @@ namespace Qcloud.CdnRefresh.Build.Quota;
 /// chosen folders are dropped. While there are more folders than the limit, the folders that share the deepest common
 /// parent are replaced by that parent, one parent at a time, deepest first (ties: ordinal order). Merging the deepest
 /// shared parent first widens the refresh as little as possible, and folders that share nothing with others keep their
-/// depth. The base URL itself is the last resort: it covers everything with one refresh, and nothing above it is ever
-/// chosen, because the content root is all this build knows about.
+/// depth. Folding is per base URL: a URL's base URL is the last resort for it, covering all of that base URL's URLs
+/// with one refresh, and nothing above a base URL is ever chosen, because the content root is all this build knows
+/// about; so URLs under several base URLs need at least one directory each.
 /// </remarks>
 internal static class DirectoryFolder
 {
-    /// <param name="urls">URLs to cover, all under <paramref name="baseUrl"/>; directory URLs end with <c>/</c>.</param>
-    /// <param name="baseUrl">The site root; never exceeded.</param>
+    /// <param name="urls">URLs to cover, each under one of <paramref name="baseUrls"/>; directory URLs end with <c>/</c>.</param>
+    /// <param name="baseUrls">The site roots; never exceeded.</param>
     /// <param name="limit">Most directories allowed: the directory quota left for this run.</param>
-    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.DailyQuotaInsufficient"/>: <paramref name="limit"/> is below 1.</exception>
-    /// <exception cref="CdnRefreshException">A URL is not under <paramref name="baseUrl"/>, so no directory there covers it.</exception>
-    public static DirectoryPlan Fold(IEnumerable<string> urls, BaseUrl baseUrl, int limit)
+    /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.DailyQuotaInsufficient"/>: <paramref name="limit"/> is below 1,
+    /// or below the number of base URLs the URLs lie under.</exception>
+    /// <exception cref="CdnRefreshException">A URL is under none of <paramref name="baseUrls"/>, so no directory there covers it.</exception>
+    public static DirectoryPlan Fold(IEnumerable<string> urls, IReadOnlyList<BaseUrl> baseUrls, int limit)
     {
-        var root = baseUrl.Value;
+        // Folders are absolute URLs ending with '/'; each initial one knows the base URL it may not go above.
         var folderOfUrl = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var rootOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var url in urls)
         {
-            if (!url.StartsWith(root, StringComparison.Ordinal))
-            {
-                throw new CdnRefreshException(
+            var root = baseUrls.Select(baseUrl => baseUrl.Value).Where(value => url.StartsWith(value, StringComparison.Ordinal)).OrderByDescending(value => value.Length).FirstOrDefault()
+                ?? throw new CdnRefreshException(
                     DiagnosticCodes.DailyQuotaInsufficient,
-                    $"'{url}' is owed from an earlier run but is not under CdnRefreshBaseUrl '{root}', so no directory refresh can cover it. Nothing was sent. Run once without CdnRefreshOverQuota=directory, or delete the manifest's pendingUrls entry.");
-            }
-
-            folderOfUrl[url] = FolderOf(url.Substring(root.Length));
+                    $"'{url}' is owed from an earlier run but is not under CdnRefreshBaseUrl '{string.Join(";", baseUrls.Select(baseUrl => baseUrl.Value))}', so no directory refresh can cover it. Nothing was sent. Run once without CdnRefreshOverQuota=directory, or delete the manifest's pendingUrls entry.");
+            var folder = FolderOf(url);
+            folderOfUrl[url] = folder;
+            rootOf[folder] = root;
         }
 
         if (folderOfUrl.Count == 0)
@@ -58,16 +60,24 @@ internal static class DirectoryFolder
         }
 
         var chosen = WithoutNested(new SortedSet<string>(folderOfUrl.Values, StringComparer.Ordinal));
-        MergeUntilWithin(chosen, limit);
-        return PlanOf(root, chosen, folderOfUrl);
+        MergeUntilWithin(chosen, rootOf, limit);
+        if (chosen.Count > limit)
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.DailyQuotaInsufficient,
+                $"CdnRefreshOverQuota=directory cannot help: the directory refresh quota has {limit.ToString(CultureInfo.InvariantCulture)} left today, "
+                + $"and the URLs lie under {chosen.Count.ToString(CultureInfo.InvariantCulture)} base URLs, which need a directory refresh each. Nothing was sent and the manifest was not changed. "
+                + "Wait until the quota resets at midnight Beijing time (16:00 UTC), or ask Tencent Cloud for a larger quota.");
+        }
+
+        return PlanOf(chosen, folderOfUrl);
     }
 
-    /// <summary>Path segments below the base URL: 0 for the base URL, 1 for <c>docs/</c>.</summary>
-    private static int DepthOf(string relativeFolder) => relativeFolder.Count(c => c == '/');
+    /// <summary>Path segments: one more for each folder level, so deeper folders of any base URL count more.</summary>
+    private static int DepthOf(string folder) => folder.Count(c => c == '/');
 
-    /// <summary>The folder (relative to the base URL, ending with <c>/</c>, or empty for the base URL) that holds a URL path.</summary>
-    private static string FolderOf(string relativePath) =>
-        relativePath.Substring(0, relativePath.LastIndexOf('/') + 1);
+    /// <summary>The folder, ending with <c>/</c>, that holds a URL: itself for a directory URL.</summary>
+    private static string FolderOf(string url) => url.Substring(0, url.LastIndexOf('/') + 1);
 
     /// <summary>
     /// Drops folders inside other folders. Ordinal order puts a folder right before everything that starts with it,
@@ -89,7 +99,7 @@ internal static class DirectoryFolder
         return kept;
     }
 
-    private static void MergeUntilWithin(SortedSet<string> chosen, int limit)
+    private static void MergeUntilWithin(SortedSet<string> chosen, IReadOnlyDictionary<string, string> rootOf, int limit)
     {
         if (chosen.Count <= limit)
         {
@@ -99,7 +109,7 @@ internal static class DirectoryFolder
         // A merge can only happen at a folder with two or more chosen folders below it. Merges never add such folders,
         // so the ones found now, taken deepest first, are every merge that can ever be made.
         var sharedParents = chosen
-            .SelectMany(ParentsOf)
+            .SelectMany(folder => ParentsOf(folder, rootOf[folder]))
             .GroupBy(parent => parent, StringComparer.Ordinal)
             .Where(group => group.Count() >= 2)
             .Select(group => group.Key)
@@ -125,16 +135,16 @@ internal static class DirectoryFolder
         }
     }
 
-    /// <summary>Every folder above <paramref name="folder"/>, up to and including the base URL (<c>""</c>).</summary>
-    private static IEnumerable<string> ParentsOf(string folder)
+    /// <summary>Every folder above <paramref name="folder"/>, up to and including its base URL, <paramref name="root"/>.</summary>
+    private static IEnumerable<string> ParentsOf(string folder, string root)
     {
-        if (folder.Length == 0)
+        if (folder.Length == root.Length)
         {
             yield break;
         }
 
-        yield return string.Empty;
-        for (var slash = folder.IndexOf('/'); slash >= 0 && slash < folder.Length - 1; slash = folder.IndexOf('/', slash + 1))
+        yield return root;
+        for (var slash = folder.IndexOf('/', root.Length); slash >= 0 && slash < folder.Length - 1; slash = folder.IndexOf('/', slash + 1))
         {
             yield return folder.Substring(0, slash + 1);
         }
@@ -145,7 +155,7 @@ internal static class DirectoryFolder
             .TakeWhile(folder => folder.StartsWith(parent, StringComparison.Ordinal))
             .ToList();
 
-    private static DirectoryPlan PlanOf(string root, SortedSet<string> chosen, SortedDictionary<string, string> folderOfUrl)
+    private static DirectoryPlan PlanOf(SortedSet<string> chosen, SortedDictionary<string, string> folderOfUrl)
     {
         var covered = chosen.ToDictionary(folder => folder, _ => new List<string>(), StringComparer.Ordinal);
         foreach (var pair in folderOfUrl)
@@ -160,6 +170,6 @@ internal static class DirectoryFolder
             covered[folder].Add(pair.Key);
         }
 
-        return new DirectoryPlan(chosen.Select(folder => new FoldedDirectory(root + folder, covered[folder])).ToList());
+        return new DirectoryPlan(chosen.Select(folder => new FoldedDirectory(folder, covered[folder])).ToList());
     }
 }

@@ -50,7 +50,7 @@ internal static class QuotaBudget
                     + "exclude files with CdnRefreshExclude items, or ask Tencent Cloud for a larger quota.");
         }
 
-        var plan = DirectoryFolder.Fold(request.Urls, request.BaseUrl, (int)Math.Min(int.MaxValue, directoriesLeft));
+        var plan = DirectoryFolder.Fold(request.Urls, request.BaseUrls, (int)Math.Min(int.MaxValue, directoriesLeft));
         var explanation = numbers + $" {OverQuotaProperty}=directory: refreshing {Number(plan.Directories.Count)} "
             + (plan.Directories.Count == 1 ? "directory" : "directories")
             + $" instead, {Number(directories.Batch)} a request ({Number(directoriesLeft)} left today: {directories.Source}).";

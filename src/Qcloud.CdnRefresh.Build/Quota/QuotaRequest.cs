@@ -6,10 +6,11 @@ namespace Qcloud.CdnRefresh.Build.Quota;
 /// <summary>What a run wants to send and the user's quota settings, for <see cref="QuotaBudget"/>.</summary>
 internal sealed record QuotaRequest
 {
-    /// <summary>The planned URLs, distinct, all under <see cref="BaseUrl"/>.</summary>
+    /// <summary>The planned URLs, distinct, each under one of <see cref="BaseUrls"/>.</summary>
     public required IReadOnlyList<string> Urls { get; init; }
 
-    public required BaseUrl BaseUrl { get; init; }
+    /// <summary>This run's base URLs: no directory refresh reaches above them.</summary>
+    public required IReadOnlyList<BaseUrl> BaseUrls { get; init; }
 
     /// <summary><c>overseas</c> or <c>mainland</c> (<c>CdnRefreshArea</c>).</summary>
     public required string Area { get; init; }

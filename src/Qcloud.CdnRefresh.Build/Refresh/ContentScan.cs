@@ -47,7 +47,7 @@ internal sealed class ContentScan
         // The local manifest loads while the content root is listed: neither needs the other, and they keep two cores busy.
         var loadingLocal = manifestPath is null
             ? Task.FromResult(ManifestLoadResult.NoBaseline())
-            : Task.Run(() => ManifestStore.Load(manifestPath, settings.BaseUrl), CancellationToken.None);
+            : Task.Run(() => ManifestStore.Load(manifestPath, settings.BaseUrls), CancellationToken.None);
         var listed = new ContentFileLister(settings.Exclude, ownFiles).List(contentRoot, cancellationToken);
         var scan = new ContentScan(contentRoot, listed);
         if (listed.Count == 0)
@@ -59,7 +59,7 @@ internal sealed class ContentScan
         scan.Baseline = settings.BaselineUrl is null
             ? scan.Local
             : await new BaselineFetcher(settings.Timeout, environment.Handler, environment.RequestTimer)
-                .FetchAsync(settings.BaselineUrl, settings.BaseUrl, cancellationToken).ConfigureAwait(false);
+                .FetchAsync(settings.BaselineUrl, settings.BaseUrls, cancellationToken).ConfigureAwait(false);
         foreach (var warning in scan.Baseline.Warnings)
         {
             environment.Log.Warning(warning.Code, warning.Message);
@@ -77,9 +77,14 @@ internal sealed class ContentScan
 
         // With a remote baseline, what the local manifest still owes would otherwise be forgotten.
         var localDebts = settings.BaselineUrl is null ? null : scan.Local.Baseline?.PendingUrls;
-        var mapper = new UrlMapper(settings.BaseUrl, settings.DirectoryIndex);
-        scan.Plan = RefreshPlanner.Plan(scan.Current, scan.Baseline.Baseline, settings.AddedFiles, settings.WithoutBaseline, paths => mapper.MapAll(paths), localDebts, settings.SkipImmutable);
+        var mappers = settings.BaseUrls.ToDictionary(baseUrl => baseUrl, baseUrl => new UrlMapper(baseUrl, settings.DirectoryIndex));
+        scan.Plan = RefreshPlanner.Plan(
+            scan.Current, scan.Baseline.Baseline, settings.AddedFiles, settings.WithoutBaseline, settings.BaseUrls, (baseUrl, paths) => mappers[baseUrl].MapAll(paths), localDebts, settings.SkipImmutable);
         environment.Log.Detail(scan.Plan.Summary);
+        foreach (var added in scan.Plan.HasBaseline ? scan.Plan.BaseUrls.Where(baseUrl => baseUrl.IsNew) : Enumerable.Empty<PlannedBaseUrl>())
+        {
+            environment.Log.Detail($"The base URL {added.BaseUrl} is new since the baseline: CdnRefreshWithoutBaseline={settings.WithoutBaseline.ToString().ToLowerInvariant()} decides what is refreshed under it ({added.Urls.Count} URLs).");
+        }
         return scan;
     }
 

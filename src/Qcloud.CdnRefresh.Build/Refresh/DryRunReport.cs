@@ -1,29 +1,49 @@
 using System.Collections.Generic;
 using System.Linq;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Quota;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;
 
-/// <summary>What a dry run prints: the quota decision a real run would meet, and the URLs it would refresh.</summary>
+/// <summary>
+/// What a dry run prints: the quota decision a real run would meet, and the URLs it would refresh, grouped under each
+/// base URL when there are several.
+/// </summary>
 internal static class DryRunReport
 {
     private const int UrlsShown = 20;
 
-    public static void Log(IRefreshLog log, QuotaDecision decision, IReadOnlyList<string> urls)
+    public static void Log(IRefreshLog log, QuotaDecision decision, RefreshPlan plan)
     {
         LogDecision(log, decision);
+        if (plan.BaseUrls.Count <= 1)
+        {
+            LogUrls(log, plan.Urls, "  ");
+            return;
+        }
+
+        foreach (var baseUrl in plan.BaseUrls)
+        {
+            var count = baseUrl.Urls.Count;
+            log.Summary($"  {count} {(count == 1 ? "URL" : "URLs")} under {baseUrl.BaseUrl}{(baseUrl.IsNew && plan.HasBaseline ? " (new since the baseline)" : string.Empty)}:");
+            LogUrls(log, baseUrl.Urls, "    ");
+        }
+    }
+
+    private static void LogUrls(IRefreshLog log, IReadOnlyList<string> urls, string indent)
+    {
         foreach (var url in urls.Take(UrlsShown))
         {
-            log.Summary("  would refresh " + url);
+            log.Summary(indent + "would refresh " + url);
         }
 
         if (urls.Count > UrlsShown)
         {
-            log.Summary($"  and {urls.Count - UrlsShown} more (-v:detailed lists them all)");
+            log.Summary($"{indent}and {urls.Count - UrlsShown} more (-v:detailed lists them all)");
             foreach (var url in urls.Skip(UrlsShown))
             {
-                log.Detail("  would refresh " + url);
+                log.Detail(indent + "would refresh " + url);
             }
         }
     }

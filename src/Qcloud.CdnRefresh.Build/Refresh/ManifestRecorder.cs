@@ -27,7 +27,7 @@ internal sealed class ManifestRecorder
     /// <summary>Records the run: the planned URLs less the accepted ones stay owed.</summary>
     public ManifestUpdate Record(IReadOnlyCollection<string> plannedUrls, IEnumerable<string> acceptedUrls)
     {
-        var update = ManifestUpdater.Decide(_scan.Baseline.Baseline, _scan.Current, _settings.BaseUrl, plannedUrls, acceptedUrls, Now);
+        var update = ManifestUpdater.Decide(_scan.Baseline.Baseline, _scan.Current, _settings.BaseUrls, plannedUrls, acceptedUrls, Now);
         Save(update.Manifest);
         if (update.Manifest is null && _settings.PublishManifest)
         {
@@ -44,7 +44,7 @@ internal sealed class ManifestRecorder
 
     private DateTime Now => _clock().UtcDateTime;
 
-    private DeploymentManifest Build(IEnumerable<string> owed) => new(_settings.BaseUrl.Value, _scan.Current, owed, Now);
+    private DeploymentManifest Build(IEnumerable<string> owed) => new(_settings.BaseUrls.Select(baseUrl => baseUrl.Value), _scan.Current, owed, Now);
 
     private void Save(DeploymentManifest? manifest)
     {

@@ -21,7 +21,7 @@ internal static class QuotaCheck
         var request = new QuotaRequest
         {
             Urls = urls,
-            BaseUrl = settings.BaseUrl,
+            BaseUrls = settings.BaseUrls,
             Area = settings.Area,
             DailyQuota = settings.DailyQuota,
             BatchSize = settings.BatchSize,

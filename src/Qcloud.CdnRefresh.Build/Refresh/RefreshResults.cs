@@ -27,6 +27,7 @@ internal static class RefreshResults
         Owed = plan.OwedCount,
         ImmutableLeftAlone = plan.ImmutableLeftAlone.Count,
         PlannedUrls = plan.Urls,
+        BaseUrls = plan.BaseUrls,
         BatchSize = settings.BatchSize,
         Batches = (plan.Urls.Count + settings.BatchSize - 1) / settings.BatchSize,
         PendingUrls = plan.Urls,

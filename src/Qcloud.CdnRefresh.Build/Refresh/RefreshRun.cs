@@ -64,7 +64,7 @@ internal sealed class RefreshRun
         var result = RefreshResults.Planned(_settings, provider, scan, plan);
         if (_settings.DryRun)
         {
-            DryRunReport.Log(Log, await QuotaCheck.DecideAsync(provider, _settings, plan.Urls, cancellationToken).ConfigureAwait(false), plan.Urls);
+            DryRunReport.Log(Log, await QuotaCheck.DecideAsync(provider, _settings, plan.Urls, cancellationToken).ConfigureAwait(false), plan);
             return Finish(result);
         }
 

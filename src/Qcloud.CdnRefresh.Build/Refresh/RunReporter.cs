@@ -54,7 +54,8 @@ internal static class RunReporter
 
     /// <summary>
     /// e.g. <c>412 files (3 modified, 1 deleted, 0 added), 5 URLs in 1 batch to PurgeUrlsCache (overseas): 5 accepted, 0 pending, 0.41 s.</c>,
-    /// with <c>, 6 immutable left alone</c> after the files when there are such files.
+    /// with <c>, 6 immutable left alone</c> after the files when there are such files and <c> under 2 base URLs</c>
+    /// after the URLs when there are several.
     /// </summary>
     public static string SummaryLine(RefreshResult result, RefreshSettings settings)
     {
@@ -69,7 +70,8 @@ internal static class RunReporter
             ? "dry run, nothing sent"
             : $"{result.AcceptedUrls.Count} accepted, {result.PendingUrls.Count} pending";
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        var urls = result.PlannedUrls.Count == 1 ? "1 URL" : $"{result.PlannedUrls.Count} URLs";
+        var urls = (result.PlannedUrls.Count == 1 ? "1 URL" : $"{result.PlannedUrls.Count} URLs")
+            + (result.BaseUrls.Count > 1 ? $" under {result.BaseUrls.Count} base URLs" : string.Empty);
         return $"{files}{owed}{immutable}, {urls} in {batches} to {target}: {outcome}, {result.FilesHashed} hashed, {seconds} s.";
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Qcloud.CdnRefresh.Build.Manifest;
 
 namespace Qcloud.CdnRefresh.Build.Reporting;
 
@@ -33,6 +34,9 @@ internal sealed record RefreshResult
     public int ImmutableLeftAlone { get; init; }
 
     public IReadOnlyList<string> PlannedUrls { get; init; } = Array.Empty<string>();
+
+    /// <summary>The planned URLs under each base URL, in the user's order.</summary>
+    public IReadOnlyList<PlannedBaseUrl> BaseUrls { get; init; } = Array.Empty<PlannedBaseUrl>();
 
     public int BatchSize { get; init; }
 

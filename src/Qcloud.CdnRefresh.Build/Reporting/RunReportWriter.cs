@@ -36,6 +36,16 @@ internal static class RunReportWriter
         json.WriteNumber("batches", result.Batches);
         json.WriteNumber("batchesAccepted", result.BatchesAccepted);
         WriteStrings(json, "plannedUrls", result.PlannedUrls);
+        json.WriteStartArray("baseUrls");
+        foreach (var baseUrl in result.BaseUrls)
+        {
+            json.WriteStartObject();
+            json.WriteString("baseUrl", baseUrl.BaseUrl.Value);
+            json.WriteNumber("urlCount", baseUrl.Urls.Count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("acceptedUrls");
         foreach (var url in result.AcceptedUrls)
         {

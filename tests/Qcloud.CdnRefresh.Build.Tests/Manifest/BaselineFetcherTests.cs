@@ -30,7 +30,7 @@ public class BaselineFetcherTests
     private readonly FakeClock clock = new(DateTimeOffset.UnixEpoch);
 
     private Task<ManifestLoadResult> Fetch(HttpMessageHandler handler, string url = BaselineUrl, TimeSpan? timeout = null) =>
-        new BaselineFetcher(timeout ?? TimeSpan.FromSeconds(5), handler, clock.RequestTimer).FetchAsync(BaselineFetcher.ParseBaselineUrl(url), Site.Parse(BaseUrl), CancellationToken.None);
+        new BaselineFetcher(timeout ?? TimeSpan.FromSeconds(5), handler, clock.RequestTimer).FetchAsync(BaselineFetcher.ParseBaselineUrl(url), Sites, CancellationToken.None);
 
     [Fact]
     public async Task Status_200_gives_the_parsed_baseline_and_asks_for_an_uncached_copy()
@@ -61,7 +61,7 @@ public class BaselineFetcherTests
     [Fact]
     public async Task Status_200_for_another_base_url_is_a_ManifestOtherBaseUrl_warning()
     {
-        var other = new DeploymentManifest("https://staging.example.com/", new[] { File("a") }, Array.Empty<string>(), Time);
+        var other = new DeploymentManifest(new[] { "https://staging.example.com/" }, new[] { File("a") }, Array.Empty<string>(), Time);
 
         var result = await Fetch(Answering(HttpStatusCode.OK, ManifestWriter.Serialize(other)));
 
@@ -112,7 +112,7 @@ public class BaselineFetcherTests
         var hanging = new ScriptedHttpHandler().Hang(onArrival: cancel.Cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => new BaselineFetcher(TimeSpan.FromSeconds(30), hanging, clock.RequestTimer).FetchAsync(new Uri(BaselineUrl), Site.Parse(BaseUrl), cancel.Token));
+            () => new BaselineFetcher(TimeSpan.FromSeconds(30), hanging, clock.RequestTimer).FetchAsync(new Uri(BaselineUrl), Sites, cancel.Token));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class BaselineFetcherTests
         var url = $"http://127.0.0.1:{port}/cdn-refresh-manifest.json";
 
         var exception = await Assert.ThrowsAsync<CdnRefreshException>(
-            () => new BaselineFetcher(TimeSpan.FromSeconds(10)).FetchAsync(BaselineFetcher.ParseBaselineUrl(url), Site.Parse(BaseUrl), CancellationToken.None));
+            () => new BaselineFetcher(TimeSpan.FromSeconds(10)).FetchAsync(BaselineFetcher.ParseBaselineUrl(url), Sites, CancellationToken.None));
 
         Assert.Equal("QCDN2105", exception.Code);
         Assert.Contains(url, exception.Message);
@@ -150,9 +150,9 @@ public class BaselineFetcherTests
         var root = app.Urls.Single().TrimEnd('/');
 
         var result = await new BaselineFetcher(TimeSpan.FromSeconds(10))
-            .FetchAsync(new Uri(root + "/site/cdn-refresh-manifest.json"), Site.Parse(BaseUrl), CancellationToken.None);
+            .FetchAsync(new Uri(root + "/site/cdn-refresh-manifest.json"), Sites, CancellationToken.None);
         var missing = await new BaselineFetcher(TimeSpan.FromSeconds(10))
-            .FetchAsync(new Uri(root + "/other.json"), Site.Parse(BaseUrl), CancellationToken.None);
+            .FetchAsync(new Uri(root + "/other.json"), Sites, CancellationToken.None);
 
         Assert.True(result.Baseline!.HasSameContentAs(manifest));
         Assert.Null(missing.Baseline);

@@ -15,7 +15,7 @@ public sealed class ImmutablePlanningTests
         new(path, Encoding.UTF8.GetByteCount(content), Sha256(content), Time, urlPath, immutable: true);
 
     private static RefreshPlan Plan(ManifestFile[] current, DeploymentManifest? baseline, bool skipImmutable = true) =>
-        RefreshPlanner.Plan(current, baseline, addedFiles: false, WithoutBaselineMode.All, MapUrls, alsoOwed: null, skipImmutable);
+        RefreshPlanner.Plan(current, baseline, addedFiles: false, WithoutBaselineMode.All, Sites, MapUrls, alsoOwed: null, skipImmutable);
 
     [Fact]
     public void AChangedImmutableFile_IsLeftAlone_AndTheOtherChangeIsRefreshed()

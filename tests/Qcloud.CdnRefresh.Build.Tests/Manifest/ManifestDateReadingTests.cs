@@ -73,6 +73,6 @@ public class ManifestDateReadingTests
     {
         var json = "{\"version\":1,\"baseUrl\":\"https://www.example.com/\",\"files\":["
             + $"{{\"path\":\"a\",\"size\":1,\"sha256\":\"{Sha256("x")}\",\"lastWriteTimeUtc\":{date}}}]}}";
-        return ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "m", Site.Parse(BaseUrl));
+        return ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "m", Sites);
     }
 }

@@ -35,7 +35,7 @@ public sealed class ManifestImmutableRecordTests
              ]}
             """;
 
-        var read = ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "m", Site.Parse(BaseUrl)).Baseline!;
+        var read = ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "m", Sites).Baseline!;
 
         Assert.Equal(new[] { ("_framework/app.wasm", true), ("index.html", false) }, read.Files.Select(f => (f.RelativePath, f.Immutable)));
     }

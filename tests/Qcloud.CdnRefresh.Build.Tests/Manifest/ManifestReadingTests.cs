@@ -16,7 +16,7 @@ public class ManifestReadingTests
     private const string Hash = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881";
 
     private static ManifestLoadResult Parse(string json) =>
-        ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "m", Site.Parse(BaseUrl));
+        ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "m", Sites);
 
     private static string Entry(string path) => $"{{\"path\":\"{path}\",\"size\":1,\"sha256\":\"{Hash}\"}}";
 
@@ -135,7 +135,7 @@ public class ManifestReadingTests
         var bytes = Encoding.UTF8.GetBytes(Head + "\"files\":[" + Entry("a?") + "]}");
         bytes[Array.IndexOf(bytes, (byte)'?')] = 0xC3;
 
-        var result = ManifestReader.Parse(bytes, "m", Site.Parse(BaseUrl));
+        var result = ManifestReader.Parse(bytes, "m", Sites);
 
         Assert.Null(result.Baseline);
         Assert.Equal("QCDN2101", Assert.Single(result.Warnings).Code);

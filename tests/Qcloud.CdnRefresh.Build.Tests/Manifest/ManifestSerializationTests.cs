@@ -12,13 +12,13 @@ namespace Qcloud.CdnRefresh.Build.Tests.Manifest;
 public class ManifestSerializationTests
 {
     private static ManifestLoadResult Parse(string json, string baseUrl = BaseUrl) =>
-        ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "obj/cdn.json", Site.Parse(baseUrl));
+        ManifestReader.Parse(Encoding.UTF8.GetBytes(json), "obj/cdn.json", new[] { Site.Parse(baseUrl) });
 
     [Fact]
     public void Round_trip_keeps_every_field()
     {
         var written = new DeploymentManifest(
-            BaseUrl,
+            new[] { BaseUrl },
             new[]
             {
                 new ManifestFile("css/site.css.gz", 10, Sha256("gz"), new DateTime(638500000001234567, DateTimeKind.Utc), "css/site.css"),
@@ -27,7 +27,7 @@ public class ManifestSerializationTests
             new[] { Url("b"), Url("a") },
             new DateTime(638500000009876543, DateTimeKind.Utc));
 
-        var result = ManifestReader.Parse(ManifestWriter.Serialize(written), "m", Site.Parse(BaseUrl));
+        var result = ManifestReader.Parse(ManifestWriter.Serialize(written), "m", Sites);
 
         Assert.Empty(result.Warnings);
         var read = Assert.IsType<DeploymentManifest>(result.Baseline);
@@ -41,8 +41,8 @@ public class ManifestSerializationTests
     public void Writing_is_deterministic_whatever_the_input_order()
     {
         var files = new[] { File("b.js"), File("a.css"), File("B.js"), File("dir/x.html") };
-        var first = new DeploymentManifest(BaseUrl, files, new[] { Url("z"), Url("a"), Url("a") }, Time);
-        var second = new DeploymentManifest(BaseUrl, Enumerable.Reverse(files), new[] { Url("a"), Url("z") }, Time);
+        var first = new DeploymentManifest(new[] { BaseUrl }, files, new[] { Url("z"), Url("a"), Url("a") }, Time);
+        var second = new DeploymentManifest(new[] { BaseUrl }, Enumerable.Reverse(files), new[] { Url("a"), Url("z") }, Time);
 
         Assert.Equal(ManifestWriter.Serialize(first), ManifestWriter.Serialize(second));
         Assert.Equal(new[] { "B.js", "a.css", "b.js", "dir/x.html" }, first.Files.Select(f => f.RelativePath));
@@ -75,7 +75,7 @@ public class ManifestSerializationTests
     public void Written_values_are_escaped_html_safe_and_non_ascii_as_unicode_escapes()
     {
         var file = new ManifestFile("图/<&'\"\\>.png", 0, Sha256("x"), new DateTime(5, DateTimeKind.Utc), "u/é");
-        var manifest = new DeploymentManifest(BaseUrl, new[] { file }, Array.Empty<string>(), Time);
+        var manifest = new DeploymentManifest(new[] { BaseUrl }, new[] { file }, Array.Empty<string>(), Time);
 
         var json = Encoding.UTF8.GetString(ManifestWriter.Serialize(manifest));
 
@@ -174,7 +174,7 @@ public class ManifestSerializationTests
     {
         var bytes = ManifestWriter.Serialize(ManifestOf(File("a.css"), File("b.css")));
 
-        var result = ManifestReader.Parse(bytes.Take(bytes.Length / 2).ToArray(), "m", Site.Parse(BaseUrl));
+        var result = ManifestReader.Parse(bytes.Take(bytes.Length / 2).ToArray(), "m", Sites);
 
         Assert.Null(result.Baseline);
         Assert.Equal("QCDN2101", Assert.Single(result.Warnings).Code);

@@ -20,7 +20,7 @@ public class ManifestStoreTests
     {
         using var temp = new TempDirectory();
 
-        var result = ManifestStore.Load(temp.Combine("no", "such", "manifest.json"), Site.Parse(BaseUrl));
+        var result = ManifestStore.Load(temp.Combine("no", "such", "manifest.json"), Sites);
 
         Assert.Null(result.Baseline);
         Assert.Empty(result.Warnings);
@@ -35,7 +35,7 @@ public class ManifestStoreTests
         var manifest = ManifestOf(new[] { File("a.css"), File("b.js") }, Url("c.png"));
 
         ManifestStore.Save(path, manifest);
-        var result = ManifestStore.Load(path, Site.Parse(BaseUrl));
+        var result = ManifestStore.Load(path, Sites);
 
         Assert.Empty(result.Warnings);
         Assert.True(result.Baseline!.HasSameContentAs(manifest));
@@ -50,7 +50,7 @@ public class ManifestStoreTests
 
         ManifestStore.Save(path, ManifestOf(File("new.css")));
 
-        Assert.Equal("new.css", Assert.Single(ManifestStore.Load(path, Site.Parse(BaseUrl)).Baseline!.Files).RelativePath);
+        Assert.Equal("new.css", Assert.Single(ManifestStore.Load(path, Sites).Baseline!.Files).RelativePath);
         Assert.Equal(new[] { path }, Directory.GetFiles(temp.Path));
     }
 
@@ -93,7 +93,7 @@ public class ManifestStoreTests
         var path = temp.Combine("manifest.json");
         System.IO.File.WriteAllText(path, "{\"version\":1,\"baseUrl\":\"https://www.exa");
 
-        var result = ManifestStore.Load(path, Site.Parse(BaseUrl));
+        var result = ManifestStore.Load(path, Sites);
 
         Assert.Null(result.Baseline);
         Assert.Equal("QCDN2101", Assert.Single(result.Warnings).Code);
@@ -127,7 +127,7 @@ public class ManifestStoreTests
             start.SignalAndWait();
             using (ManifestLock.Acquire(path, TimeSpan.FromSeconds(30), CancellationToken.None))
             {
-                var files = ManifestStore.Load(path, Site.Parse(BaseUrl)).Baseline?.Files ?? Array.Empty<ManifestFile>();
+                var files = ManifestStore.Load(path, Sites).Baseline?.Files ?? Array.Empty<ManifestFile>();
                 Thread.Sleep(2);
                 ManifestStore.Save(path, ManifestOf(files.Append(File($"writer-{writer}.css")).ToArray()));
             }
@@ -135,7 +135,7 @@ public class ManifestStoreTests
         writers.ForEach(thread => thread.Start());
         writers.ForEach(thread => thread.Join());
 
-        var result = ManifestStore.Load(path, Site.Parse(BaseUrl));
+        var result = ManifestStore.Load(path, Sites);
         Assert.Empty(result.Warnings);
         Assert.Equal(
             Enumerable.Range(0, Writers).Select(writer => $"writer-{writer}.css").OrderBy(p => p, StringComparer.Ordinal),
@@ -164,7 +164,7 @@ public class ManifestStoreTests
         var reads = 0;
         while (!stop.IsCancellationRequested)
         {
-            var result = ManifestStore.Load(path, Site.Parse(BaseUrl));
+            var result = ManifestStore.Load(path, Sites);
             Assert.Empty(result.Warnings);
             Assert.Contains(result.Baseline!.Files.Count, new[] { 1, 2000 });
             reads++;
@@ -182,6 +182,6 @@ public class ManifestStoreTests
         ManifestStore.Save(path, ManifestOf(File("图片/标志 1.png")));
 
         Assert.Contains("\\u56FE", Encoding.UTF8.GetString(System.IO.File.ReadAllBytes(path)));
-        Assert.Equal("图片/标志 1.png", ManifestStore.Load(path, Site.Parse(BaseUrl)).Baseline!.Files[0].RelativePath);
+        Assert.Equal("图片/标志 1.png", ManifestStore.Load(path, Sites).Baseline!.Files[0].RelativePath);
     }
 }

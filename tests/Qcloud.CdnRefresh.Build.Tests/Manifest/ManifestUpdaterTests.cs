@@ -23,7 +23,7 @@ public class ManifestUpdaterTests
         int batchSize,
         Func<int, bool> batchIsAccepted)
     {
-        var plan = RefreshPlanner.Plan(current, baseline, false, WithoutBaselineMode.All, MapUrls);
+        var plan = RefreshPlanner.Plan(current, baseline, false, WithoutBaselineMode.All, Sites, MapUrls);
         var batches = plan.Urls.Select((url, index) => (url, index)).GroupBy(pair => pair.index / batchSize, pair => pair.url).Select(batch => batch.ToArray()).ToList();
         var accepted = new List<string>();
         for (var batch = 1; batch <= batches.Count; batch++)
@@ -36,10 +36,10 @@ public class ManifestUpdaterTests
             accepted.AddRange(batches[batch - 1]);
         }
 
-        var update = ManifestUpdater.Decide(baseline, current, Site.Parse(BaseUrl), plan.Urls, accepted, Later);
+        var update = ManifestUpdater.Decide(baseline, current, Sites, plan.Urls, accepted, Later);
         var next = update.Manifest is null
             ? baseline
-            : ManifestReader.Parse(ManifestWriter.Serialize(update.Manifest), "m", Site.Parse(BaseUrl)).Baseline;
+            : ManifestReader.Parse(ManifestWriter.Serialize(update.Manifest), "m", Sites).Baseline;
         return new SimulatedRun(plan, batches, accepted, update, next);
     }
 
@@ -48,12 +48,12 @@ public class ManifestUpdaterTests
     [Fact]
     public void A_manifest_keeps_its_files_sorted_and_each_owed_url_once()
     {
-        var manifest = new DeploymentManifest(BaseUrl, new[] { File("b"), File("a") }, new[] { Url("x"), Url("x") }, Later);
+        var manifest = new DeploymentManifest(new[] { BaseUrl }, new[] { File("b"), File("a") }, new[] { Url("x"), Url("x") }, Later);
 
         Assert.Equal(new[] { "a", "b" }, manifest.Files.Select(f => f.RelativePath));
         Assert.Equal(new[] { Url("x") }, manifest.PendingUrls);
         Assert.Equal(Later, manifest.UpdatedUtc);
-        Assert.Equal(BaseUrl, manifest.BaseUrl);
+        Assert.Equal(new[] { BaseUrl }, manifest.BaseUrls);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class ManifestUpdaterTests
     {
         var baseline = ManifestOf(File("a"));
 
-        var update = ManifestUpdater.Decide(baseline, new[] { File("a") }, Site.Parse(BaseUrl), Array.Empty<string>(), Array.Empty<string>(), Later);
+        var update = ManifestUpdater.Decide(baseline, new[] { File("a") }, Sites, Array.Empty<string>(), Array.Empty<string>(), Later);
 
         Assert.Null(update.Manifest);
     }
@@ -80,9 +80,9 @@ public class ManifestUpdaterTests
     public void A_first_run_with_none_records_the_baseline_without_sending()
     {
         var current = new[] { File("a"), File("b") };
-        var plan = RefreshPlanner.Plan(current, null, false, WithoutBaselineMode.None, MapUrls);
+        var plan = RefreshPlanner.Plan(current, null, false, WithoutBaselineMode.None, Sites, MapUrls);
 
-        var update = ManifestUpdater.Decide(null, current, Site.Parse(BaseUrl), plan.Urls, Array.Empty<string>(), Later);
+        var update = ManifestUpdater.Decide(null, current, Sites, plan.Urls, Array.Empty<string>(), Later);
 
         Assert.Empty(plan.Urls);
         Assert.Equal(new[] { "a", "b" }, update.Manifest!.Files.Select(f => f.RelativePath));
@@ -94,7 +94,7 @@ public class ManifestUpdaterTests
     {
         var touched = new ManifestFile("a", File("a").Size, File("a").Sha256, Later);
 
-        var update = ManifestUpdater.Decide(ManifestOf(File("a")), new[] { touched }, Site.Parse(BaseUrl), Array.Empty<string>(), Array.Empty<string>(), Later);
+        var update = ManifestUpdater.Decide(ManifestOf(File("a")), new[] { touched }, Sites, Array.Empty<string>(), Array.Empty<string>(), Later);
 
         Assert.Equal(Later, update.Manifest!.Files[0].LastWriteTimeUtc);
     }

@@ -22,7 +22,7 @@ public class RefreshPlannerTests
         DeploymentManifest? baseline,
         bool addedFiles = false,
         WithoutBaselineMode withoutBaseline = WithoutBaselineMode.All) =>
-        RefreshPlanner.Plan(current, baseline, addedFiles, withoutBaseline, MapUrls);
+        RefreshPlanner.Plan(current, baseline, addedFiles, withoutBaseline, Sites, MapUrls);
 
     [Fact]
     public void Modified_and_deleted_files_are_refreshed_and_added_ones_are_not_by_default()
@@ -49,10 +49,10 @@ public class RefreshPlannerTests
         var baseline = ManifestOf(File("site.css"), File("site.css.gz", urlPath: "site.css"), File("site.css.br", urlPath: "site.css"));
         var mapped = new List<string>();
 
-        var plan = RefreshPlanner.Plan(current, baseline, false, WithoutBaselineMode.All, paths =>
+        var plan = RefreshPlanner.Plan(current, baseline, false, WithoutBaselineMode.All, Sites, (site, paths) =>
         {
             mapped.AddRange(paths);
-            return MapUrls(mapped);
+            return MapUrls(site, mapped);
         });
 
         Assert.Equal(new[] { "site.css" }, mapped);
@@ -72,7 +72,7 @@ public class RefreshPlannerTests
     [Fact]
     public void Without_a_baseline_none_refreshes_nothing_and_does_not_call_the_mapper()
     {
-        var plan = RefreshPlanner.Plan(Current, null, true, WithoutBaselineMode.None, _ => throw new InvalidOperationException("not expected"));
+        var plan = RefreshPlanner.Plan(Current, null, true, WithoutBaselineMode.None, Sites, (_, _) => throw new InvalidOperationException("not expected"));
 
         Assert.Empty(plan.Urls);
     }
@@ -101,7 +101,7 @@ public class RefreshPlannerTests
     {
         var baseline = ManifestOf(Current, Url("owed-remote.js"));
 
-        var plan = RefreshPlanner.Plan(Current, baseline, false, WithoutBaselineMode.All, MapUrls, new[] { Url("owed-local.js"), Url("owed-remote.js") });
+        var plan = RefreshPlanner.Plan(Current, baseline, false, WithoutBaselineMode.All, Sites, MapUrls, new[] { Url("owed-local.js"), Url("owed-remote.js") });
 
         Assert.Equal(new[] { Url("owed-local.js"), Url("owed-remote.js") }, plan.Urls);
         Assert.Equal(2, plan.OwedCount);
@@ -123,7 +123,8 @@ public class RefreshPlannerTests
             ManifestOf(File("docs/index.html")),
             false,
             WithoutBaselineMode.All,
-            paths => paths.SelectMany(path => new[] { Url(path), Url("docs/") }).ToList());
+            Sites,
+            (_, paths) => paths.SelectMany(path => new[] { Url(path), Url("docs/") }).ToList());
 
         Assert.Equal(new[] { Url("docs/"), Url("docs/index.html") }, plan.Urls);
     }

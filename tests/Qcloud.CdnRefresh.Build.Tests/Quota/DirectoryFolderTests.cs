@@ -9,7 +9,7 @@ namespace Qcloud.CdnRefresh.Build.Tests.Quota;
 
 public class DirectoryFolderTests
 {
-    private static readonly BaseUrl Site = BaseUrl.Parse("https://x.example/");
+    private static readonly BaseUrl[] Site = { BaseUrl.Parse("https://x.example/") };
 
     [Fact]
     public void A_single_file_folds_to_its_folder()
@@ -83,7 +83,7 @@ public class DirectoryFolderTests
     [Fact]
     public void A_base_url_with_a_path_prefix_is_never_exceeded()
     {
-        var app = BaseUrl.Parse("https://x.example/app/");
+        var app = new[] { BaseUrl.Parse("https://x.example/app/") };
 
         var plan = DirectoryFolder.Fold(new[] { "https://x.example/app/a/1.js", "https://x.example/app/b/2.js", "https://x.example/app/3.js" }, app, limit: 1);
 

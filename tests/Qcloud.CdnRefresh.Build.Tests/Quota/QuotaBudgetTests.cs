@@ -185,7 +185,7 @@ public class QuotaBudgetTests
         new()
         {
             Urls = Enumerable.Range(0, urlCount).Select(i => $"https://x.example/s{i % 5}/t{i % 10}/f{i}.html").ToList(),
-            BaseUrl = Site,
+            BaseUrls = new[] { Site },
             Area = "overseas",
             DailyQuota = dailyQuota,
             BatchSize = batchSize,

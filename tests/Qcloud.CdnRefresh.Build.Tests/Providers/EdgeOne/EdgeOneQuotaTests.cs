@@ -91,7 +91,7 @@ public class EdgeOneQuotaTests
     private static QuotaRequest Request(int dailyQuota, int batchSize) => new()
     {
         Urls = ClientHarness.Urls(3),
-        BaseUrl = BaseUrl.Parse("https://www.example.com/"),
+        BaseUrls = new[] { BaseUrl.Parse("https://www.example.com/") },
         Area = "overseas",
         DailyQuota = dailyQuota,
         BatchSize = batchSize,
