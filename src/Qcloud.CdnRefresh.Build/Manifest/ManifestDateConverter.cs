@@ -13,8 +13,9 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal sealed class ManifestDateConverter : JsonConverter<DateTime>
 {
-    // ISO-8601 allows a comma before the fraction of a second; .NET Framework's parser reads only a point.
-    private static readonly Regex SecondsFractionComma = new(@"(?<=\d\d:\d\d:\d\d),(?=\d)", RegexOptions.CultureInvariant);
+    // ISO-8601 allows a comma before the fraction of a second; .NET Framework's parser reads only a point. Rare, so
+    // the expression is built only for a time that has a comma.
+    private const string SecondsFractionComma = @"(?<=\d\d:\d\d:\d\d),(?=\d)";
 
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -38,7 +39,7 @@ internal sealed class ManifestDateConverter : JsonConverter<DateTime>
     }
 
     private static string? WithDecimalPoint(string? text) =>
-        text == null || text.IndexOf(',') < 0 ? text : SecondsFractionComma.Replace(text, ".");
+        text == null || text.IndexOf(',') < 0 ? text : Regex.Replace(text, SecondsFractionComma, ".", RegexOptions.CultureInvariant);
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
         writer.WriteStringValue(DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("o", CultureInfo.InvariantCulture));

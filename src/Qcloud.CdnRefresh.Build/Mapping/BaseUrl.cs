@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Mapping;
@@ -183,17 +182,25 @@ internal sealed class BaseUrl
     /// <summary>Escapes what a browser would, but keeps <c>%XX</c> that the user already escaped.</summary>
     private static bool TryAppendKeepingEscapes(StringBuilder url, string segment)
     {
-        // Splitting on a captured pattern puts the escapes at the odd indexes.
-        var parts = Regex.Split(segment, "(%[0-9A-Fa-f]{2})");
-        for (var i = 0; i < parts.Length; i++)
+        var textStart = 0;
+        for (var i = 0; i <= segment.Length; i++)
         {
-            if (i % 2 == 1)
+            var isEscape = i + 2 < segment.Length && segment[i] == '%' && Uri.IsHexDigit(segment[i + 1]) && Uri.IsHexDigit(segment[i + 2]);
+            if (!isEscape && i < segment.Length)
             {
-                url.Append(parts[i]);
+                continue;
             }
-            else if (!UrlPathEncoder.TryAppendSegment(url, parts[i]))
+
+            if (!UrlPathEncoder.TryAppendSegment(url, segment.Substring(textStart, i - textStart)))
             {
                 return false;
+            }
+
+            if (isEscape)
+            {
+                url.Append(segment, i, 3);
+                i += 2;
+                textStart = i + 1;
             }
         }
 
