@@ -72,13 +72,23 @@ internal sealed class FileHasher
             try
             {
                 using var stream = _openRead(file.FullPath);
+                var total = 0L;
                 int read;
                 while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     state.AppendData(buffer, 0, read);
-                    Interlocked.Add(ref bytesRead, read);
+                    total += read;
+
+                    // A short read that reaches the listed size is the end of the file: the read that would only report
+                    // the end is skipped (a file that grew since it was listed fills the buffer and is read on).
+                    if (read < buffer.Length && total >= file.Size)
+                    {
+                        break;
+                    }
                 }
+
+                Interlocked.Add(ref bytesRead, total);
 
                 Interlocked.Increment(ref filesHashed);
                 return BitConverter.ToString(state.GetHashAndReset()).Replace("-", string.Empty).ToLowerInvariant();

@@ -34,6 +34,31 @@ public sealed class FileHasherTests : IDisposable
     }
 
     [Fact]
+    public void Hash_FileThatGrewSinceListed_HashesAllOfIt()
+    {
+        _root.Write("grows.bin", new byte[10]);
+        var listed = Listed("grows.bin");
+        var grown = new byte[100_000];
+        new Random(7).NextBytes(grown);
+        _root.Write("grows.bin", grown);
+
+        var result = new FileHasher().Hash(listed);
+
+        Assert.Equal(Sha256Hex(grown), Assert.Single(result.Sha256));
+    }
+
+    [Fact]
+    public void Hash_SmallFileReadToItsListedSize_IsNotReadAgainForTheEnd()
+    {
+        _root.Write("small.txt", new string('x', 100));
+        var reads = 0;
+
+        new FileHasher(path => new ReadCountingStream(FileHasher.OpenForHashing(path), () => reads++)).Hash(Listed("small.txt"));
+
+        Assert.Equal(1, reads);
+    }
+
+    [Fact]
     public void Hash_ManyFilesInParallel_ReadsEachOnceAndKeepsInputOrder()
     {
         var names = Enumerable.Range(0, 40).Select(i => $"f{i:D2}.txt").ToArray();

@@ -30,7 +30,7 @@ internal static class EdgeOneQuota
         Allowance urls;
         if (url?.DailyAvailable is not { } available)
         {
-            urls = new Allowance(request.DailyQuota, request.BatchSize, $"CdnRefreshDailyQuota is {dailyQuota} (DescribeContentQuota gave no {UrlType} numbers)", DailyQuotaBinds: true);
+            urls = new Allowance(request.DailyQuota, request.BatchSize, $"CdnRefreshDailyQuota is {dailyQuota} (without DescribeContentQuota {UrlType} figures)", DailyQuotaBinds: true);
         }
         else
         {
@@ -44,7 +44,7 @@ internal static class EdgeOneQuota
         }
 
         var directories = prefix?.DailyAvailable is not { } prefixes
-            ? new Allowance(0, 1, $"DescribeContentQuota gave no {PrefixType} numbers", DailyQuotaBinds: false)
+            ? new Allowance(0, 1, $"without DescribeContentQuota {PrefixType} figures", DailyQuotaBinds: false)
             : new Allowance(
                 prefixes,
                 prefix.Batch is > 0 and var prefixBatch ? (int)Math.Min(prefixBatch, MaxDirectoriesPerRequest) : 1,

@@ -36,7 +36,7 @@ internal static class V3Quota
         Allowance urls;
         if (urlQuota is null)
         {
-            urls = new Allowance(request.DailyQuota, request.BatchSize, $"CdnRefreshDailyQuota is {dailyQuota} (DescribePurgeQuota gave no numbers for {request.Area})", DailyQuotaBinds: true);
+            urls = new Allowance(request.DailyQuota, request.BatchSize, $"CdnRefreshDailyQuota is {dailyQuota} (without DescribePurgeQuota figures for {request.Area})", DailyQuotaBinds: true);
         }
         else
         {
@@ -50,7 +50,7 @@ internal static class V3Quota
         }
 
         var directories = pathQuota is null
-            ? new Allowance(DefaultDirectoriesPerDay, DirectoriesPerRequest(pathQuota), $"DescribePurgeQuota gave no numbers, so Tencent's usual {Number(DefaultDirectoriesPerDay)} a day is assumed", DailyQuotaBinds: false)
+            ? new Allowance(DefaultDirectoriesPerDay, DirectoriesPerRequest(pathQuota), $"without DescribePurgeQuota figures, Tencent's usual {Number(DefaultDirectoriesPerDay)} a day is assumed", DailyQuotaBinds: false)
             : new Allowance(
                 pathQuota.Available,
                 DirectoriesPerRequest(pathQuota),

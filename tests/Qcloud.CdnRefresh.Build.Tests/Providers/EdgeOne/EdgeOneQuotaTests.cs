@@ -85,7 +85,7 @@ public class EdgeOneQuotaTests
         var today = await harness.EdgeOne().ReadQuotaAsync(Request(dailyQuota: 300, batchSize: 100), offline: false, CancellationToken.None);
 
         Assert.Equal(300, today.Urls.Available);
-        Assert.Contains("DescribeContentQuota gave no purge_url numbers", today.Urls.Source);
+        Assert.Contains("without DescribeContentQuota purge_url figures", today.Urls.Source);
     }
 
     private static QuotaRequest Request(int dailyQuota, int batchSize) => new()
