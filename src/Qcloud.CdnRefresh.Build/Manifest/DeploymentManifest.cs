@@ -26,7 +26,13 @@ internal sealed class DeploymentManifest
             throw new ArgumentException("A manifest records at least one base URL.", nameof(baseUrls));
         }
 
-        var sortedFiles = files.OrderBy(file => file.RelativePath, StringComparer.Ordinal).ToArray();
+        // A manifest read back is in this order already; only what is not gets sorted.
+        var sortedFiles = files.ToArray();
+        if (!IsSortedByPath(sortedFiles))
+        {
+            Array.Sort(sortedFiles, (left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
+        }
+
         if (sortedFiles.Skip(1).Where((file, i) => file.RelativePath == sortedFiles[i].RelativePath).FirstOrDefault() is { } twice)
         {
             throw new ArgumentException($"The file '{twice.RelativePath}' is listed twice.", nameof(files));
@@ -56,4 +62,17 @@ internal sealed class DeploymentManifest
         BaseUrls.SequenceEqual(other.BaseUrls, StringComparer.Ordinal)
         && Files.SequenceEqual(other.Files)
         && PendingUrls.SequenceEqual(other.PendingUrls, StringComparer.Ordinal);
+
+    private static bool IsSortedByPath(ManifestFile[] files)
+    {
+        for (var i = 1; i < files.Length; i++)
+        {
+            if (string.CompareOrdinal(files[i - 1].RelativePath, files[i].RelativePath) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

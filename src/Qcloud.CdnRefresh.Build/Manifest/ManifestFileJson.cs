@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
@@ -91,5 +90,21 @@ internal sealed class ManifestFileJson
         return !wrapped.Contains("//") && !wrapped.Contains("/./") && !wrapped.Contains("/../") && Mapping.UrlPathEncoder.IsEncodable(path);
     }
 
-    private static bool IsSha256Hex(string value) => value.Length == 64 && value.All(Uri.IsHexDigit);
+    private static bool IsSha256Hex(string value)
+    {
+        if (value.Length != 64)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!Uri.IsHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
