@@ -19,9 +19,10 @@ namespace Qcloud.CdnRefresh.Build.Api;
 internal sealed class RetryingRequestRunner : IDisposable
 {
     // A v2 Signature parameter or a TC3 Authorization value, wherever an answer echoes one.
-    private static readonly Regex SignaturePattern = new(@"(Signature=|TC3-HMAC-SHA256 )[^&\s"",;<]+", RegexOptions.CultureInvariant);
+    private const string SignaturePattern = @"(Signature=|TC3-HMAC-SHA256 )[^&\s"",;<]+";
 
-    private readonly HttpClient _http;
+    // Made on the first request: a dry run sends none.
+    private readonly Lazy<HttpClient> _http;
     private readonly ApiClientOptions _options;
     private readonly string[] _secrets;
 
@@ -32,9 +33,9 @@ internal sealed class RetryingRequestRunner : IDisposable
         _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray();
 
         // Our own per-attempt timeout replaces HttpClient's, which would otherwise cap every attempt at 100 s.
-        _http = options.Handler is null
+        _http = new Lazy<HttpClient>(() => options.Handler is null
             ? new HttpClient(new HttpClientHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan }
-            : new HttpClient(options.Handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            : new HttpClient(options.Handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
     }
 
     /// <remarks><c>buildRequest</c>: Called once per attempt, so every attempt carries a fresh timestamp, nonce and signature.
@@ -79,7 +80,13 @@ internal sealed class RetryingRequestRunner : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        if (_http.IsValueCreated)
+        {
+            _http.Value.Dispose();
+        }
+    }
 
     private async Task<ApiCallResult<T>> AttemptAsync<T>(
         Func<HttpRequestMessage> buildRequest,
@@ -113,7 +120,7 @@ internal sealed class RetryingRequestRunner : IDisposable
             using var request = buildRequest();
 
             // ResponseContentRead buffers the body inside SendAsync, under the same token: the timeout covers it.
-            using var response = await HttpCancellation.WithCancellation(_http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);
+            using var response = await HttpCancellation.WithCancellation(_http.Value.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);
             var body = Redact(await HttpCancellation.ReadBodyAsync(response.Content, token).ConfigureAwait(false));
             try
             {
@@ -188,7 +195,7 @@ internal sealed class RetryingRequestRunner : IDisposable
             redacted = redacted.Replace(Uri.EscapeDataString(secret), "***").Replace(JsonEncodedText.Encode(secret).ToString(), "***").Replace(secret, "***");
         }
 
-        redacted = SignaturePattern.Replace(redacted, "$1***");
+        redacted = Regex.Replace(redacted, SignaturePattern, "$1***", RegexOptions.CultureInvariant);
         return redacted == text ? text : redacted;
     }
 }
