@@ -30,6 +30,7 @@ internal static class RunReportWriter
         json.WriteNumber("modified", result.Modified);
         json.WriteNumber("deleted", result.Deleted);
         json.WriteNumber("added", result.Added);
+        json.WriteNumber("immutableLeftAlone", result.ImmutableLeftAlone);
         json.WriteEndObject();
         json.WriteNumber("owedFromEarlierRuns", result.Owed);
         json.WriteNumber("batchSize", result.BatchSize);

@@ -23,10 +23,11 @@ internal static class StepSummaryWriter
         text.Append("### CDN refresh").Append(result.DryRun ? " (dry run)" : string.Empty).Append("\n\n");
         text.Append(string.Format(
             CultureInfo.InvariantCulture,
-            "{0} files, {1} modified, {2} deleted, {3} added; {4} URLs{5} in {6} {7}, {8} accepted, {9} pending.\n\n",
+            "{0} files, {1} modified, {2} deleted, {3} added{10}; {4} URLs{5} in {6} {7}, {8} accepted, {9} pending.\n\n",
             result.FilesListed, result.Modified, result.Deleted, result.Added, result.PlannedUrls.Count,
             result.BaseUrls.Count > 1 ? $" under {result.BaseUrls.Count} base URLs" : string.Empty,
-            result.Batches, result.Batches == 1 ? "batch" : "batches", result.AcceptedUrls.Count, result.PendingUrls.Count));
+            result.Batches, result.Batches == 1 ? "batch" : "batches", result.AcceptedUrls.Count, result.PendingUrls.Count,
+            result.ImmutableLeftAlone > 0 ? $", {result.ImmutableLeftAlone} immutable left alone" : string.Empty));
         if (result.FailureCode is not null)
         {
             text.Append("**").Append(result.FailureCode).Append("**: ").Append(Escape(result.FailureMessage ?? string.Empty)).Append("\n\n");
