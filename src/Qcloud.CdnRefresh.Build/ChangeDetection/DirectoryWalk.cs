@@ -68,7 +68,7 @@ internal sealed class DirectoryWalk
                 continue;
             }
 
-            var realPath = ContentRootLinks.IsLink(new DirectoryInfo(subfolder))
+            var realPath = IsLink(subfolder, relativePath)
                 ? _links.TargetOf(subfolder, relativePath)
                 : Path.Combine(folderRealPath, name);
             Visit(subfolder, relativePath + "/", realPath);
@@ -90,11 +90,28 @@ internal sealed class DirectoryWalk
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
         {
-            var name = relativePrefix.Length == 0 ? "the content root" : "'" + relativePrefix.TrimEnd('/') + "'";
-            throw new CdnRefreshException(
-                DiagnosticCodes.FileUnreadable,
-                $"Cannot list the folder {name} ({folder}): {exception.Message} Check that the build may read it.",
-                exception);
+            throw Unreadable(folder, relativePrefix, exception);
         }
+    }
+
+    private static bool IsLink(string folder, string relativePath)
+    {
+        try
+        {
+            return ContentRootLinks.IsLink(new DirectoryInfo(folder));
+        }
+        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+        {
+            throw Unreadable(folder, relativePath, exception);
+        }
+    }
+
+    private static CdnRefreshException Unreadable(string folder, string relativePath, Exception exception)
+    {
+        var name = relativePath.Length == 0 ? "the content root" : "'" + relativePath.TrimEnd('/') + "'";
+        return new CdnRefreshException(
+            DiagnosticCodes.FileUnreadable,
+            $"Cannot list the folder {name} ({folder}): {exception.Message} Check that the build may read it.",
+            exception);
     }
 }

@@ -81,7 +81,8 @@ internal sealed class FileHasher
                     total += read;
 
                     // A short read that reaches the listed size is the end of the file: the read that would only report
-                    // the end is skipped (a file that grew since it was listed fills the buffer and is read on).
+                    // the end is skipped. A file that grew since it was listed is still read whole, since a read returns
+                    // as much as the file holds, up to the buffer's size.
                     if (read < buffer.Length && total >= file.Size)
                     {
                         break;

@@ -18,7 +18,7 @@ namespace Qcloud.CdnRefresh.Build.Quota;
 /// shared parent first widens the refresh as little as possible, and folders that share nothing with others keep their
 /// depth. Folding is per base URL: a URL's base URL is the last resort for it, covering all of that base URL's URLs
 /// with one refresh, and nothing above a base URL is ever chosen, because the content root is all this build knows
-/// about; so URLs under several base URLs need at least one directory each.
+/// about; so URLs under several base URLs, none inside another, need at least one directory each.
 /// </remarks>
 internal static class DirectoryFolder
 {
@@ -30,12 +30,13 @@ internal static class DirectoryFolder
     /// <exception cref="CdnRefreshException">A URL is under none of <paramref name="baseUrls"/>, so no directory there covers it.</exception>
     public static DirectoryPlan Fold(IEnumerable<string> urls, IReadOnlyList<BaseUrl> baseUrls, int limit)
     {
-        // Folders are absolute URLs ending with '/'; each initial one knows the base URL it may not go above.
+        // Folders are absolute URLs ending with '/'; each initial one knows the base URL it may not go above: the
+        // outermost one it is under, since a base URL inside another is covered by the outer one's refresh too.
         var folderOfUrl = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var rootOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var url in urls)
         {
-            var root = baseUrls.Select(baseUrl => baseUrl.Value).Where(value => url.StartsWith(value, StringComparison.Ordinal)).OrderByDescending(value => value.Length).FirstOrDefault()
+            var root = baseUrls.Select(baseUrl => baseUrl.Value).Where(value => url.StartsWith(value, StringComparison.Ordinal)).OrderBy(value => value.Length).FirstOrDefault()
                 ?? throw new CdnRefreshException(
                     DiagnosticCodes.DailyQuotaInsufficient,
                     $"'{url}' is owed from an earlier run but is not under CdnRefreshBaseUrl '{string.Join(";", baseUrls.Select(baseUrl => baseUrl.Value))}', so no directory refresh can cover it. Nothing was sent. Run once without CdnRefreshOverQuota=directory, or delete the manifest's pendingUrls entry.");

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Qcloud.CdnRefresh.Build.Diagnostics;
@@ -28,6 +29,15 @@ internal static class DryRunReport
             var count = baseUrl.Urls.Count;
             log.Summary($"  {count} {(count == 1 ? "URL" : "URLs")} under {baseUrl.BaseUrl}{(baseUrl.IsNew && plan.HasBaseline ? " (new since the baseline)" : string.Empty)}:");
             LogUrls(log, baseUrl.Urls, "    ");
+        }
+
+        // An owed URL that a hand-edited manifest put under none of the base URLs is still sent.
+        var grouped = new HashSet<string>(plan.BaseUrls.SelectMany(baseUrl => baseUrl.Urls), StringComparer.Ordinal);
+        var elsewhere = plan.Urls.Where(url => !grouped.Contains(url)).ToList();
+        if (elsewhere.Count > 0)
+        {
+            log.Summary($"  {elsewhere.Count} owed {(elsewhere.Count == 1 ? "URL" : "URLs")} under no listed base URL:");
+            LogUrls(log, elsewhere, "    ");
         }
     }
 

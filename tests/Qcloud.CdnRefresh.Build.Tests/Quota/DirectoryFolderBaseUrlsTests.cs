@@ -64,4 +64,14 @@ public sealed class DirectoryFolderBaseUrlsTests
 
         Assert.Equal(new[] { "https://www.example.com/app/", "https://www.example.com/c/" }, plan.DirectoryUrls);
     }
+
+    [Fact]
+    public void A_url_under_a_base_url_inside_another_folds_up_to_the_outer_one_when_the_limit_needs_it()
+    {
+        var nested = new[] { BaseUrl.Parse("https://www.example.com/"), BaseUrl.Parse("https://www.example.com/app/") };
+
+        var plan = DirectoryFolder.Fold(new[] { "https://www.example.com/app/a/1.js", "https://www.example.com/c/3.js" }, nested, limit: 1);
+
+        Assert.Equal(new[] { "https://www.example.com/" }, plan.DirectoryUrls);
+    }
 }

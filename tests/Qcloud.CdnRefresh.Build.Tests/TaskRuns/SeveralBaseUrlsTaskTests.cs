@@ -103,6 +103,35 @@ public sealed class SeveralBaseUrlsTaskTests
             lines);
     }
 
+    [Fact]
+    public async Task ADryRunListsAnOwedUrlUnderNoListedBaseUrl_InAGroupOfItsOwn()
+    {
+        await using var harness = await TaskHarness.StartAsync(fileCount: 1);
+        Directory.CreateDirectory(Path.GetDirectoryName(harness.ManifestPath)!);
+        File.WriteAllText(
+            harness.ManifestPath,
+            "{\"version\":1,\"baseUrl\":\"https://cdn.example.com/\",\"baseUrls\":[\"https://cdn.example.com/\",\"https://www.example.com/\"],\"files\":[],"
+            + "\"pendingUrls\":[\"https://elsewhere.example.net/old.css\"]}");
+
+        var run = harness.Run(task =>
+        {
+            task.BaseUrl = Www + ";" + Cdn;
+            task.DryRun = "true";
+        });
+
+        Assert.True(run.Succeeded, run.AllText);
+        var lines = run.Messages.Where(m => m.Importance == MessageImportance.High).Select(m => m.Message!).Where(m => m.StartsWith("CdnRefresh:   ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            new[]
+            {
+                "CdnRefresh:   0 URLs under https://www.example.com/:",
+                "CdnRefresh:   0 URLs under https://cdn.example.com/:",
+                "CdnRefresh:   1 owed URL under no listed base URL:",
+                "CdnRefresh:     would refresh https://elsewhere.example.net/old.css",
+            },
+            lines);
+    }
+
     [Theory]
     [InlineData("all", new[] { "https://cdn.example.com/f0.css", "https://cdn.example.com/f1.css", "https://cdn.example.com/f2.css", "https://www.example.com/f1.css" })]
     [InlineData("none", new[] { "https://www.example.com/f1.css" })]
