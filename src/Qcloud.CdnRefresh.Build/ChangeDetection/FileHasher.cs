@@ -29,9 +29,12 @@ internal sealed class FileHasher
         _maxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
     }
 
-    /// <summary>A forward-only read with no FileStream buffer of its own: the hasher's buffer is the only one.</summary>
+    /// <summary>
+    /// A forward-only read with no FileStream buffer of its own: the hasher's buffer is the only one. No read-ahead hint
+    /// is given: most files fit in one read, and the system reads ahead on a sequential read anyway.
+    /// </summary>
     public static Stream OpenForHashing(string fullPath) =>
-        new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+        new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1, FileOptions.None);
 
     /// <param name="files">The files to hash, as listed (size and time were taken before reading, so a file that
     /// changes while it is read gets a new time and is hashed again next run).</param>
