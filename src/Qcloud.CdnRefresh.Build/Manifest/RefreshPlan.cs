@@ -18,6 +18,9 @@ internal sealed record RefreshPlan(IReadOnlyList<string> Urls, ChangeSet? Change
     /// <summary>The URLs under each base URL, in the user's order, for display; <see cref="Urls"/> is what is sent.</summary>
     public IReadOnlyList<PlannedBaseUrl> BaseUrls { get; init; } = Array.Empty<PlannedBaseUrl>();
 
+    /// <summary>Owed URLs in <see cref="Urls"/> that lie under none of the base URLs, sorted ordinally; sent all the same.</summary>
+    public IReadOnlyList<string> OwedUnderNoBaseUrl { get; init; } = Array.Empty<string>();
+
     public bool HasBaseline => Changes is not null;
 
     public int ModifiedCount => Changes?.Modified.Count ?? 0;

@@ -63,7 +63,8 @@ internal static class RefreshPlanner
             .OrderBy(url => url, StringComparer.Ordinal)
             .ToArray();
 
-        // For display, an owed URL counts under the longest base URL it is under.
+        // For display, an owed URL counts under the longest base URL it is under; one under none (left by a hand edit)
+        // is shown apart.
         var owedUnder = owed.ToLookup(url => OwnerOf(url, baseUrls));
         var byBaseUrl = mapped
             .Select(entry => new PlannedBaseUrl(
@@ -71,7 +72,11 @@ internal static class RefreshPlanner
                 entry.Urls.Concat(owedUnder[entry.BaseUrl]).Distinct(StringComparer.Ordinal).OrderBy(url => url, StringComparer.Ordinal).ToList(),
                 entry.IsNew))
             .ToList();
-        return new RefreshPlan(urls, changes, currentFiles.Count, owed.Count, addedFiles) { ImmutableLeftAlone = leftAlone.ToList(), BaseUrls = byBaseUrl };
+        return new RefreshPlan(urls, changes, currentFiles.Count, owed.Count, addedFiles) {
+            ImmutableLeftAlone = leftAlone.ToList(),
+            BaseUrls = byBaseUrl,
+            OwedUnderNoBaseUrl = owedUnder[null].OrderBy(url => url, StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>
@@ -99,5 +104,5 @@ internal static class RefreshPlanner
     }
 
     private static BaseUrl? OwnerOf(string url, IReadOnlyList<BaseUrl> baseUrls) =>
-        baseUrls.Where(baseUrl => url.StartsWith(baseUrl.Value, StringComparison.Ordinal)).OrderByDescending(baseUrl => baseUrl.Value.Length).FirstOrDefault();
+        baseUrls.Where(baseUrl => baseUrl.Holds(url)).OrderByDescending(baseUrl => baseUrl.Value.Length).FirstOrDefault();
 }

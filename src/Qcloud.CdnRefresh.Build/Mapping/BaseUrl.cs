@@ -27,6 +27,9 @@ internal sealed class BaseUrl
 
     public override string ToString() => Value;
 
+    /// <summary>Whether <paramref name="url"/>, as this run spells URLs, lies under this base URL.</summary>
+    public bool Holds(string url) => url.StartsWith(Value, StringComparison.Ordinal);
+
     /// <summary>
     /// Whether <paramref name="recorded"/> (a manifest's base URL) names this site. Scheme and host are
     /// case-insensitive and a default port is the same as none, as in URLs; a trailing slash is ignored, since users

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Qcloud.CdnRefresh.Build.Api;
@@ -159,6 +161,9 @@ internal abstract class SignedApiProvider : IRefreshProvider
             }
         }
     }
+
+    /// <summary>A request body as API 3.0 takes it: the value as UTF-8 JSON, written by its source-generated type info.</summary>
+    protected static byte[] Json<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
 
     /// <summary>
     /// An API 3.0 JSON request: <paramref name="body"/> POSTed as <paramref name="action"/> of <paramref name="version"/>,

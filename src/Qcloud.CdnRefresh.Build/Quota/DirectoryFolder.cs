@@ -36,7 +36,7 @@ internal static class DirectoryFolder
         var rootOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var url in urls)
         {
-            var root = baseUrls.Select(baseUrl => baseUrl.Value).Where(value => url.StartsWith(value, StringComparison.Ordinal)).OrderBy(value => value.Length).FirstOrDefault()
+            var root = baseUrls.Where(baseUrl => baseUrl.Holds(url)).Select(baseUrl => baseUrl.Value).OrderBy(value => value.Length).FirstOrDefault()
                 ?? throw new CdnRefreshException(
                     DiagnosticCodes.DailyQuotaInsufficient,
                     $"'{url}' is owed from an earlier run but is not under CdnRefreshBaseUrl '{string.Join(";", baseUrls.Select(baseUrl => baseUrl.Value))}', so no directory refresh can cover it. Nothing was sent. Run once without CdnRefreshOverQuota=directory, or delete the manifest's pendingUrls entry.");

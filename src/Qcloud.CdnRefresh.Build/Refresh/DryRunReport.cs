@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using Qcloud.CdnRefresh.Build.Diagnostics;
@@ -31,9 +30,7 @@ internal static class DryRunReport
             LogUrls(log, baseUrl.Urls, "    ");
         }
 
-        // An owed URL that a hand-edited manifest put under none of the base URLs is still sent.
-        var grouped = new HashSet<string>(plan.BaseUrls.SelectMany(baseUrl => baseUrl.Urls), StringComparer.Ordinal);
-        var elsewhere = plan.Urls.Where(url => !grouped.Contains(url)).ToList();
+        var elsewhere = plan.OwedUnderNoBaseUrl;
         if (elsewhere.Count > 0)
         {
             log.Summary($"  {elsewhere.Count} owed {(elsewhere.Count == 1 ? "URL" : "URLs")} under no listed base URL:");

@@ -53,7 +53,7 @@ public sealed class FileHasherTests : IDisposable
         _root.Write("small.txt", new string('x', 100));
         var reads = 0;
 
-        new FileHasher(path => new ReadCountingStream(FileHasher.OpenForHashing(path), () => reads++)).Hash(Listed("small.txt"));
+        new FileHasher(path => new ReadHookStream(FileHasher.OpenForHashing(path), () => reads++)).Hash(Listed("small.txt"));
 
         Assert.Equal(1, reads);
     }
@@ -153,7 +153,14 @@ public sealed class FileHasherTests : IDisposable
     public void Hash_ReadFailsMidway_ThrowsFileUnreadable()
     {
         _root.Write("half.bin", new byte[200_000]);
-        var hasher = new FileHasher(path => new FailingAfterFirstReadStream(FileHasher.OpenForHashing(path)));
+        var reads = 0;
+        var hasher = new FileHasher(path => new ReadHookStream(FileHasher.OpenForHashing(path), () =>
+        {
+            if (reads++ > 0)
+            {
+                throw new IOException("The device is not ready.");
+            }
+        }));
 
         var error = Assert.Throws<CdnRefreshException>(() => hasher.Hash(Listed("half.bin")));
 

@@ -3,15 +3,19 @@ using System.IO;
 
 namespace Qcloud.CdnRefresh.Build.Tests.ChangeDetection;
 
-/// <summary>Reads once from the inner stream, then fails like a disk error would.</summary>
-public sealed class FailingAfterFirstReadStream : Stream
+/// <summary>
+/// A stream that calls an action before every <see cref="Read(byte[], int, int)"/> of the stream it wraps: to count
+/// reads, or to fail one like a disk error would.
+/// </summary>
+public sealed class ReadHookStream : Stream
 {
     private readonly Stream _inner;
-    private bool _readOnce;
+    private readonly Action _beforeRead;
 
-    public FailingAfterFirstReadStream(Stream inner)
+    public ReadHookStream(Stream inner, Action beforeRead)
     {
         _inner = inner;
+        _beforeRead = beforeRead;
     }
 
     public override bool CanRead => true;
@@ -20,22 +24,13 @@ public sealed class FailingAfterFirstReadStream : Stream
 
     public override bool CanWrite => false;
 
-    public override long Length => throw new NotSupportedException();
+    public override long Length => _inner.Length;
 
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
+    public override long Position { get => _inner.Position; set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        if (_readOnce)
-        {
-            throw new IOException("The device is not ready.");
-        }
-
-        _readOnce = true;
+        _beforeRead();
         return _inner.Read(buffer, offset, count);
     }
 
@@ -51,11 +46,7 @@ public sealed class FailingAfterFirstReadStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
+        _inner.Dispose();
         base.Dispose(disposing);
     }
 }
