@@ -33,7 +33,7 @@ internal static class ChangeDetectionPass
         var local = loading.GetAwaiter().GetResult();
         phases.Lap("load");
 
-        var hashing = new FileHasher().Hash(listed, ContentScan.HashesOf(local.Baseline));
+        var hashing = new FileHasher().Hash(listed, ContentScan.RecordedHashes(local.Baseline));
         phases.Lap("hash");
 
         var current = ContentScan.CurrentFiles(listed, hashing);

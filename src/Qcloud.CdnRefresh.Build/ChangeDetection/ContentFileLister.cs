@@ -129,11 +129,19 @@ internal sealed class ContentFileLister
     }
 
     /// <summary>The path, as spelled on disk, of the file <paramref name="relativePath"/> is a precompressed sibling of.</summary>
-    private string? PrecompressedSource(string relativePath, HashSet<string> paths) =>
-        PrecompressedExtensions
-            .Where(extension => relativePath.EndsWith(extension, FileNameCase.Comparison(_ignoreCase)))
-            .Select(extension => paths.TryGetValue(relativePath.Substring(0, relativePath.Length - extension.Length), out var actual) ? actual : null)
-            .FirstOrDefault(source => source != null);
+    private string? PrecompressedSource(string relativePath, HashSet<string> paths)
+    {
+        foreach (var extension in PrecompressedExtensions)
+        {
+            if (relativePath.EndsWith(extension, FileNameCase.Comparison(_ignoreCase))
+                && paths.TryGetValue(relativePath.Substring(0, relativePath.Length - extension.Length), out var source))
+            {
+                return source;
+            }
+        }
+
+        return null;
+    }
 
     private string? RelativePathBelow(string rootFullPath, string? fullPath)
     {

@@ -38,11 +38,11 @@ internal sealed class FileHasher
 
     /// <param name="files">The files to hash, as listed (size and time were taken before reading, so a file that
     /// changes while it is read gets a new time and is hashed again next run).</param>
-    /// <param name="cache">Hashes of an earlier run by relative path; an entry is reused, unread, when size and
-    /// last write time both match. The dictionary's comparer decides how paths match.</param>
+    /// <param name="recordedHash">The hash an earlier run recorded for a file, reused unread; null when the file must be
+    /// read (it changed since, or was never recorded).</param>
     /// <param name="cancellationToken">Stops the run between reads; it then throws <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.FileUnreadable"/>: a file cannot be read.</exception>
-    public HashingResult Hash(IReadOnlyList<ListedFile> files, IReadOnlyDictionary<string, CachedHash>? cache = null, CancellationToken cancellationToken = default)
+    public HashingResult Hash(IReadOnlyList<ListedFile> files, Func<ListedFile, string?>? recordedHash = null, CancellationToken cancellationToken = default)
     {
         var sha256 = new string[files.Count];
         var filesHashed = 0;
@@ -58,7 +58,7 @@ internal sealed class FileHasher
                 () => (Buffer: new byte[BufferSize], State: IncrementalHash.CreateHash(HashAlgorithmName.SHA256)),
                 (index, _, reader) =>
                 {
-                    sha256[index] = RecordedHash(files[index], cache) ?? HashContents(files[index], reader.Buffer, reader.State);
+                    sha256[index] = recordedHash?.Invoke(files[index]) ?? HashContents(files[index], reader.Buffer, reader.State);
                     return reader;
                 },
                 reader => reader.State.Dispose());
@@ -108,14 +108,6 @@ internal sealed class FileHasher
         }
     }
 
-    private static string? RecordedHash(ListedFile file, IReadOnlyDictionary<string, CachedHash>? cache) =>
-        cache is not null
-        && cache.TryGetValue(file.RelativePath, out var recorded)
-        && recorded.Size == file.Size
-        && recorded.LastWriteTimeUtcTicks == file.LastWriteTimeUtc.Ticks
-        && !string.IsNullOrEmpty(recorded.Sha256)
-            ? recorded.Sha256
-            : null;
 
     /// <summary>The coded error when a file failed; a plain cancellation when that is all that happened.</summary>
     private static Exception Unwrap(AggregateException aggregate, CancellationToken cancellationToken)

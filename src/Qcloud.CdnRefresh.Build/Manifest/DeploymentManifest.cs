@@ -14,6 +14,8 @@ internal sealed class DeploymentManifest
     /// <summary>The format version this assembly writes and the newest it reads.</summary>
     public const int CurrentVersion = 1;
 
+    private readonly Dictionary<string, ManifestFile> _filesByPath;
+
     public DeploymentManifest(
         IEnumerable<string> baseUrls,
         IEnumerable<ManifestFile> files,
@@ -33,9 +35,15 @@ internal sealed class DeploymentManifest
             Array.Sort(sortedFiles, (left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
         }
 
-        if (sortedFiles.Skip(1).Where((file, i) => file.RelativePath == sortedFiles[i].RelativePath).FirstOrDefault() is { } twice)
+        _filesByPath = new Dictionary<string, ManifestFile>(sortedFiles.Length, StringComparer.Ordinal);
+        foreach (var file in sortedFiles)
         {
-            throw new ArgumentException($"The file '{twice.RelativePath}' is listed twice.", nameof(files));
+            if (_filesByPath.ContainsKey(file.RelativePath))
+            {
+                throw new ArgumentException($"The file '{file.RelativePath}' is listed twice.", nameof(files));
+            }
+
+            _filesByPath[file.RelativePath] = file;
         }
 
         Files = sortedFiles;
@@ -56,6 +64,21 @@ internal sealed class DeploymentManifest
     public IReadOnlyList<string> PendingUrls { get; }
 
     public DateTime UpdatedUtc { get; }
+
+    /// <summary>The entry of the file at <paramref name="relativePath"/> (compared ordinally); null when there is none.</summary>
+    public ManifestFile? FileAt(string relativePath) => _filesByPath.TryGetValue(relativePath, out var file) ? file : null;
+
+    /// <summary>
+    /// The hash recorded for the file at <paramref name="relativePath"/> while its size and last write time are still
+    /// those recorded with it; null when they differ or the file has no entry, and it must be read.
+    /// </summary>
+    public string? HashIfUnchanged(string relativePath, long size, DateTime lastWriteTimeUtc) =>
+        FileAt(relativePath) is { } recorded
+        && recorded.Size == size
+        && recorded.LastWriteTimeUtc.Ticks == lastWriteTimeUtc.Ticks
+        && !string.IsNullOrEmpty(recorded.Sha256)
+            ? recorded.Sha256
+            : null;
 
     /// <summary>Same base URLs, files and pending URLs; <see cref="UpdatedUtc"/> is ignored.</summary>
     public bool HasSameContentAs(DeploymentManifest other) =>

@@ -13,7 +13,6 @@ internal static class ManifestDiff
     /// <exception cref="ArgumentException"><paramref name="current"/> lists a path twice.</exception>
     public static ChangeSet Compute(IReadOnlyList<ManifestFile> current, DeploymentManifest baseline)
     {
-        var unmatched = baseline.Files.ToDictionary(file => file.RelativePath, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var modified = new List<ManifestFile>();
         var added = new List<ManifestFile>();
@@ -24,20 +23,21 @@ internal static class ManifestDiff
                 throw new ArgumentException($"The file '{file.RelativePath}' is listed twice.", nameof(current));
             }
 
-            if (!unmatched.TryGetValue(file.RelativePath, out var before))
+            if (baseline.FileAt(file.RelativePath) is not { } before)
             {
                 added.Add(file);
                 continue;
             }
 
-            unmatched.Remove(file.RelativePath);
             if (before.Size != file.Size || !string.Equals(before.Sha256, file.Sha256, StringComparison.OrdinalIgnoreCase))
             {
                 modified.Add(file);
             }
         }
 
-        return new ChangeSet(SortedByPath(modified), SortedByPath(unmatched.Values), SortedByPath(added));
+        // The baseline's files are sorted already.
+        var deleted = baseline.Files.Where(file => !seen.Contains(file.RelativePath)).ToList();
+        return new ChangeSet(SortedByPath(modified), deleted, SortedByPath(added));
     }
 
     private static IReadOnlyList<ManifestFile> SortedByPath(IEnumerable<ManifestFile> files) =>

@@ -70,7 +70,7 @@ internal sealed class ContentScan
             environment.Log.Detail(message);
         }
 
-        var hashing = new FileHasher().Hash(listed, HashesOf(scan.Local.Baseline), cancellationToken);
+        var hashing = new FileHasher().Hash(listed, RecordedHashes(scan.Local.Baseline), cancellationToken);
         scan.Hashing = hashing.Stats;
         var immutable = settings.SkipImmutable ? EndpointsFileReader.ImmutableRoutes(settings.EndpointsFile, environment.Log) : null;
         scan.Current = CurrentFiles(listed, hashing, immutable);
@@ -104,7 +104,7 @@ internal sealed class ContentScan
         return current;
     }
 
-    /// <summary>The hashes a manifest recorded, keyed by relative path (ordinally), for the hasher to reuse; null when there is none.</summary>
-    public static IReadOnlyDictionary<string, CachedHash>? HashesOf(DeploymentManifest? manifest) =>
-        manifest?.Files.ToDictionary(file => file.RelativePath, file => new CachedHash(file.Size, file.LastWriteTimeUtc.Ticks, file.Sha256), StringComparer.Ordinal);
+    /// <summary>The hash <paramref name="manifest"/> recorded for a listed file that has not changed since; none without a manifest.</summary>
+    public static Func<ListedFile, string?>? RecordedHashes(DeploymentManifest? manifest) =>
+        manifest is null ? null : file => manifest.HashIfUnchanged(file.RelativePath, file.Size, file.LastWriteTimeUtc);
 }

@@ -75,51 +75,26 @@ public sealed class FileHasherTests : IDisposable
     }
 
     [Fact]
-    public void Hash_CacheWithSameSizeAndTime_ReusesHashWithoutOpeningFile()
+    public void Hash_ARecordedHash_IsReusedWithoutOpeningTheFile()
     {
         _root.Write("a.txt", "hello");
-        var listed = Listed("a.txt");
-        var cache = new Dictionary<string, CachedHash>
-        {
-            ["a.txt"] = new(listed[0].Size, listed[0].LastWriteTimeUtc.Ticks, "cached-hash"),
-        };
 
-        var result = new FileHasher(CountingOpen).Hash(listed, cache);
+        var result = new FileHasher(CountingOpen).Hash(Listed("a.txt"), file => "recorded-hash");
 
-        Assert.Equal("cached-hash", Assert.Single(result.Sha256));
+        Assert.Equal("recorded-hash", Assert.Single(result.Sha256));
         Assert.Empty(_opens);
         Assert.Equal(new HashingStats(0, 1, 0), result.Stats);
     }
 
     [Fact]
-    public void Hash_CacheWithOtherTime_RehashesFile()
+    public void Hash_NoRecordedHash_ReadsTheFile()
     {
         _root.Write("a.txt", "hello");
-        var listed = Listed("a.txt");
-        var cache = new Dictionary<string, CachedHash>
-        {
-            ["a.txt"] = new(listed[0].Size, listed[0].LastWriteTimeUtc.Ticks - 1, "stale-hash"),
-        };
 
-        var result = new FileHasher(CountingOpen).Hash(listed, cache);
+        var result = new FileHasher(CountingOpen).Hash(Listed("a.txt"), file => null);
 
         Assert.Equal(Sha256Of("a.txt"), Assert.Single(result.Sha256));
         Assert.Equal(new HashingStats(1, 0, 5), result.Stats);
-    }
-
-    [Fact]
-    public void Hash_CacheWithOtherSize_RehashesFile()
-    {
-        _root.Write("a.txt", "hello");
-        var listed = Listed("a.txt");
-        var cache = new Dictionary<string, CachedHash>
-        {
-            ["a.txt"] = new(4, listed[0].LastWriteTimeUtc.Ticks, "stale-hash"),
-        };
-
-        var result = new FileHasher(CountingOpen).Hash(listed, cache);
-
-        Assert.Equal(Sha256Of("a.txt"), Assert.Single(result.Sha256));
     }
 
     [Fact]
