@@ -58,7 +58,8 @@ internal static class DetectionContender
     }
 
     /// <summary>This program again: its apphost when it has one, else <c>dotnet</c> with its assembly.</summary>
-    private static (string FileName, IReadOnlyList<string> Prefix) SelfCommand()
+    /// <summary>How to start this benchmark again in a new process, for a pass that must run cold.</summary>
+    public static (string FileName, IReadOnlyList<string> Prefix) SelfCommand()
     {
         var processPath = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark cannot find its own executable.");
         var isDotnetHost = Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase);

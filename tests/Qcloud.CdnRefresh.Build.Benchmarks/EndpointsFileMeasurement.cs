@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Qcloud.CdnRefresh.Build.StaticAssets;
 
@@ -11,32 +12,66 @@ namespace Qcloud.CdnRefresh.Build.Benchmarks;
 /// <summary>
 /// Reading the web SDK's static web assets endpoints file, as a run does before planning: a generated file shaped
 /// like the SDK's (three endpoints a route, for brotli, gzip and none; every response header the SDK writes; half
-/// the routes fingerprinted and immutable), read with <see cref="EndpointsFileReader"/>.
+/// the routes fingerprinted and immutable), read with <see cref="EndpointsFileReader"/>: first in a fresh process, as
+/// a build reads it once, then again and again in this one, once the reader's code is compiled.
 /// </summary>
 internal static class EndpointsFileMeasurement
 {
-    /// <summary>One untimed read, then <paramref name="repetitions"/> timed ones; the file is deleted afterwards.</summary>
-    public static EndpointsFileResult Measure(string folder, int endpoints, int repetitions)
+    /// <summary>The switch that re-invokes the benchmark to read an endpoints file once, in a fresh process.</summary>
+    public const string Switch = "--read-endpoints";
+
+    private const int WarmUpReads = 5;
+    private const int TimedReads = 15;
+    private const string Prefix = "ENDPOINTS elapsedMs=";
+
+    /// <summary>
+    /// <paramref name="coldReads"/> reads, each the first in a fresh process, as a build reads the file; then, in this
+    /// process, a few untimed reads that compile the reader's code, and the timed warm ones. The file is deleted afterwards.
+    /// </summary>
+    public static EndpointsFileResult Measure(string folder, int endpoints, int coldReads)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "site.staticwebassets.endpoints.json");
         File.WriteAllText(path, Generate(endpoints));
         try
         {
-            var immutable = Read(path, out _);
-            var times = new List<TimeSpan>();
-            for (var i = 0; i < repetitions; i++)
+            var cold = Enumerable.Range(0, coldReads).Select(_ => ReadInChild(path)).ToList();
+            var immutable = 0;
+            for (var i = 0; i < WarmUpReads; i++)
             {
-                Read(path, out var elapsed);
-                times.Add(elapsed);
+                immutable = Read(path, out _);
             }
 
-            return new EndpointsFileResult(endpoints, new FileInfo(path).Length, immutable, Median.Of(times));
+            var warm = new List<TimeSpan>();
+            for (var i = 0; i < TimedReads; i++)
+            {
+                Read(path, out var elapsed);
+                warm.Add(elapsed);
+            }
+
+            return new EndpointsFileResult(endpoints, new FileInfo(path).Length, immutable, Median.Of(cold), Median.Of(warm));
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>The child's side: one timed read, printed for the parent.</summary>
+    public static int RunChild(string path)
+    {
+        Read(path, out var elapsed);
+        Console.WriteLine(Prefix + elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture));
+        return 0;
+    }
+
+    private static TimeSpan ReadInChild(string path)
+    {
+        var (fileName, prefix) = DetectionContender.SelfCommand();
+        var output = ProcessRunner.Run(fileName, prefix.Concat(new[] { Switch, path })).EnsureSucceeded("Reading the endpoints file (" + Switch + ")").StandardOutput;
+        var line = output.Split('\n').FirstOrDefault(text => text.StartsWith(Prefix, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("The endpoints child printed no time:\n" + output);
+        return TimeSpan.FromMilliseconds(double.Parse(line.Substring(Prefix.Length).Trim(), CultureInfo.InvariantCulture));
     }
 
     private static int Read(string path, out TimeSpan elapsed)

@@ -6,6 +6,11 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length == 2 && args[0] == EndpointsFileMeasurement.Switch)
+        {
+            return EndpointsFileMeasurement.RunChild(args[1]);
+        }
+
         if (args.Length == 3 && args[0] == DetectOnlyMode.Switch)
         {
             return DetectOnlyMode.Run(args[1], args[2]);

@@ -46,12 +46,19 @@ internal static class EndpointsFileReader
 
     /// <summary>The immutable routes of an endpoints document, compared ordinally (URL paths are case-sensitive).</summary>
     /// <param name="content">The whole document (UTF-8, a BOM is allowed).</param>
+    /// <param name="minimumPartLength">The fewest bytes of endpoints worth a core of their own (see <see cref="EndpointsArray"/>).</param>
     /// <exception cref="InvalidDataException">The document is not JSON, has another shape, or another version.</exception>
-    public static ISet<string> Parse(byte[] content)
+    public static ISet<string> Parse(byte[] content, int minimumPartLength = EndpointsArray.DefaultMinimumPartLength)
     {
+        var json = content.AsMemory(HasByteOrderMark(content) ? 3 : 0);
         try
         {
-            return ImmutableRoutesOf(Utf8WithoutBom(content));
+            return ImmutableRoutesOf(json, minimumPartLength);
+        }
+        catch (JsonException) when (minimumPartLength < int.MaxValue)
+        {
+            // Read again in one piece, so that the error names its true line and position.
+            return Parse(content, int.MaxValue);
         }
         catch (JsonException e)
         {
@@ -59,15 +66,10 @@ internal static class EndpointsFileReader
         }
     }
 
-    /// <remarks>
-    /// One pass of a <see cref="Utf8JsonReader"/> that turns only routes and <c>Cache-Control</c> values into strings:
-    /// the file holds several headers, selectors and properties for every endpoint, and the serializer would make
-    /// objects of them all.
-    /// </remarks>
-    private static ISet<string> ImmutableRoutesOf(ReadOnlySpan<byte> json)
+    private static ISet<string> ImmutableRoutesOf(ReadOnlyMemory<byte> json, int minimumPartLength)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "the document is not a JSON object");
+        var reader = new Utf8JsonReader(json.Span, EndpointsArray.ReaderOptions);
+        EndpointsArray.Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "the document is not a JSON object");
         int? version = null;
         Dictionary<string, bool>? immutableByRoute = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -77,14 +79,14 @@ internal static class EndpointsFileReader
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.Null)
                 {
-                    Expect(reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out _), "'Version' is not a whole number");
+                    EndpointsArray.Expect(reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out _), "'Version' is not a whole number");
                     version = reader.GetInt32();
                 }
             }
             else if (reader.ValueTextEquals("Endpoints"u8))
             {
                 reader.Read();
-                immutableByRoute = reader.TokenType == JsonTokenType.Null ? null : ReadEndpoints(ref reader);
+                immutableByRoute = reader.TokenType == JsonTokenType.Null ? null : EndpointsArray.Read(json, ref reader, minimumPartLength);
             }
             else
             {
@@ -102,110 +104,6 @@ internal static class EndpointsFileReader
         return new HashSet<string>(routes.Where(pair => pair.Value).Select(pair => pair.Key), StringComparer.Ordinal);
     }
 
-    /// <summary>Every route with whether all its endpoints are immutable: one plain answer means the URL may change.</summary>
-    private static Dictionary<string, bool> ReadEndpoints(ref Utf8JsonReader reader)
-    {
-        Expect(reader.TokenType == JsonTokenType.StartArray, "'Endpoints' is not an array");
-        var immutableByRoute = new Dictionary<string, bool>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            Expect(reader.TokenType == JsonTokenType.StartObject, "an endpoint is not an object");
-            string? route = null;
-            var immutable = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("Route"u8))
-                {
-                    reader.Read();
-                    Expect(reader.TokenType is JsonTokenType.String or JsonTokenType.Null, "an endpoint's 'Route' is not a string");
-                    route = reader.GetString();
-                }
-                else if (reader.ValueTextEquals("ResponseHeaders"u8))
-                {
-                    reader.Read();
-                    immutable = HasImmutableCacheControl(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (route is not { Length: > 0 })
-            {
-                throw new InvalidDataException("an endpoint has no 'Route'");
-            }
-
-            immutableByRoute[route] = immutable && (!immutableByRoute.TryGetValue(route, out var before) || before);
-        }
-
-        return immutableByRoute;
-    }
-
-    /// <summary>Whether a <c>ResponseHeaders</c> array holds a <c>Cache-Control</c> header (name in any case) with the directive <c>immutable</c>.</summary>
-    private static bool HasImmutableCacheControl(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return false;
-        }
-
-        Expect(reader.TokenType == JsonTokenType.StartArray, "'ResponseHeaders' is not an array");
-        var immutable = false;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                continue;
-            }
-
-            Expect(reader.TokenType == JsonTokenType.StartObject, "a response header is not an object");
-            bool? isCacheControl = null; // unknown until the name is read; the SDK writes the name first
-            string? value = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isName = reader.ValueTextEquals("Name"u8);
-                var isValue = !isName && reader.ValueTextEquals("Value"u8);
-                reader.Read();
-                if (isName && reader.TokenType == JsonTokenType.String)
-                {
-                    isCacheControl = IsCacheControl(ref reader);
-                }
-                else if (isValue && isCacheControl != false && reader.TokenType == JsonTokenType.String)
-                {
-                    value = reader.GetString();
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            immutable |= isCacheControl == true && value != null && HasImmutable(value);
-        }
-
-        return immutable;
-    }
-
-    /// <summary>The exact name without making a string; another spelling only when its length can match.</summary>
-    private static bool IsCacheControl(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("Cache-Control"u8)
-        || ((reader.ValueIsEscaped || reader.ValueSpan.Length == "Cache-Control".Length)
-            && string.Equals(reader.GetString(), "Cache-Control", StringComparison.OrdinalIgnoreCase));
-
-    private static bool HasImmutable(string cacheControl) =>
-        cacheControl.Split(',').Any(directive => string.Equals(directive.Trim(), "immutable", StringComparison.OrdinalIgnoreCase));
-
-    private static void Expect(bool condition, string problem)
-    {
-        if (!condition)
-        {
-            throw new JsonException(problem);
-        }
-    }
-
-    /// <summary>The reader takes UTF-8 without a byte order mark.</summary>
-    private static ReadOnlySpan<byte> Utf8WithoutBom(byte[] content) =>
-        content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? content.AsSpan(3) : content;
+    private static bool HasByteOrderMark(byte[] content) =>
+        content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF;
 }

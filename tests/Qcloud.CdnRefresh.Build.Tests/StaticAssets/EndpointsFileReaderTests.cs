@@ -112,6 +112,67 @@ public sealed class EndpointsFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void ADocumentReadInParts_GivesWhatItGivesInOnePiece()
+    {
+        // A route whose endpoints are split between parts is immutable only when all of them are.
+        var content = Encoding.UTF8.GetBytes(Document(
+            Endpoint("a.css", "immutable"), Endpoint("b.css", "immutable"), Endpoint("c.css", "no-cache"), Endpoint("d.css", "immutable"),
+            Endpoint("e.css", "immutable"), Endpoint("b.css", "no-cache"), Endpoint("f.css", "immutable"), Endpoint("a.css", "immutable")));
+
+        var routes = EndpointsFileReader.Parse(content, minimumPartLength: 64);
+
+        Assert.Equal(new[] { "a.css", "d.css", "e.css", "f.css" }, routes.OrderBy(route => route, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ADocumentReadInParts_StillReadsWhatFollowsTheEndpoints()
+    {
+        var content = Encoding.UTF8.GetBytes(
+            """{"Endpoints":[""" + string.Join(",", Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable"))) + """],"Version":2}""");
+
+        var error = Assert.Throws<InvalidDataException>(() => EndpointsFileReader.Parse(content, minimumPartLength: 64));
+
+        Assert.Contains("'Version' is 2", error.Message);
+    }
+
+    [Fact]
+    public void AnEndpointInsideAComment_IsNoPlaceToSplit()
+    {
+        // The comment holds most of the document, so the places to split are found inside it; what follows each one
+        // would read as endpoints.
+        var commentedOut = "\n// " + string.Join(",", Enumerable.Range(0, 40).Select(i => Endpoint($"x{i}.css", "immutable"))) + ",\n";
+        var endpoints = Enumerable.Range(0, 10).Select(i => (i == 5 ? commentedOut : string.Empty) + Endpoint($"{i}.css", i == 7 ? "no-cache" : "immutable"));
+        var content = Encoding.UTF8.GetBytes(Document(endpoints.ToArray()));
+
+        var routes = EndpointsFileReader.Parse(content, minimumPartLength: 64);
+
+        Assert.Equal(new[] { "0.css", "1.css", "2.css", "3.css", "4.css", "5.css", "6.css", "8.css", "9.css" }, routes.OrderBy(route => route, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AnErrorInALaterPart_NamesItsLineInTheDocument()
+    {
+        var endpoints = Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable")).ToArray();
+        endpoints[15] = endpoints[15].Replace("\"Selectors\":[]", "\"Selectors\":[}");
+        var content = Encoding.UTF8.GetBytes(Document(endpoints).Replace("},{\"Route", "},\n{\"Route"));
+
+        var error = Assert.Throws<InvalidDataException>(() => EndpointsFileReader.Parse(content, minimumPartLength: 64));
+
+        Assert.Contains("LineNumber: 15 ", error.Message);
+    }
+
+    [Fact]
+    public void AnErrorAfterEndpointsReadInParts_NamesItsLineInTheDocument()
+    {
+        var endpoints = Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable"));
+        var content = Encoding.UTF8.GetBytes("""{"Endpoints":[""" + string.Join(",\n", endpoints) + "],\n\"Version\":1 x}");
+
+        var error = Assert.Throws<InvalidDataException>(() => EndpointsFileReader.Parse(content, minimumPartLength: 64));
+
+        Assert.Contains("LineNumber: 20 ", error.Message);
+    }
+
+    [Fact]
     public void NoFile_GivesNoRoutes_AndNoWarning()
     {
         var log = new RecordingLog();

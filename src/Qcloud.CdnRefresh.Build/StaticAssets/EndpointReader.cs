@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace Qcloud.CdnRefresh.Build.StaticAssets;
+
+/// <summary>
+/// One endpoint of the endpoints file: its route, and whether it is served with a <c>Cache-Control</c> header that
+/// holds the directive <c>immutable</c>. Only the route and that header's value become strings.
+/// </summary>
+internal static class EndpointReader
+{
+    /// <summary>Reads the endpoint whose start <paramref name="reader"/> stands on; false when the data ends inside it.</summary>
+    public static bool Read(ref Utf8JsonReader reader, Dictionary<string, bool> immutableByRoute)
+    {
+        EndpointsArray.Expect(reader.TokenType == JsonTokenType.StartObject, "an endpoint is not an object");
+        var depth = reader.CurrentDepth;
+        string? route = null;
+        var immutable = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Route"u8))
+            {
+                reader.Read();
+                EndpointsArray.Expect(reader.TokenType is JsonTokenType.String or JsonTokenType.Null, "an endpoint's 'Route' is not a string");
+                route = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("ResponseHeaders"u8))
+            {
+                reader.Read();
+                immutable = HasImmutableCacheControl(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.TrySkip();
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != depth)
+        {
+            return false;
+        }
+
+        if (route is not { Length: > 0 })
+        {
+            throw new InvalidDataException("an endpoint has no 'Route'");
+        }
+
+        Record(immutableByRoute, route, immutable);
+        return true;
+    }
+
+    /// <summary>Records one endpoint of <paramref name="route"/>: the route stays immutable only while all its endpoints are.</summary>
+    public static void Record(Dictionary<string, bool> immutableByRoute, string route, bool immutable) =>
+        immutableByRoute[route] = immutable && (!immutableByRoute.TryGetValue(route, out var before) || before);
+
+    /// <summary>Whether a <c>ResponseHeaders</c> array holds a <c>Cache-Control</c> header (name in any case) with the directive <c>immutable</c>.</summary>
+    private static bool HasImmutableCacheControl(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return false;
+        }
+
+        EndpointsArray.Expect(reader.TokenType == JsonTokenType.StartArray, "'ResponseHeaders' is not an array");
+        var immutable = false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                continue;
+            }
+
+            EndpointsArray.Expect(reader.TokenType == JsonTokenType.StartObject, "a response header is not an object");
+            bool? isCacheControl = null; // unknown until the name is read; the SDK writes the name first
+            string? value = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isName = reader.ValueTextEquals("Name"u8);
+                var isValue = !isName && reader.ValueTextEquals("Value"u8);
+                reader.Read();
+                if (isName && reader.TokenType == JsonTokenType.String)
+                {
+                    isCacheControl = IsCacheControl(ref reader);
+                }
+                else if (isValue && isCacheControl != false && reader.TokenType == JsonTokenType.String)
+                {
+                    value = reader.GetString();
+                }
+                else
+                {
+                    reader.TrySkip();
+                }
+            }
+
+            immutable |= isCacheControl == true && value != null && HasImmutable(value);
+        }
+
+        return immutable;
+    }
+
+    /// <summary>The exact name without making a string; another spelling only when its length can match.</summary>
+    private static bool IsCacheControl(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("Cache-Control"u8)
+        || ((reader.ValueIsEscaped || reader.ValueSpan.Length == "Cache-Control".Length)
+            && string.Equals(reader.GetString(), "Cache-Control", StringComparison.OrdinalIgnoreCase));
+
+    private static bool HasImmutable(string cacheControl) =>
+        cacheControl.Split(',').Any(directive => string.Equals(directive.Trim(), "immutable", StringComparison.OrdinalIgnoreCase));
+}
