@@ -50,15 +50,15 @@ internal sealed class FileHasher
         var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism, CancellationToken = cancellationToken };
         try
         {
-            // Each thread reuses one buffer and one hash state from file to file.
+            // Each thread reuses one reader (buffer, hash state, digits) from file to file.
             Parallel.For(
                 0,
                 files.Count,
                 options,
-                () => (Buffer: new byte[BufferSize], State: IncrementalHash.CreateHash(HashAlgorithmName.SHA256)),
+                () => new Reader(),
                 (index, _, reader) =>
                 {
-                    sha256[index] = recordedHash?.Invoke(files[index]) ?? HashContents(files[index], reader.Buffer, reader.State);
+                    sha256[index] = recordedHash?.Invoke(files[index]) ?? HashContents(files[index], reader);
                     return reader;
                 },
                 reader => reader.State.Dispose());
@@ -70,8 +70,10 @@ internal sealed class FileHasher
 
         return new HashingResult(sha256, new HashingStats(filesHashed, files.Count - filesHashed, bytesRead));
 
-        string HashContents(ListedFile file, byte[] buffer, IncrementalHash state)
+        string HashContents(ListedFile file, Reader reader)
         {
+            var buffer = reader.Buffer;
+            var state = reader.State;
             try
             {
                 using var stream = _openRead(file.FullPath);
@@ -95,7 +97,7 @@ internal sealed class FileHasher
                 Interlocked.Add(ref bytesRead, total);
 
                 Interlocked.Increment(ref filesHashed);
-                return BitConverter.ToString(state.GetHashAndReset()).Replace("-", string.Empty).ToLowerInvariant();
+                return reader.LowerHex(state.GetHashAndReset());
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {
@@ -121,5 +123,29 @@ internal sealed class FileHasher
         return cancellationToken.IsCancellationRequested && inner.All(exception => exception is OperationCanceledException)
             ? new OperationCanceledException(cancellationToken)
             : aggregate;
+    }
+
+    /// <summary>What one hashing thread reuses from file to file.</summary>
+    private sealed class Reader
+    {
+        private const string HexDigits = "0123456789abcdef";
+
+        private readonly char[] _digits = new char[64];
+
+        public byte[] Buffer { get; } = new byte[BufferSize];
+
+        public IncrementalHash State { get; } = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        /// <summary>The hash in lowercase hexadecimal, as the manifest records it.</summary>
+        public string LowerHex(byte[] hash)
+        {
+            for (var i = 0; i < hash.Length; i++)
+            {
+                _digits[2 * i] = HexDigits[hash[i] >> 4];
+                _digits[(2 * i) + 1] = HexDigits[hash[i] & 0xF];
+            }
+
+            return new string(_digits, 0, hash.Length * 2);
+        }
     }
 }
