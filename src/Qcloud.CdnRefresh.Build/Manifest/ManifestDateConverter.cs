@@ -17,25 +17,29 @@ internal sealed class ManifestDateConverter : JsonConverter<DateTime>
     // the expression is built only for a time that has a comma.
     private const string SecondsFractionComma = @"(?<=\d\d:\d\d:\d\d),(?=\d)";
 
-    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        // Without a message of its own the exception gets the serializer's, which names the value's place in the document.
+        FromJson(JsonElement.ParseValue(ref reader)) ?? throw new JsonException();
+
+    /// <summary>The time a JSON value holds, as text or ticks; null when it holds none.</summary>
+    public static DateTime? FromJson(JsonElement value)
     {
         // AdjustToUniversal gives a UTC time; AssumeUniversal makes a time without an offset count as UTC.
-        if (reader.TokenType == JsonTokenType.String
-            && DateTime.TryParse(WithDecimalPoint(reader.GetString()), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+        if (value.ValueKind == JsonValueKind.String
+            && DateTime.TryParse(WithDecimalPoint(value.GetString()), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
         {
             return parsed;
         }
 
-        if (reader.TokenType == JsonTokenType.Number
-            && reader.TryGetInt64(out var ticks)
+        if (value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt64(out var ticks)
             && ticks >= DateTime.MinValue.Ticks
             && ticks <= DateTime.MaxValue.Ticks)
         {
             return new DateTime(ticks, DateTimeKind.Utc);
         }
 
-        // Without a message of its own the exception gets the serializer's, which names the value's place in the document.
-        throw new JsonException();
+        return null;
     }
 
     private static string? WithDecimalPoint(string? text) =>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.Json;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
@@ -19,6 +20,54 @@ internal sealed class ManifestFileJson
 
     /// <summary>Written only when true, so entries of files that are not immutable read as they always have.</summary>
     public bool? Immutable { get; set; }
+
+    /// <summary>The entry at <paramref name="index"/> of the <c>files</c> array, its fields checked for their JSON types only; null for a JSON null.</summary>
+    /// <exception cref="JsonException">The entry is not an object, or a field has another JSON type.</exception>
+    public static ManifestFileJson? Read(JsonElement entry, int index)
+    {
+        if (entry.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (entry.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"files[{index}] is not an object");
+        }
+
+        // Property by property, so that a field written twice counts as its last value, as a serializer reads it.
+        var file = new ManifestFileJson();
+        foreach (var property in entry.EnumerateObject())
+        {
+            var value = property.Value;
+            if (property.NameEquals("path"))
+            {
+                file.Path = ManifestJsonValues.Text(value, "path", index);
+            }
+            else if (property.NameEquals("urlPath"))
+            {
+                file.UrlPath = ManifestJsonValues.Text(value, "urlPath", index);
+            }
+            else if (property.NameEquals("size"))
+            {
+                file.Size = ManifestJsonValues.WholeNumber(value, "size", index);
+            }
+            else if (property.NameEquals("sha256"))
+            {
+                file.Sha256 = ManifestJsonValues.Text(value, "sha256", index);
+            }
+            else if (property.NameEquals("lastWriteTimeUtc"))
+            {
+                file.LastWriteTimeUtc = ManifestJsonValues.Time(value, "lastWriteTimeUtc", index);
+            }
+            else if (property.NameEquals("immutable"))
+            {
+                file.Immutable = ManifestJsonValues.Flag(value, "immutable", index);
+            }
+        }
+
+        return file;
+    }
 
     public static ManifestFileJson From(ManifestFile file) => new()
     {

@@ -5,17 +5,14 @@ using System.Text.Json.Serialization;
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
 /// <summary>
-/// The serializer's view of the manifest JSON: camelCase names, compact values (the writer lays them out), a URL path
-/// equal to the path left out, and the lenient reading a hand edit may need (comments, trailing commas).
+/// The serializer's view of the manifest JSON as <see cref="ManifestWriter"/> writes it: camelCase names, compact values
+/// (the writer lays them out), a URL path equal to the path left out. <see cref="ManifestReader"/> reads it as a document.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true,
     Converters = new[] { typeof(ManifestDateConverter) })]
-[JsonSerializable(typeof(ManifestHeadJson))]
-[JsonSerializable(typeof(ManifestJson))]
+[JsonSerializable(typeof(ManifestFileJson))]
 [JsonSerializable(typeof(DateTime))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ManifestJsonContext : JsonSerializerContext

@@ -14,6 +14,9 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal static class ManifestReader
 {
+    /// <summary>The lenient reading a hand edit may need: comments and trailing commas.</summary>
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     private const string NoBaselineConsequence =
         "It is treated as no baseline: CdnRefreshWithoutBaseline decides what is refreshed (by default every file counts as changed)";
 
@@ -32,30 +35,26 @@ internal static class ManifestReader
     {
         try
         {
-            ManifestJson document;
-            try
+            using var document = JsonDocument.Parse(content, DocumentOptions);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                document = JsonSerializer.Deserialize(content, ManifestJsonContext.Default.ManifestJson)
-                    ?? throw new InvalidDataException("the document is not a JSON object");
-            }
-            catch (JsonException exception)
-            {
-                // The head decides first, as it does for a readable document: a newer format may shape everything else
-                // differently, and a baseline for another base URL is set aside whatever its files hold.
-                content.Position = 0;
-                var head = JsonSerializer.Deserialize(content, ManifestJsonContext.Default.ManifestHeadJson);
-                return (head is null ? null : Rejection(head, source, currentBaseUrls)) ?? Corrupt(source, NotManifestJson(exception));
+                throw new InvalidDataException("the document is not a JSON object");
             }
 
-            if (Rejection(document, source, currentBaseUrls) is { } rejected)
+            // The head decides first: a newer format may shape everything else differently, and a baseline for another
+            // base URL is set aside whatever its files hold.
+            var head = ManifestHeadJson.Read(root);
+            if (Rejection(head, source, currentBaseUrls) is { } rejected)
             {
                 return rejected;
             }
 
-            var recorded = BaseUrlsOf(document);
-            var files = Files(document.Files);
-            return Found(source, BaseUrlMatch.Of(recorded, currentBaseUrls), PendingUrlsOf(document), pending =>
-                new DeploymentManifest(recorded, files, pending, document.UpdatedUtc ?? DateTime.MinValue));
+            var recorded = BaseUrlsOf(head);
+            var updatedUtc = root.TryGetProperty("updatedUtc", out var updated) ? ManifestJsonValues.Time(updated, "updatedUtc") : null;
+            var files = Files(root);
+            return Found(source, BaseUrlMatch.Of(recorded, currentBaseUrls), PendingUrlsOf(head), pending =>
+                new DeploymentManifest(recorded, files, pending, updatedUtc ?? DateTime.MinValue));
         }
         catch (JsonException exception)
         {
@@ -160,18 +159,25 @@ internal static class ManifestReader
                 .ToList();
     }
 
-    private static List<ManifestFile> Files(List<ManifestFileJson?>? entries)
+    private static List<ManifestFile> Files(JsonElement root)
     {
-        if (entries is null)
+        if (!root.TryGetProperty("files", out var entries) || entries.ValueKind == JsonValueKind.Null)
         {
             throw new InvalidDataException("'files' is missing");
         }
 
-        var files = new List<ManifestFile>(entries.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < entries.Count; i++)
+        if (entries.ValueKind != JsonValueKind.Array)
         {
-            var file = entries[i]?.ToManifestFile() ?? throw new InvalidDataException($"files[{i}] is not an object");
+            throw new JsonException("'files' is not an array");
+        }
+
+        var files = new List<ManifestFile>(entries.GetArrayLength());
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var i = 0;
+        foreach (var entry in entries.EnumerateArray())
+        {
+            var file = ManifestFileJson.Read(entry, i)?.ToManifestFile() ?? throw new InvalidDataException($"files[{i}] is not an object");
+            i++;
             if (!seen.Add(file.RelativePath))
             {
                 throw new InvalidDataException($"the file '{file.RelativePath}' is listed twice");
