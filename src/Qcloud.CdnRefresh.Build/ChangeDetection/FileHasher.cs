@@ -11,7 +11,7 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
 /// <summary>
 /// SHA-256 of every listed file, read in parallel through one buffer per thread, so memory stays flat however large
-/// the files are. A file whose size and last write time match an earlier run's record keeps that hash, unread.
+/// the files are. A file whose hash an earlier run recorded, and which has not changed since, keeps that hash, unread.
 /// </summary>
 internal sealed class FileHasher
 {
@@ -109,7 +109,6 @@ internal sealed class FileHasher
             }
         }
     }
-
 
     /// <summary>The coded error when a file failed; a plain cancellation when that is all that happened.</summary>
     private static Exception Unwrap(AggregateException aggregate, CancellationToken cancellationToken)

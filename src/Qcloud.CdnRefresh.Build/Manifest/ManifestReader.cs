@@ -26,7 +26,7 @@ internal static class ManifestReader
     public static ManifestLoadResult Parse(byte[] content, string source, IReadOnlyList<BaseUrl> currentBaseUrls) =>
         Parse(new MemoryStream(content, writable: false), source, currentBaseUrls);
 
-    /// <param name="content">The document (UTF-8, a BOM is allowed), read as it streams in; seekable, not disposed.</param>
+    /// <param name="content">The document (UTF-8, a BOM is allowed), read to its end; not disposed.</param>
     /// <param name="source">The file path or URL, for messages.</param>
     /// <param name="currentBaseUrls">This run's <c>CdnRefreshBaseUrl</c> entries; a baseline that records none of them is
     /// not used, and what it owes under a base URL no longer listed is dropped.</param>

@@ -25,8 +25,8 @@ internal static class ManifestStore
     {
         try
         {
-            // Share read/write/delete so that reading never blocks another build's atomic replace. Parsed as it streams
-            // in, so the whole file is never held; a file shortened meanwhile is read as found, and the reader judges it.
+            // Share read/write/delete so that reading never blocks another build's atomic replace. A file shortened
+            // meanwhile is read as found, and the reader judges it.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             return ManifestReader.Parse(stream, path, baseUrls);
         }
