@@ -48,6 +48,10 @@ internal sealed class ContentScan
         var loadingLocal = manifestPath is null
             ? Task.FromResult(ManifestLoadResult.NoBaseline())
             : Task.Run(() => ManifestStore.Load(manifestPath, settings.BaseUrls), CancellationToken.None);
+        // So is the endpoints file read; what it gave is logged when it is needed, in order with the run's other messages.
+        var readingEndpoints = settings.SkipImmutable
+            ? Task.Run(() => EndpointsFileReader.Read(settings.EndpointsFile), CancellationToken.None)
+            : null;
         var listed = new ContentFileLister(settings.Exclude, ownFiles).List(contentRoot, cancellationToken);
         var scan = new ContentScan(contentRoot, listed);
         if (listed.Count == 0)
@@ -72,7 +76,7 @@ internal sealed class ContentScan
 
         var hashing = new FileHasher().Hash(listed, RecordedHashes(scan.Local.Baseline), cancellationToken);
         scan.Hashing = hashing.Stats;
-        var immutable = settings.SkipImmutable ? EndpointsFileReader.ImmutableRoutes(settings.EndpointsFile, environment.Log) : null;
+        var immutable = readingEndpoints is null ? null : EndpointsFileReader.ImmutableRoutes(await readingEndpoints.ConfigureAwait(false), environment.Log);
         scan.Current = CurrentFiles(listed, hashing, immutable);
 
         // With a remote baseline, what the local manifest still owes would otherwise be forgotten.

@@ -108,6 +108,16 @@ internal static class EndpointReader
         || ((reader.ValueIsEscaped || reader.ValueSpan.Length == "Cache-Control".Length)
             && string.Equals(reader.GetString(), "Cache-Control", StringComparison.OrdinalIgnoreCase));
 
-    private static bool HasImmutable(string cacheControl) =>
-        cacheControl.Split(',').Any(directive => string.Equals(directive.Trim(), "immutable", StringComparison.OrdinalIgnoreCase));
+    private static bool HasImmutable(string cacheControl)
+    {
+        foreach (var directive in cacheControl.Split(','))
+        {
+            if (string.Equals(directive.Trim(), "immutable", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

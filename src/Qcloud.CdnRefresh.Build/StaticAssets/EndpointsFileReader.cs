@@ -21,26 +21,42 @@ internal static class EndpointsFileReader
     /// The immutable routes of the file at <paramref name="path"/>; empty when there is no path or no file. A file that
     /// is not the JSON the SDK writes is a warning, and the run goes on as if it were absent.
     /// </summary>
-    public static ISet<string> ImmutableRoutes(string? path, IRefreshLog log)
+    public static ISet<string> ImmutableRoutes(string? path, IRefreshLog log) => ImmutableRoutes(Read(path), log);
+
+    /// <summary>The routes <paramref name="content"/> holds, logging what it gave: how many, or why the file is not used.</summary>
+    public static ISet<string> ImmutableRoutes(EndpointsFileContent content, IRefreshLog log)
+    {
+        if (content.Problem is { } problem)
+        {
+            log.Warning(
+                DiagnosticCodes.EndpointsFileInvalid,
+                $"The static web assets endpoints file '{content.Path}' is not the JSON the .NET SDK writes ({problem}). "
+                + "No file counts as immutable: every changed or deleted file is refreshed, as without the file.");
+        }
+        else if (content.ImmutableRoutes is { } routes)
+        {
+            log.Detail($"Static web assets endpoints {content.Path}: {routes.Count} immutable routes.");
+            return routes;
+        }
+
+        return new HashSet<string>(StringComparer.Ordinal);
+    }
+
+    /// <summary>Reads the file at <paramref name="path"/> without logging, so that another thread may read it.</summary>
+    public static EndpointsFileContent Read(string? path)
     {
         if (string.IsNullOrEmpty(path) || !File.Exists(path))
         {
-            return new HashSet<string>(StringComparer.Ordinal);
+            return new EndpointsFileContent(path, null, null);
         }
 
         try
         {
-            var routes = Parse(File.ReadAllBytes(path));
-            log.Detail($"Static web assets endpoints {path}: {routes.Count} immutable routes.");
-            return routes;
+            return new EndpointsFileContent(path, Parse(File.ReadAllBytes(path)), null);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            log.Warning(
-                DiagnosticCodes.EndpointsFileInvalid,
-                $"The static web assets endpoints file '{path}' is not the JSON the .NET SDK writes ({e.Message}). "
-                + "No file counts as immutable: every changed or deleted file is refreshed, as without the file.");
-            return new HashSet<string>(StringComparer.Ordinal);
+            return new EndpointsFileContent(path, null, e.Message);
         }
     }
 
@@ -101,7 +117,16 @@ internal static class EndpointsFileReader
         }
 
         var routes = immutableByRoute ?? throw new InvalidDataException("'Endpoints' is missing");
-        return new HashSet<string>(routes.Where(pair => pair.Value).Select(pair => pair.Key), StringComparer.Ordinal);
+        var immutableRoutes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var route in routes)
+        {
+            if (route.Value)
+            {
+                immutableRoutes.Add(route.Key);
+            }
+        }
+
+        return immutableRoutes;
     }
 
     private static bool HasByteOrderMark(byte[] content) =>

@@ -173,6 +173,18 @@ public sealed class EndpointsFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadingABadFile_GivesItsProblem_AndNoRoutes()
+    {
+        var path = Path.Combine(_temp.Path, "app.staticwebassets.endpoints.json");
+        File.WriteAllText(path, """{"Version":2,"Endpoints":[]}""");
+
+        var content = EndpointsFileReader.Read(path);
+
+        Assert.Null(content.ImmutableRoutes);
+        Assert.Equal("'Version' is 2, not 1", content.Problem);
+    }
+
+    [Fact]
     public void NoFile_GivesNoRoutes_AndNoWarning()
     {
         var log = new RecordingLog();
