@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
 
 namespace Qcloud.CdnRefresh.Build.StaticAssets;
@@ -76,7 +75,7 @@ internal static class EndpointReader
 
             EndpointsArray.Expect(reader.TokenType == JsonTokenType.StartObject, "a response header is not an object");
             bool? isCacheControl = null; // unknown until the name is read; the SDK writes the name first
-            string? value = null;
+            var valueIsImmutable = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isName = reader.ValueTextEquals("Name"u8);
@@ -88,7 +87,7 @@ internal static class EndpointReader
                 }
                 else if (isValue && isCacheControl != false && reader.TokenType == JsonTokenType.String)
                 {
-                    value = reader.GetString();
+                    valueIsImmutable = HasImmutable(ref reader);
                 }
                 else
                 {
@@ -96,7 +95,7 @@ internal static class EndpointReader
                 }
             }
 
-            immutable |= isCacheControl == true && value != null && HasImmutable(value);
+            immutable |= isCacheControl == true && valueIsImmutable;
         }
 
         return immutable;
@@ -108,16 +107,28 @@ internal static class EndpointReader
         || ((reader.ValueIsEscaped || reader.ValueSpan.Length == "Cache-Control".Length)
             && string.Equals(reader.GetString(), "Cache-Control", StringComparison.OrdinalIgnoreCase));
 
-    private static bool HasImmutable(string cacheControl)
+    /// <summary>Whether the string value holds the directive <c>immutable</c>, in any case, among its comma-separated ones.</summary>
+    /// <remarks>The value is copied onto the stack when it fits: the file holds a header value for every endpoint.</remarks>
+    private static bool HasImmutable(ref Utf8JsonReader reader)
     {
-        foreach (var directive in cacheControl.Split(','))
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        var value = length <= 256 ? stackalloc char[256] : new char[length];
+        var rest = (ReadOnlySpan<char>)value.Slice(0, reader.CopyString(value));
+        while (true)
         {
-            if (string.Equals(directive.Trim(), "immutable", StringComparison.OrdinalIgnoreCase))
+            var comma = rest.IndexOf(',');
+            var directive = (comma < 0 ? rest : rest.Slice(0, comma)).Trim();
+            if (directive.Equals("immutable".AsSpan(), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
-        }
 
-        return false;
+            if (comma < 0)
+            {
+                return false;
+            }
+
+            rest = rest.Slice(comma + 1);
+        }
     }
 }
