@@ -29,7 +29,8 @@ internal static class ManifestDiff
                 continue;
             }
 
-            if (before.Size != file.Size || !string.Equals(before.Sha256, file.Sha256, StringComparison.OrdinalIgnoreCase))
+            // Both hashes are lowercase hex: the reader and the hasher write them so.
+            if (before.Size != file.Size || !string.Equals(before.Sha256, file.Sha256, StringComparison.Ordinal))
             {
                 modified.Add(file);
             }
