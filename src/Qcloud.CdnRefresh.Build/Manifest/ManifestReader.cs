@@ -51,10 +51,10 @@ internal static class ManifestReader
             }
 
             var recorded = BaseUrlsOf(head);
-            var updatedUtc = root.TryGetProperty("updatedUtc", out var updated) ? ManifestJsonValues.Time(updated, "updatedUtc") : null;
-            var files = Files(root);
+            var body = ManifestBodyJson.Read(root);
+            var files = body.Files();
             return Found(source, BaseUrlMatch.Of(recorded, currentBaseUrls), PendingUrlsOf(head), pending =>
-                new DeploymentManifest(recorded, files, pending, updatedUtc ?? DateTime.MinValue));
+                new DeploymentManifest(recorded, files, pending, body.UpdatedUtc ?? DateTime.MinValue));
         }
         catch (JsonException exception)
         {
@@ -157,36 +157,6 @@ internal static class ManifestReader
                 .Select(url => url.ValueKind == JsonValueKind.String ? url.GetString()! : throw new InvalidDataException("'pendingUrls' holds something other than a string"))
                 .Where(url => !string.IsNullOrWhiteSpace(url))
                 .ToList();
-    }
-
-    private static List<ManifestFile> Files(JsonElement root)
-    {
-        if (!root.TryGetProperty("files", out var entries) || entries.ValueKind == JsonValueKind.Null)
-        {
-            throw new InvalidDataException("'files' is missing");
-        }
-
-        if (entries.ValueKind != JsonValueKind.Array)
-        {
-            throw new JsonException("'files' is not an array");
-        }
-
-        var files = new List<ManifestFile>(entries.GetArrayLength());
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var i = 0;
-        foreach (var entry in entries.EnumerateArray())
-        {
-            var file = ManifestFileJson.Read(entry, i)?.ToManifestFile() ?? throw new InvalidDataException($"files[{i}] is not an object");
-            i++;
-            if (!seen.Add(file.RelativePath))
-            {
-                throw new InvalidDataException($"the file '{file.RelativePath}' is listed twice");
-            }
-
-            files.Add(file);
-        }
-
-        return files;
     }
 
     private static ManifestLoadResult NewerVersion(string source, int version) =>

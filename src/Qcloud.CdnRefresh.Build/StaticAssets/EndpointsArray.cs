@@ -26,13 +26,13 @@ internal static class EndpointsArray
     public static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip };
 
     /// <summary>Reads the array whose start <paramref name="reader"/> stands on, and leaves it on the array's end.</summary>
-    /// <param name="json">The whole document <paramref name="reader"/> reads.</param>
+    /// <param name="json">The bytes <paramref name="reader"/> reads, from its first; after a read in parts, both start at the array's end.</param>
     /// <param name="reader">The document's reader.</param>
     /// <param name="minimumPartLength">The fewest bytes of endpoints worth a core of their own.</param>
-    public static Dictionary<string, bool> Read(ReadOnlyMemory<byte> json, ref Utf8JsonReader reader, int minimumPartLength)
+    public static Dictionary<string, bool> Read(ref ReadOnlyMemory<byte> json, ref Utf8JsonReader reader, int minimumPartLength)
     {
         Expect(reader.TokenType == JsonTokenType.StartArray, "'Endpoints' is not an array");
-        return ReadInParts(json, ref reader, minimumPartLength) ?? ReadInOnePiece(ref reader);
+        return ReadInParts(ref json, ref reader, minimumPartLength) ?? ReadInOnePiece(ref reader);
     }
 
     /// <summary>Throws the <see cref="JsonException"/> that says what is wrong with the document, unless <paramref name="condition"/> holds.</summary>
@@ -59,9 +59,10 @@ internal static class EndpointsArray
     /// The array read in parts, one a core, leaving <paramref name="reader"/> on the array's end; null when the array
     /// is too small to share, or when its parts do not meet at endpoint boundaries.
     /// </summary>
-    private static Dictionary<string, bool>? ReadInParts(ReadOnlyMemory<byte> json, ref Utf8JsonReader reader, int minimumPartLength)
+    private static Dictionary<string, bool>? ReadInParts(ref ReadOnlyMemory<byte> json, ref Utf8JsonReader reader, int minimumPartLength)
     {
-        var starts = PartStarts(json.Span, (int)reader.BytesConsumed, minimumPartLength);
+        var bytes = json;
+        var starts = PartStarts(bytes.Span, (int)reader.BytesConsumed, minimumPartLength);
         if (starts.Count < 2)
         {
             return null;
@@ -73,23 +74,23 @@ internal static class EndpointsArray
         Parallel.For(0, starts.Count, index =>
         {
             var isLast = index == starts.Count - 1;
-            var end = isLast ? json.Length : starts[index + 1];
-            parts[index] = Part.Read(json.Span.Slice(starts[index], end - starts[index]), isLast, arrayStart);
+            var end = isLast ? bytes.Length : starts[index + 1];
+            parts[index] = Part.Read(bytes.Span.Slice(starts[index], end - starts[index]), isLast, arrayStart);
         });
 
         for (var index = 0; index < parts.Length; index++)
         {
             var isLast = index == parts.Length - 1;
             if (parts[index] is not { } part || part.EndsArray != isLast
-                || (!isLast && !IsOneComma(json.Span.Slice(starts[index] + part.End, starts[index + 1] - starts[index] - part.End))))
+                || (!isLast && !IsOneComma(bytes.Span.Slice(starts[index] + part.End, starts[index + 1] - starts[index] - part.End))))
             {
                 return null;
             }
         }
 
         // The document reads on from the array's end as if the endpoints had been read one by one.
-        var arrayEnd = starts[starts.Count - 1] + parts[parts.Length - 1]!.End;
-        reader = new Utf8JsonReader(json.Span.Slice(arrayEnd), isFinalBlock: true, arrayStart);
+        json = bytes.Slice(starts[starts.Count - 1] + parts[parts.Length - 1]!.End);
+        reader = new Utf8JsonReader(json.Span, isFinalBlock: true, arrayStart);
         reader.Read();
 
         var immutableByRoute = parts[0]!.ImmutableByRoute;
@@ -201,8 +202,10 @@ internal static class EndpointsArray
 
                 return new Part(immutableByRoute, (int)reader.BytesConsumed, endsArray: false);
             }
-            catch (Exception e) when (e is JsonException or InvalidDataException)
+            catch (Exception e) when (e is JsonException or InvalidDataException or InvalidOperationException)
             {
+                // Read in one piece, the array gives the answer or the error; a part may have started inside an
+                // endpoint, where strings the one-piece read skips are decoded.
                 return null;
             }
         }

@@ -79,6 +79,11 @@ internal static class EndpointsFileReader
         {
             throw new InvalidDataException("it is not JSON of the expected shape: " + e.Message, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // A route or header whose text is not valid Unicode (a lone surrogate escape, bytes that are not UTF-8).
+            throw new InvalidDataException("it holds text that is not valid Unicode: " + e.Message, e);
+        }
     }
 
     private static ISet<string> ImmutableRoutesOf(ReadOnlyMemory<byte> json, int minimumPartLength)
@@ -101,7 +106,7 @@ internal static class EndpointsFileReader
             else if (reader.ValueTextEquals("Endpoints"u8))
             {
                 reader.Read();
-                immutableByRoute = reader.TokenType == JsonTokenType.Null ? null : EndpointsArray.Read(json, ref reader, minimumPartLength);
+                immutableByRoute = reader.TokenType == JsonTokenType.Null ? null : EndpointsArray.Read(ref json, ref reader, minimumPartLength);
             }
             else
             {

@@ -140,4 +140,25 @@ public class ManifestReadingTests
         Assert.Null(result.Baseline);
         Assert.Equal("QCDN2101", Assert.Single(result.Warnings).Code);
     }
+
+    [Theory]
+    [InlineData("\"files\":5,\"files\":[ENTRY]}")]
+    [InlineData("\"files\":[{\"path\":5}],\"files\":[ENTRY]}")]
+    [InlineData("\"updatedUtc\":\"garbage\",\"updatedUtc\":null,\"files\":[ENTRY]}")]
+    public void A_field_written_twice_is_corrupt_when_an_earlier_value_has_the_wrong_type(string rest)
+    {
+        var result = Parse(Head + rest.Replace("ENTRY", Entry("a")));
+
+        Assert.Null(result.Baseline);
+        Assert.Equal("QCDN2101", Assert.Single(result.Warnings).Code);
+    }
+
+    [Fact]
+    public void A_field_written_twice_counts_with_its_last_value()
+    {
+        var result = Parse(Head + "\"files\":[" + Entry("a") + "],\"files\":[" + Entry("b") + "]}");
+
+        Assert.Empty(result.Warnings);
+        Assert.Equal("b", Assert.Single(result.Baseline!.Files).RelativePath);
+    }
 }

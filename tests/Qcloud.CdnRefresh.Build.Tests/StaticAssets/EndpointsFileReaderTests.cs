@@ -106,6 +106,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
     [InlineData("""{"Version":1,"Endpoints":[{"ResponseHeaders":[]}]}""")]
     [InlineData("""{"Version":1,"Endpoints":[null]}""")]
     [InlineData("""{"Version":1,"Endpoints":[{"Route":"a.css","ResponseHeaders":"immutable"}]}""")]
+    [InlineData("""{"Version":1,"Endpoints":[{"Route":"\ud800"}]}""")]
     public void ADocumentThatIsNotTheSdks_IsInvalidData(string json)
     {
         Assert.Throws<InvalidDataException>(() => Parse(json));
@@ -147,6 +148,32 @@ public sealed class EndpointsFileReaderTests : IDisposable
         var routes = EndpointsFileReader.Parse(content, minimumPartLength: 64);
 
         Assert.Equal(new[] { "0.css", "1.css", "2.css", "3.css", "4.css", "5.css", "6.css", "8.css", "9.css" }, routes.OrderBy(route => route, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void APartStartingInsideAnEndpoint_IsNoPlaceToSplit()
+    {
+        // Each endpoint holds an object that starts as an endpoint does, with text that is not valid Unicode; read in
+        // one piece it is skipped.
+        var endpoints = Enumerable.Range(0, 20).Select(i =>
+            Endpoint($"{i}.css", "immutable").Replace("\"Selectors\"", "\"Extra\":{\"Route\":\"\\ud800\"},\"Selectors\""));
+        var content = Encoding.UTF8.GetBytes(Document(endpoints.ToArray()));
+
+        var routes = EndpointsFileReader.Parse(content, minimumPartLength: 64);
+
+        Assert.Equal(20, routes.Count);
+    }
+
+    [Fact]
+    public void EndpointsWrittenTwice_CountAsTheLast()
+    {
+        var first = Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable"));
+        var content = Encoding.UTF8.GetBytes(
+            """{"Version":1,"Endpoints":[ """ + string.Join(",", first) + """],"Endpoints":[""" + Endpoint("b.css", "immutable") + "]}");
+
+        var routes = EndpointsFileReader.Parse(content, minimumPartLength: 64);
+
+        Assert.Equal(new[] { "b.css" }, routes);
     }
 
     [Fact]
