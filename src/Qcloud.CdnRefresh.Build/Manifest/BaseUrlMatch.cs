@@ -59,16 +59,13 @@ internal sealed class BaseUrlMatch
     public string? Owed(string url, out string? droppedUnder)
     {
         droppedUnder = null;
-        var kept = _kept.Where(pair => IsUnder(url, pair.Recorded)).OrderByDescending(pair => pair.Recorded.Length).ToList();
+        var kept = _kept.Where(pair => BaseUrl.IsUnderRecorded(url, pair.Recorded)).OrderByDescending(pair => pair.Recorded.Length).ToList();
         if (kept.Count > 0)
         {
             return kept[0].Current.Respell(url, kept[0].Recorded);
         }
 
-        droppedUnder = Dropped.Where(recorded => IsUnder(url, recorded)).OrderByDescending(recorded => recorded.Length).FirstOrDefault();
+        droppedUnder = Dropped.Where(recorded => BaseUrl.IsUnderRecorded(url, recorded)).OrderByDescending(recorded => recorded.Length).FirstOrDefault();
         return droppedUnder is null ? url : null;
     }
-
-    private static bool IsUnder(string url, string baseUrl) =>
-        url.StartsWith(baseUrl.EndsWith("/", StringComparison.Ordinal) ? baseUrl : baseUrl + "/", StringComparison.Ordinal);
 }

@@ -55,11 +55,13 @@ internal sealed class BaseUrl
     /// <paramref name="url"/> under this spelling of the site when it is under <paramref name="recorded"/>, another
     /// spelling of it (<c>:443</c>, letter case), so that it is sent and folded like every other URL of this run.
     /// </summary>
-    public string Respell(string url, string recorded)
-    {
-        var prefix = recorded.EndsWith("/", StringComparison.Ordinal) ? recorded : recorded + "/";
-        return url.StartsWith(prefix, StringComparison.Ordinal) ? Value + url.Substring(prefix.Length) : url;
-    }
+    public string Respell(string url, string recorded) =>
+        IsUnderRecorded(url, recorded) ? Value + url.Substring(PrefixOf(recorded).Length) : url;
+
+    /// <summary>Whether <paramref name="url"/> lies under <paramref name="recorded"/>, a base URL as a manifest wrote it (with or without its trailing <c>/</c>).</summary>
+    public static bool IsUnderRecorded(string url, string recorded) => url.StartsWith(PrefixOf(recorded), StringComparison.Ordinal);
+
+    private static string PrefixOf(string recorded) => recorded.EndsWith("/", StringComparison.Ordinal) ? recorded : recorded + "/";
 
     public static BaseUrl Parse(string? value)
     {

@@ -152,13 +152,4 @@ public class ManifestReadingTests
         Assert.Null(result.Baseline);
         Assert.Equal("QCDN2101", Assert.Single(result.Warnings).Code);
     }
-
-    [Fact]
-    public void A_field_written_twice_counts_with_its_last_value()
-    {
-        var result = Parse(Head + "\"files\":[" + Entry("a") + "],\"files\":[" + Entry("b") + "]}");
-
-        Assert.Empty(result.Warnings);
-        Assert.Equal("b", Assert.Single(result.Baseline!.Files).RelativePath);
-    }
 }

@@ -113,7 +113,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
     }
 
     [Fact]
-    public void ADocumentReadInParts_GivesWhatItGivesInOnePiece()
+    public void ADocumentReadInParts_MarksARouteImmutableOnlyWhenAllItsEndpointsAre()
     {
         // A route whose endpoints are split between parts is immutable only when all of them are.
         var content = Encoding.UTF8.GetBytes(Document(

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -89,7 +90,7 @@ public sealed class SeveralBaseUrlsTaskTests
         });
 
         Assert.True(run.Succeeded, run.AllText);
-        var lines = run.Messages.Where(m => m.Importance == MessageImportance.High).Select(m => m.Message!).Where(m => m.StartsWith("CdnRefresh:   ", StringComparison.Ordinal)).ToList();
+        var lines = DryRunLines(run);
         Assert.Equal(
             new[]
             {
@@ -120,7 +121,7 @@ public sealed class SeveralBaseUrlsTaskTests
         });
 
         Assert.True(run.Succeeded, run.AllText);
-        var lines = run.Messages.Where(m => m.Importance == MessageImportance.High).Select(m => m.Message!).Where(m => m.StartsWith("CdnRefresh:   ", StringComparison.Ordinal)).ToList();
+        var lines = DryRunLines(run);
         Assert.Equal(
             new[]
             {
@@ -179,6 +180,7 @@ public sealed class SeveralBaseUrlsTaskTests
         await using var harness = await TaskHarness.StartAsync();
         Assert.True(harness.Run(task => task.BaseUrl = Www + ";" + Cdn).Succeeded);
         var before = harness.ManifestBytes();
+        Assert.NotNull(before);
 
         var run = harness.Run(task => task.BaseUrl = Cdn + ";" + Www);
 
@@ -186,6 +188,10 @@ public sealed class SeveralBaseUrlsTaskTests
         Assert.Empty(run.Purges);
         Assert.Equal(before, harness.ManifestBytes());
     }
+
+    /// <summary>The dry run's indented lines at high importance: the groups and the URLs under them.</summary>
+    private static List<string> DryRunLines(TaskOutcome run) =>
+        run.Messages.Where(m => m.Importance == MessageImportance.High).Select(m => m.Message!).Where(m => m.StartsWith("CdnRefresh:   ", StringComparison.Ordinal)).ToList();
 
     private static void UseApi(RefreshCdnOversea task, TaskHarness harness, string api)
     {
