@@ -1,8 +1,4 @@
-using System;
-using System.Net.Http;
 using System.Security.Cryptography;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Qcloud.CdnRefresh.Build.Api;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace Qcloud.CdnRefresh.Build.Api;
 
 /// <summary>A classified failure of one request, safe to log: it never holds a secret or a signature, and of the headers only the wait a server asked for.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Qcloud.CdnRefresh.Build.Api;
 
 /// <summary>What became of one batch after all its attempts: accepted, or failed for good.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Qcloud.CdnRefresh.Build.Api;
 
 /// <summary>The answer to a status query: one status per entry asked about, or why the query stopped.</summary>

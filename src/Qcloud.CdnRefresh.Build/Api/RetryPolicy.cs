@@ -1,5 +1,3 @@
-using System;
-
 namespace Qcloud.CdnRefresh.Build.Api;
 
 /// <summary>How one kind of request retries where it departs from the client's settings, and the backoff they share.</summary>

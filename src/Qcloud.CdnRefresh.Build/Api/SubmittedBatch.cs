@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Qcloud.CdnRefresh.Build.Api;
 
 /// <summary>An accepted batch, as much as a status query needs of it.</summary>

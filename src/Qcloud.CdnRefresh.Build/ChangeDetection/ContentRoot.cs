@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;

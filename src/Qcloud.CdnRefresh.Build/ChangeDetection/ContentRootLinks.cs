@@ -1,4 +1,3 @@
-using System.IO;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;

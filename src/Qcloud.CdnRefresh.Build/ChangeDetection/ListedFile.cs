@@ -1,5 +1,3 @@
-using System;
-
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 
 /// <summary>A file of the content root, as found by <see cref="ContentFileLister"/>, before hashing.</summary>

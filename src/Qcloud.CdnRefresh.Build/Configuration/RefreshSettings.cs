@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
 using Qcloud.CdnRefresh.Build.Providers;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Qcloud.CdnRefresh.Build.Diagnostics;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using System.Reflection;
 
 namespace Qcloud.CdnRefresh.Build.Diagnostics;

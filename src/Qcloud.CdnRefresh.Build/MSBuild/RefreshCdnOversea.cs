@@ -1,6 +1,3 @@
-using System;
-using System.Linq;
-using System.Threading;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Qcloud.CdnRefresh.Build.Configuration;
@@ -21,7 +18,7 @@ namespace Qcloud.CdnRefresh.Build.MSBuild;
 /// .targets; empty takes the default. <see cref="RefreshSettingsParser"/> holds every default, allowed value and
 /// diagnostic; README.md's Properties table documents them for users.
 /// </remarks>
-public sealed class RefreshCdnOversea : Task, ICancelableTask
+public sealed class RefreshCdnOversea : Microsoft.Build.Utilities.Task, ICancelableTask
 {
     private readonly CancellationTokenSource _cancellation = new();
 

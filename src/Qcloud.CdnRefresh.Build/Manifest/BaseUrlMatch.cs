@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Qcloud.CdnRefresh.Build.Mapping;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;

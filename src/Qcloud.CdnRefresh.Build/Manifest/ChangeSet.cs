@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
 /// <summary>How the current files differ from the baseline. Each list is sorted ordinally by relative path.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
 /// <summary>What loading or fetching a baseline gave: a manifest, or none with the reasons to log.</summary>

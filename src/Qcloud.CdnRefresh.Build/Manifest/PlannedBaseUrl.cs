@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Qcloud.CdnRefresh.Build.Mapping;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Qcloud.CdnRefresh.Build.Providers;
 
 /// <summary>A provider as <c>CdnRefreshApi</c> names it: its name, its default endpoint and how to build it.</summary>

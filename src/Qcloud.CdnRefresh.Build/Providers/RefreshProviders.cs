@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Qcloud.CdnRefresh.Build.Providers.EdgeOne;
 using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Providers.V3;

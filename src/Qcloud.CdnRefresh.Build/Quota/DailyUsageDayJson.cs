@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO;
 using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Quota;

@@ -1,4 +1,3 @@
-using System;
 using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Quota;

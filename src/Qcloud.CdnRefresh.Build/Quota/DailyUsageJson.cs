@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Qcloud.CdnRefresh.Build.Quota;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Qcloud.CdnRefresh.Build.Quota;
 
 /// <summary>One directory refresh of a <see cref="DirectoryPlan"/> and the changed URLs it stands in for.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Quota;

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;

@@ -1,4 +1,3 @@
-using System.Linq;
 using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;

@@ -1,6 +1,4 @@
-using System;
 using System.Globalization;
-using System.IO;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Reporting;

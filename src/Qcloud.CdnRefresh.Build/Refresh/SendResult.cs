@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Quota;
 using Qcloud.CdnRefresh.Build.Reporting;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Qcloud.CdnRefresh.Build.Manifest;
 
 namespace Qcloud.CdnRefresh.Build.Reporting;

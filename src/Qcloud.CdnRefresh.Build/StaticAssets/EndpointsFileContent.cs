@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Qcloud.CdnRefresh.Build.StaticAssets;
 
 /// <summary>What reading the endpoints file gave, before anything is logged about it.</summary>

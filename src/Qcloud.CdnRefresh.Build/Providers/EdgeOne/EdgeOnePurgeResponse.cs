@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 
 namespace Qcloud.CdnRefresh.Build.Providers.EdgeOne;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 
 namespace Qcloud.CdnRefresh.Build.Providers.EdgeOne;

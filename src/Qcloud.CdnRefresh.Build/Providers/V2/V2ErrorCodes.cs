@@ -1,6 +1,4 @@
-using System;
 using System.Globalization;
-using System.Linq;
 using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V2;

@@ -1,6 +1,4 @@
-using System;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Qcloud.CdnRefresh.Build.Api;

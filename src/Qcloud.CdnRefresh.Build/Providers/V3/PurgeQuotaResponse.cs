@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
 /// <summary>The answer to <c>DescribePurgeQuota</c>: the URL and path purge quotas per area.</summary>

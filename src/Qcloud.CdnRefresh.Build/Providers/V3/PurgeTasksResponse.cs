@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V3;
