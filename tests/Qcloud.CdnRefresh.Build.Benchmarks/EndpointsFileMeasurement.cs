@@ -77,9 +77,9 @@ internal static class EndpointsFileMeasurement
     private static int Read(string path, out TimeSpan elapsed)
     {
         var stopwatch = Stopwatch.StartNew();
-        var routes = EndpointsFileReader.Parse(File.ReadAllBytes(path));
+        var content = EndpointsFileReader.Read(path);
         elapsed = stopwatch.Elapsed;
-        return routes.Count;
+        return content.ImmutableRoutes?.Count ?? throw new InvalidOperationException(content.Problem);
     }
 
     private static string Generate(int endpoints)

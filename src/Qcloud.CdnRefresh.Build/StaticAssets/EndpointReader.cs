@@ -6,96 +6,147 @@ namespace Qcloud.CdnRefresh.Build.StaticAssets;
 /// One endpoint of the endpoints file: its route, and whether it is served with a <c>Cache-Control</c> header that
 /// holds the directive <c>immutable</c>. Only the route and that header's value become strings.
 /// </summary>
+/// <remarks>Each method returns false when the data ends before the value does; the caller then reads it again with more.</remarks>
 internal static class EndpointReader
 {
-    /// <summary>Reads the endpoint whose start <paramref name="reader"/> stands on; false when the data ends inside it.</summary>
-    public static bool Read(ref Utf8JsonReader reader, Dictionary<string, bool> immutableByRoute)
+    /// <summary>
+    /// Reads the next endpoint into <paramref name="immutableByRoute"/>, or the array's end; <paramref name="endsArray"/>
+    /// says which. A route stays immutable only while all its endpoints are.
+    /// </summary>
+    public static bool TryReadNext(ref Utf8JsonReader reader, Dictionary<string, bool> immutableByRoute, out bool endsArray)
     {
-        EndpointsArray.Expect(reader.TokenType == JsonTokenType.StartObject, "an endpoint is not an object");
-        var depth = reader.CurrentDepth;
-        string? route = null;
-        var immutable = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("Route"u8))
-            {
-                reader.Read();
-                EndpointsArray.Expect(reader.TokenType is JsonTokenType.String or JsonTokenType.Null, "an endpoint's 'Route' is not a string");
-                route = reader.GetString();
-            }
-            else if (reader.ValueTextEquals("ResponseHeaders"u8))
-            {
-                reader.Read();
-                immutable = HasImmutableCacheControl(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.TrySkip();
-            }
-        }
-
-        if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != depth)
+        endsArray = false;
+        if (!reader.Read())
         {
             return false;
         }
 
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            endsArray = true;
+            return true;
+        }
+
+        Expect(reader.TokenType == JsonTokenType.StartObject, "an endpoint is not an object");
+        string? route = null;
+        var immutable = false;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return Record(immutableByRoute, route, immutable);
+            }
+
+            var isRoute = reader.ValueTextEquals("Route"u8);
+            var isHeaders = !isRoute && reader.ValueTextEquals("ResponseHeaders"u8);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (isRoute)
+            {
+                Expect(reader.TokenType is JsonTokenType.String or JsonTokenType.Null, "an endpoint's 'Route' is not a string");
+                route = reader.GetString();
+            }
+            else if (isHeaders ? !TryReadHeaders(ref reader, out immutable) : !reader.TrySkip())
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Throws the <see cref="JsonException"/> that says what is wrong with the document, unless <paramref name="condition"/> holds.</summary>
+    public static void Expect(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new JsonException(problem);
+        }
+    }
+
+    private static bool Record(Dictionary<string, bool> immutableByRoute, string? route, bool immutable)
+    {
         if (route is not { Length: > 0 })
         {
             throw new InvalidDataException("an endpoint has no 'Route'");
         }
 
-        Record(immutableByRoute, route, immutable);
+        immutableByRoute[route] = immutable && (!immutableByRoute.TryGetValue(route, out var before) || before);
         return true;
     }
 
-    /// <summary>Records one endpoint of <paramref name="route"/>: the route stays immutable only while all its endpoints are.</summary>
-    public static void Record(Dictionary<string, bool> immutableByRoute, string route, bool immutable) =>
-        immutableByRoute[route] = immutable && (!immutableByRoute.TryGetValue(route, out var before) || before);
-
     /// <summary>Whether a <c>ResponseHeaders</c> array holds a <c>Cache-Control</c> header (name in any case) with the directive <c>immutable</c>.</summary>
-    private static bool HasImmutableCacheControl(ref Utf8JsonReader reader)
+    private static bool TryReadHeaders(ref Utf8JsonReader reader, out bool immutable)
     {
+        immutable = false;
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return false;
+            return true;
         }
 
-        EndpointsArray.Expect(reader.TokenType == JsonTokenType.StartArray, "'ResponseHeaders' is not an array");
-        var immutable = false;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        Expect(reader.TokenType == JsonTokenType.StartArray, "'ResponseHeaders' is not an array");
+        while (reader.Read())
         {
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return true;
+            }
+
             if (reader.TokenType == JsonTokenType.Null)
             {
                 continue;
             }
 
-            EndpointsArray.Expect(reader.TokenType == JsonTokenType.StartObject, "a response header is not an object");
-            bool? isCacheControl = null; // unknown until the name is read; the SDK writes the name first
-            var valueIsImmutable = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            Expect(reader.TokenType == JsonTokenType.StartObject, "a response header is not an object");
+            if (!TryReadHeader(ref reader, out var isImmutableCacheControl))
             {
-                var isName = reader.ValueTextEquals("Name"u8);
-                var isValue = !isName && reader.ValueTextEquals("Value"u8);
-                reader.Read();
-                if (isName && reader.TokenType == JsonTokenType.String)
-                {
-                    isCacheControl = IsCacheControl(ref reader);
-                }
-                else if (isValue && isCacheControl != false && reader.TokenType == JsonTokenType.String)
-                {
-                    valueIsImmutable = HasImmutable(ref reader);
-                }
-                else
-                {
-                    reader.TrySkip();
-                }
+                return false;
             }
 
-            immutable |= isCacheControl == true && valueIsImmutable;
+            immutable |= isImmutableCacheControl;
         }
 
-        return immutable;
+        return false;
+    }
+
+    private static bool TryReadHeader(ref Utf8JsonReader reader, out bool isImmutableCacheControl)
+    {
+        isImmutableCacheControl = false;
+        bool? isCacheControl = null; // unknown until the name is read; the SDK writes the name first
+        var valueIsImmutable = false;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                isImmutableCacheControl = isCacheControl == true && valueIsImmutable;
+                return true;
+            }
+
+            var isName = reader.ValueTextEquals("Name"u8);
+            var isValue = !isName && reader.ValueTextEquals("Value"u8);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (isName && reader.TokenType == JsonTokenType.String)
+            {
+                isCacheControl = IsCacheControl(ref reader);
+            }
+            else if (isValue && isCacheControl != false && reader.TokenType == JsonTokenType.String)
+            {
+                valueIsImmutable = HasImmutable(ref reader);
+            }
+            else if (!reader.TrySkip())
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The exact name without making a string; another spelling only when its length can match.</summary>

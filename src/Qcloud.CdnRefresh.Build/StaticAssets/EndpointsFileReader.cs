@@ -13,6 +13,9 @@ internal static class EndpointsFileReader
     /// <summary>The endpoints file format this reader knows.</summary>
     public const int SupportedVersion = 1;
 
+    /// <summary>How many bytes of the file are read at a time; an endpoint longer than that is read whole.</summary>
+    public const int DefaultBlockSize = 64 * 1024;
+
     /// <summary>
     /// The immutable routes of the file at <paramref name="path"/>; empty when there is no path or no file. A file that
     /// is not the JSON the SDK writes is a warning, and the run goes on as if it were absent.
@@ -48,7 +51,8 @@ internal static class EndpointsFileReader
 
         try
         {
-            return new EndpointsFileContent(path, Parse(File.ReadAllBytes(path)), null);
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            return new EndpointsFileContent(path, Parse(file), null);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -57,20 +61,14 @@ internal static class EndpointsFileReader
     }
 
     /// <summary>The immutable routes of an endpoints document, compared ordinally (URL paths are case-sensitive).</summary>
-    /// <param name="content">The whole document (UTF-8, a BOM is allowed).</param>
-    /// <param name="minimumPartLength">The fewest bytes of endpoints worth a core of their own (see <see cref="EndpointsArray"/>).</param>
+    /// <param name="content">The document (UTF-8, a BOM is allowed).</param>
+    /// <param name="blockSize">How many bytes of it are read at a time.</param>
     /// <exception cref="InvalidDataException">The document is not JSON, has another shape, or another version.</exception>
-    public static ISet<string> Parse(byte[] content, int minimumPartLength = EndpointsArray.DefaultMinimumPartLength)
+    public static ISet<string> Parse(Stream content, int blockSize = DefaultBlockSize)
     {
-        var json = content.AsMemory(HasByteOrderMark(content) ? 3 : 0);
         try
         {
-            return ImmutableRoutesOf(json, minimumPartLength);
-        }
-        catch (JsonException) when (minimumPartLength < int.MaxValue)
-        {
-            // Read again in one piece, so that the error names its true line and position.
-            return Parse(content, int.MaxValue);
+            return ImmutableRoutesOf(new JsonBlocks(content, blockSize));
         }
         catch (JsonException e)
         {
@@ -83,32 +81,50 @@ internal static class EndpointsFileReader
         }
     }
 
-    private static ISet<string> ImmutableRoutesOf(ReadOnlyMemory<byte> json, int minimumPartLength)
+    private static ISet<string> ImmutableRoutesOf(JsonBlocks json)
     {
-        var reader = new Utf8JsonReader(json.Span, EndpointsArray.ReaderOptions);
-        EndpointsArray.Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "the document is not a JSON object");
+        var reader = json.Reader();
+        while (!reader.Read())
+        {
+            reader = json.ReadMore();
+        }
+
+        EndpointReader.Expect(reader.TokenType == JsonTokenType.StartObject, "the document is not a JSON object");
+        reader = json.Keep(reader);
         int? version = null;
         Dictionary<string, bool>? immutableByRoute = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (true)
         {
-            if (reader.ValueTextEquals("Version"u8))
+            Property property;
+            while (!TryReadProperty(ref reader, out property))
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.Null)
+                reader = json.ReadMore();
+            }
+
+            if (property == Property.None)
+            {
+                break;
+            }
+
+            if (property == Property.Version && reader.TokenType != JsonTokenType.Null)
+            {
+                EndpointReader.Expect(reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out _), "'Version' is not a whole number");
+                version = reader.GetInt32();
+            }
+
+            var isEndpoints = property == Property.Endpoints && reader.TokenType != JsonTokenType.Null;
+            EndpointReader.Expect(!isEndpoints || reader.TokenType == JsonTokenType.StartArray, "'Endpoints' is not an array");
+            immutableByRoute = property != Property.Endpoints ? immutableByRoute : isEndpoints ? new(StringComparer.Ordinal) : null;
+            reader = json.Keep(reader);
+            var endsArray = !isEndpoints;
+            while (!endsArray)
+            {
+                while (!EndpointReader.TryReadNext(ref reader, immutableByRoute!, out endsArray))
                 {
-                    EndpointsArray.Expect(reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out _), "'Version' is not a whole number");
-                    version = reader.GetInt32();
+                    reader = json.ReadMore();
                 }
-            }
-            else if (reader.ValueTextEquals("Endpoints"u8))
-            {
-                reader.Read();
-                immutableByRoute = reader.TokenType == JsonTokenType.Null ? null : EndpointsArray.Read(ref json, ref reader, minimumPartLength);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+
+                reader = json.Keep(reader);
             }
         }
 
@@ -118,18 +134,35 @@ internal static class EndpointsFileReader
         }
 
         var routes = immutableByRoute ?? throw new InvalidDataException("'Endpoints' is missing");
-        var immutableRoutes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var route in routes)
-        {
-            if (route.Value)
-            {
-                immutableRoutes.Add(route.Key);
-            }
-        }
-
-        return immutableRoutes;
+        return new HashSet<string>(routes.Where(route => route.Value).Select(route => route.Key), StringComparer.Ordinal);
     }
 
-    private static bool HasByteOrderMark(byte[] content) =>
-        content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF;
+    /// <summary>
+    /// Reads the next property's name and its value's first token (all of the value, when it is not one this reader
+    /// uses); <paramref name="property"/> is <see cref="Property.None"/> at the document's end.
+    /// </summary>
+    private static bool TryReadProperty(ref Utf8JsonReader reader, out Property property)
+    {
+        property = Property.None;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.PropertyName)
+        {
+            return true;
+        }
+
+        property = reader.ValueTextEquals("Version"u8) ? Property.Version : reader.ValueTextEquals("Endpoints"u8) ? Property.Endpoints : Property.Other;
+        return reader.Read() && (property != Property.Other || reader.TrySkip());
+    }
+
+    private enum Property
+    {
+        None,
+        Version,
+        Endpoints,
+        Other,
+    }
 }

@@ -20,8 +20,11 @@ public sealed class EndpointsFileReaderTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static System.Collections.Generic.ISet<string> Parse(string json) =>
-        EndpointsFileReader.Parse(Encoding.UTF8.GetBytes(json));
+    private static System.Collections.Generic.ISet<string> Parse(string json, int blockSize = EndpointsFileReader.DefaultBlockSize) =>
+        Parse(Encoding.UTF8.GetBytes(json), blockSize);
+
+    private static System.Collections.Generic.ISet<string> Parse(byte[] content, int blockSize = EndpointsFileReader.DefaultBlockSize) =>
+        EndpointsFileReader.Parse(new MemoryStream(content), blockSize);
 
     private static string Endpoint(string route, string cacheControl) =>
         $$"""{"Route":"{{route}}","Selectors":[],"ResponseHeaders":[{"Name":"Cache-Control","Value":"{{cacheControl}}"},{"Name":"Content-Type","Value":"text/css"}]}""";
@@ -29,12 +32,15 @@ public sealed class EndpointsFileReaderTests : IDisposable
     private static string Document(params string[] endpoints) =>
         """{"Version":1,"ManifestType":"Publish","Endpoints":[""" + string.Join(",", endpoints) + "]}";
 
-    [Fact]
-    public void TheSdksFile_GivesTheFingerprintedRoutes_AndNotThePlainOnes()
+    [Theory]
+    [InlineData(EndpointsFileReader.DefaultBlockSize)]
+    [InlineData(16)]
+    [InlineData(100)]
+    public void TheSdksFile_GivesTheFingerprintedRoutes_AndNotThePlainOnes_ReadInBlocksOfAnySize(int blockSize)
     {
         var content = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, Fixture));
 
-        var routes = EndpointsFileReader.Parse(content);
+        var routes = Parse(content, blockSize);
 
         Assert.Equal(
             new[] { "_framework/System.Text.Json.g5ckbjbcz0.wasm", "_framework/System.Text.Json.g5ckbjbcz0.wasm.br", "css/app.nk9bgqz024.css" },
@@ -83,7 +89,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
     [Fact]
     public void AByteOrderMark_IsAllowed()
     {
-        var routes = EndpointsFileReader.Parse(new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Document(Endpoint("a.css", "immutable")))).ToArray());
+        var routes = Parse(new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Document(Endpoint("a.css", "immutable")))).ToArray());
 
         Assert.Equal(new[] { "a.css" }, routes);
     }
@@ -113,53 +119,34 @@ public sealed class EndpointsFileReaderTests : IDisposable
     }
 
     [Fact]
-    public void ADocumentReadInParts_MarksARouteImmutableOnlyWhenAllItsEndpointsAre()
+    public void ADocumentReadInSmallBlocks_StillReadsWhatFollowsTheEndpoints()
     {
-        // A route whose endpoints are split between parts is immutable only when all of them are.
-        var content = Encoding.UTF8.GetBytes(Document(
-            Endpoint("a.css", "immutable"), Endpoint("b.css", "immutable"), Endpoint("c.css", "no-cache"), Endpoint("d.css", "immutable"),
-            Endpoint("e.css", "immutable"), Endpoint("b.css", "no-cache"), Endpoint("f.css", "immutable"), Endpoint("a.css", "immutable")));
+        var json = """{"Endpoints":[""" + string.Join(",", Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable"))) + """],"Version":2}""";
 
-        var routes = EndpointsFileReader.Parse(content, minimumPartLength: 64);
-
-        Assert.Equal(new[] { "a.css", "d.css", "e.css", "f.css" }, routes.OrderBy(route => route, StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public void ADocumentReadInParts_StillReadsWhatFollowsTheEndpoints()
-    {
-        var content = Encoding.UTF8.GetBytes(
-            """{"Endpoints":[""" + string.Join(",", Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable"))) + """],"Version":2}""");
-
-        var error = Assert.Throws<InvalidDataException>(() => EndpointsFileReader.Parse(content, minimumPartLength: 64));
+        var error = Assert.Throws<InvalidDataException>(() => Parse(json, blockSize: 64));
 
         Assert.Contains("'Version' is 2", error.Message);
     }
 
     [Fact]
-    public void AnEndpointInsideAComment_IsNoPlaceToSplit()
+    public void ACommentAcrossBlocks_IsSkipped()
     {
-        // The comment holds most of the document, so the places to split are found inside it; what follows each one
-        // would read as endpoints.
         var commentedOut = "\n// " + string.Join(",", Enumerable.Range(0, 40).Select(i => Endpoint($"x{i}.css", "immutable"))) + ",\n";
         var endpoints = Enumerable.Range(0, 10).Select(i => (i == 5 ? commentedOut : string.Empty) + Endpoint($"{i}.css", i == 7 ? "no-cache" : "immutable"));
-        var content = Encoding.UTF8.GetBytes(Document(endpoints.ToArray()));
 
-        var routes = EndpointsFileReader.Parse(content, minimumPartLength: 64);
+        var routes = Parse(Document(endpoints.ToArray()), blockSize: 64);
 
         Assert.Equal(new[] { "0.css", "1.css", "2.css", "3.css", "4.css", "5.css", "6.css", "8.css", "9.css" }, routes.OrderBy(route => route, StringComparer.Ordinal));
     }
 
     [Fact]
-    public void APartStartingInsideAnEndpoint_IsNoPlaceToSplit()
+    public void AnObjectInsideAnEndpoint_IsSkippedWithoutReadingItsText()
     {
-        // Each endpoint holds an object that starts as an endpoint does, with text that is not valid Unicode; read in
-        // one piece it is skipped.
+        // Each endpoint holds an object that starts as an endpoint does, with text that is not valid Unicode.
         var endpoints = Enumerable.Range(0, 20).Select(i =>
             Endpoint($"{i}.css", "immutable").Replace("\"Selectors\"", "\"Extra\":{\"Route\":\"\\ud800\"},\"Selectors\""));
-        var content = Encoding.UTF8.GetBytes(Document(endpoints.ToArray()));
 
-        var routes = EndpointsFileReader.Parse(content, minimumPartLength: 64);
+        var routes = Parse(Document(endpoints.ToArray()), blockSize: 64);
 
         Assert.Equal(20, routes.Count);
     }
@@ -168,35 +155,46 @@ public sealed class EndpointsFileReaderTests : IDisposable
     public void EndpointsWrittenTwice_CountAsTheLast()
     {
         var first = Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable"));
-        var content = Encoding.UTF8.GetBytes(
-            """{"Version":1,"Endpoints":[ """ + string.Join(",", first) + """],"Endpoints":[""" + Endpoint("b.css", "immutable") + "]}");
+        var json = """{"Version":1,"Endpoints":[ """ + string.Join(",", first) + """],"Endpoints":[""" + Endpoint("b.css", "immutable") + "]}";
 
-        var routes = EndpointsFileReader.Parse(content, minimumPartLength: 64);
+        var routes = Parse(json, blockSize: 64);
 
         Assert.Equal(new[] { "b.css" }, routes);
     }
 
     [Fact]
-    public void AnErrorInALaterPart_NamesItsLineInTheDocument()
+    public void AnErrorInALaterBlock_NamesItsLineInTheDocument()
     {
         var endpoints = Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable")).ToArray();
         endpoints[15] = endpoints[15].Replace("\"Selectors\":[]", "\"Selectors\":[}");
-        var content = Encoding.UTF8.GetBytes(Document(endpoints).Replace("},{\"Route", "},\n{\"Route"));
+        var json = Document(endpoints).Replace("},{\"Route", "},\n{\"Route");
 
-        var error = Assert.Throws<InvalidDataException>(() => EndpointsFileReader.Parse(content, minimumPartLength: 64));
+        var error = Assert.Throws<InvalidDataException>(() => Parse(json, blockSize: 64));
 
         Assert.Contains("LineNumber: 15 ", error.Message);
     }
 
     [Fact]
-    public void AnErrorAfterEndpointsReadInParts_NamesItsLineInTheDocument()
+    public void AnErrorAfterTheEndpoints_NamesItsLineInTheDocument()
     {
         var endpoints = Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable"));
-        var content = Encoding.UTF8.GetBytes("""{"Endpoints":[""" + string.Join(",\n", endpoints) + "],\n\"Version\":1 x}");
+        var json = """{"Endpoints":[""" + string.Join(",\n", endpoints) + "],\n\"Version\":1 x}";
 
-        var error = Assert.Throws<InvalidDataException>(() => EndpointsFileReader.Parse(content, minimumPartLength: 64));
+        var error = Assert.Throws<InvalidDataException>(() => Parse(json, blockSize: 64));
 
         Assert.Contains("LineNumber: 20 ", error.Message);
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(EndpointsFileReader.DefaultBlockSize)]
+    public void ADocumentCutShortInsideAnEndpoint_IsInvalidData(int blockSize)
+    {
+        var json = Document(Endpoint("a.css", "immutable"), Endpoint("b.css", "immutable"));
+
+        var error = Assert.Throws<InvalidDataException>(() => Parse(json.Substring(0, json.Length - 40), blockSize));
+
+        Assert.Contains("it is not JSON of the expected shape", error.Message);
     }
 
     [Fact]
