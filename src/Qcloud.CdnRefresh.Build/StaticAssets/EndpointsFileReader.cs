@@ -17,12 +17,9 @@ internal static class EndpointsFileReader
     public const int DefaultBlockSize = 64 * 1024;
 
     /// <summary>
-    /// The immutable routes of the file at <paramref name="path"/>; empty when there is no path or no file. A file that
-    /// is not the JSON the SDK writes is a warning, and the run goes on as if it were absent.
+    /// The routes <paramref name="content"/> holds, logging what it gave: how many, or why the file is not used. A file
+    /// that is not the JSON the SDK writes is a warning, and the run goes on as if it were absent.
     /// </summary>
-    public static ISet<string> ImmutableRoutes(string? path, IRefreshLog log) => ImmutableRoutes(Read(path), log);
-
-    /// <summary>The routes <paramref name="content"/> holds, logging what it gave: how many, or why the file is not used.</summary>
     public static ISet<string> ImmutableRoutes(EndpointsFileContent content, IRefreshLog log)
     {
         if (content.Problem is { } problem)

@@ -214,7 +214,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
     {
         var log = new RecordingLog();
 
-        var routes = EndpointsFileReader.ImmutableRoutes(Path.Combine(_temp.Path, "app.staticwebassets.endpoints.json"), log);
+        var routes = EndpointsFileReader.ImmutableRoutes(EndpointsFileReader.Read(Path.Combine(_temp.Path, "app.staticwebassets.endpoints.json")), log);
 
         Assert.Empty(routes);
         Assert.Empty(log.Warnings);
@@ -227,7 +227,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
         File.WriteAllText(path, """{"Version":2,"Endpoints":[]}""");
         var log = new RecordingLog();
 
-        var routes = EndpointsFileReader.ImmutableRoutes(path, log);
+        var routes = EndpointsFileReader.ImmutableRoutes(EndpointsFileReader.Read(path), log);
 
         Assert.Empty(routes);
         var warning = Assert.Single(log.Warnings);
