@@ -111,14 +111,7 @@ internal sealed class RefreshWaitStep(RefreshSettings settings, RefreshEnvironme
         }
 
         var message = $"Tencent reported {failedEntries.Count} refreshes as failed: {Sample(failedEntries)}. They are kept in the manifest and sent again by the next run.";
-        if (settings.ContinueOnError)
-        {
-            Log.Warning(DiagnosticCodes.RefreshFailed, message);
-        }
-        else
-        {
-            Log.Error(DiagnosticCodes.RefreshFailed, message);
-        }
+        RunReporter.Failure(Log, settings, DiagnosticCodes.RefreshFailed, message);
 
         // Accepted but not done: no longer reported as refreshed.
         var failed = new HashSet<string>(failedUrls, StringComparer.Ordinal);
