@@ -40,13 +40,10 @@ internal static class ApiErrorClassifier
         var messages = new List<string>();
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            var message = OneLine(current.Message, 200);
-            if (message.Length > 0 && !messages.Contains(message))
-            {
-                messages.Add(message);
-            }
+            messages.Add(OneLine(current.Message, 200));
         }
 
+        messages = messages.Where(message => message.Length > 0).Distinct().ToList();
         return new ApiFailure
         {
             Kind = ApiFailureKind.Retryable,

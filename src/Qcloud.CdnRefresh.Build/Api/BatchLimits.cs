@@ -21,17 +21,9 @@ internal static class BatchLimits
                 nameof(entries), entries.Count, "A batch holds 1 to " + max.ToString(CultureInfo.InvariantCulture) + " " + what + ".");
         }
 
-        if (target == RefreshTarget.Urls)
+        if (target == RefreshTarget.Directories && entries.FirstOrDefault(entry => !IsDirectoryUrl(entry)) is { } notDirectory)
         {
-            return;
-        }
-
-        foreach (var entry in entries)
-        {
-            if (!IsDirectoryUrl(entry))
-            {
-                throw new ArgumentException("'" + entry + "' is not an http(s) directory URL ending with '/'.", nameof(entries));
-            }
+            throw new ArgumentException("'" + notDirectory + "' is not an http(s) directory URL ending with '/'.", nameof(entries));
         }
     }
 

@@ -36,18 +36,18 @@ internal sealed class BatchSubmitter
     /// </summary>
     public async Task<SubmissionResult> SubmitAsync(
         IReadOnlyList<string> urls,
-        Action<BatchResult>? onBatchCompleted,
+        Action<BatchOutcome>? onBatchCompleted,
         CancellationToken cancellationToken)
     {
         var total = (urls.Count + _batchSize - 1) / _batchSize;
-        var results = new List<BatchResult>(total);
+        var results = new List<BatchOutcome>(total);
         var stopped = false;
         var cancelled = false;
 
         for (var index = 0; index < total; index++)
         {
             var slice = urls.Skip(index * _batchSize).Take(_batchSize).ToArray();
-            var batch = new BatchResult { Number = index + 1, TotalBatches = total, Urls = slice, Status = BatchStatus.NotSent };
+            var batch = new BatchOutcome { Number = index + 1, TotalBatches = total, Urls = slice, Status = BatchStatus.NotSent };
             if (stopped || cancellationToken.IsCancellationRequested)
             {
                 cancelled |= !stopped;
@@ -74,8 +74,8 @@ internal sealed class BatchSubmitter
                 outcome = BatchOutcome.Failed(ApiErrorClassifier.Unexpected(exception));
             }
 
-            batch = batch with { Status = outcome.Succeeded ? BatchStatus.Accepted : BatchStatus.Failed, Outcome = outcome };
-            stopped = !outcome.Succeeded;
+            batch = outcome with { Number = batch.Number, TotalBatches = total, Urls = slice };
+            stopped = !batch.Succeeded;
             results.Add(batch);
             onBatchCompleted?.Invoke(batch);
         }

@@ -45,16 +45,10 @@ internal static class JsonBody
     }
 
     /// <summary>An integer sent as a number or as a numeric string; null otherwise.</summary>
-    public static long? Integer(JsonElement? element)
+    public static long? Integer(JsonElement? element) => element?.ValueKind switch
     {
-        if (element?.ValueKind == JsonValueKind.Number && element.Value.TryGetInt64(out var number))
-        {
-            return number;
-        }
-
-        return element?.ValueKind == JsonValueKind.String
-            && long.TryParse(element.Value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : null;
-    }
+        JsonValueKind.Number when element.Value.TryGetInt64(out var number) => number,
+        JsonValueKind.String when long.TryParse(element.Value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
 }

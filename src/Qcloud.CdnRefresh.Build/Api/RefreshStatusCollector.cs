@@ -18,9 +18,9 @@ internal static class RefreshStatusCollector
     /// <param name="readLog">Reads that log, returning every entry in it (not only the batch's) or a failure.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     public static async Task<RefreshStatusOutcome> CollectAsync(
-        IReadOnlyList<SubmittedBatch> batches,
-        Func<SubmittedBatch, string?> logKey,
-        Func<SubmittedBatch, CancellationToken, Task<RefreshStatusOutcome>> readLog,
+        IReadOnlyList<BatchOutcome> batches,
+        Func<BatchOutcome, string?> logKey,
+        Func<BatchOutcome, CancellationToken, Task<RefreshStatusOutcome>> readLog,
         CancellationToken cancellationToken)
     {
         var logs = new Dictionary<string, RefreshStatusOutcome>(StringComparer.Ordinal);
@@ -47,7 +47,7 @@ internal static class RefreshStatusCollector
     }
 
     /// <summary>Each entry of <paramref name="batch"/> with its latest log entry, or <see cref="RefreshStatus.Unknown"/>.</summary>
-    private static IEnumerable<UrlRefreshStatus> Match(SubmittedBatch batch, IReadOnlyList<UrlRefreshStatus> log)
+    private static IEnumerable<UrlRefreshStatus> Match(BatchOutcome batch, IReadOnlyList<UrlRefreshStatus> log)
     {
         var notBefore = batch.SubmittedAt - ClockSkewAllowance;
         var latest = new Dictionary<string, UrlRefreshStatus>(StringComparer.Ordinal);
@@ -60,7 +60,7 @@ internal static class RefreshStatusCollector
             }
         }
 
-        return batch.Urls.Select(url =>
+        return batch.AcceptedEntries.Select(url =>
             latest.TryGetValue(url, out var entry) ? entry : new UrlRefreshStatus(url, RefreshStatus.Unknown, batch.TaskId));
     }
 }

@@ -9,27 +9,20 @@ namespace Qcloud.CdnRefresh.Build.Api;
 /// Sends one API call, retrying retryable failures with backoff. Each attempt builds (and so signs) a new request,
 /// runs under its own timeout, and is read and classified by the caller's parser.
 /// </summary>
-internal sealed class RetryingRequestRunner : IDisposable
+/// <remarks><c>secrets</c>: Values that must never appear in a failure message (secret key, token).</remarks>
+internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerable<string?> secrets) : IDisposable
 {
     // A v2 Signature parameter or a TC3 Authorization value, wherever an answer echoes one.
     private const string SignaturePattern = @"(Signature=|TC3-HMAC-SHA256 )[^&\s"",;<]+";
 
-    // Made on the first request: a dry run sends none.
-    private readonly Lazy<HttpClient> _http;
-    private readonly ApiClientOptions _options;
-    private readonly string[] _secrets;
-
-    /// <remarks><c>secrets</c>: Values that must never appear in a failure message (secret key, token).</remarks>
-    public RetryingRequestRunner(ApiClientOptions options, IEnumerable<string?> secrets)
+    // Made on the first request: a dry run sends none. Our own per-attempt timeout replaces HttpClient's, which would
+    // otherwise cap every attempt at 100 s.
+    private readonly Lazy<HttpClient> _http = new(() => new HttpClient(options.Handler ?? new HttpClientHandler(), disposeHandler: options.Handler is null)
     {
-        _options = options;
-        _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray();
+        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+    });
 
-        // Our own per-attempt timeout replaces HttpClient's, which would otherwise cap every attempt at 100 s.
-        _http = new Lazy<HttpClient>(() => options.Handler is null
-            ? new HttpClient(new HttpClientHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan }
-            : new HttpClient(options.Handler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
-    }
+    private readonly string[] _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray();
 
     /// <remarks><c>buildRequest</c>: Called once per attempt, so every attempt carries a fresh timestamp, nonce and signature.
     /// <c>parse</c>: Reads the HTTP status and body of an attempt into a value or a classified failure.
@@ -43,7 +36,7 @@ internal sealed class RetryingRequestRunner : IDisposable
         where T : class
     {
         policy ??= RetryPolicy.Default;
-        var maxAttempts = 1 + Math.Max(0, _options.MaxRetries);
+        var maxAttempts = 1 + Math.Max(0, options.MaxRetries);
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -59,17 +52,17 @@ internal sealed class RetryingRequestRunner : IDisposable
                 return ApiCallResult<T>.Failed(failure);
             }
 
-            var delay = RetryPolicy.Backoff(attempt, _options.InitialBackoff, _options.MaxBackoff, _options.Jitter());
+            var delay = RetryPolicy.Backoff(attempt, options.InitialBackoff, options.MaxBackoff, options.Jitter());
 
             // The server knows when it will take requests again; but a build that sleeps minutes is worse than one more
             // retry that fails and leaves the URLs owed, so its wish counts only up to MaxBackoff.
             if (failure.RetryAfter is { } asked && policy.HonourRetryAfter)
             {
-                delay = TimeSpan.FromTicks(Math.Max(delay.Ticks, Math.Min(asked.Ticks, _options.MaxBackoff.Ticks)));
+                delay = TimeSpan.FromTicks(Math.Max(delay.Ticks, Math.Min(asked.Ticks, options.MaxBackoff.Ticks)));
             }
 
-            _options.OnRetry?.Invoke(new RetryNotice(action, attempt, maxAttempts, delay, failure));
-            await _options.Delay(delay, cancellationToken).ConfigureAwait(false);
+            options.OnRetry?.Invoke(new RetryNotice(action, attempt, maxAttempts, delay, failure));
+            await options.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -89,24 +82,7 @@ internal sealed class RetryingRequestRunner : IDisposable
     {
         using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var attemptEnded = new CancellationTokenSource();
-        _ = HttpCancellation.TimeOutAsync(_options.RequestTimer, _options.RequestTimeout, attemptCancellation, attemptEnded.Token);
-        try
-        {
-            return await SendAndReadAsync(buildRequest, parse, attemptCancellation, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            attemptEnded.Cancel();
-        }
-    }
-
-    private async Task<ApiCallResult<T>> SendAndReadAsync<T>(
-        Func<HttpRequestMessage> buildRequest,
-        Func<int, byte[], ApiCallResult<T>> parse,
-        CancellationTokenSource attemptCancellation,
-        CancellationToken cancellationToken)
-        where T : class
-    {
+        _ = HttpCancellation.TimeOutAsync(options.RequestTimer, options.RequestTimeout, attemptCancellation, attemptEnded.Token);
         var token = attemptCancellation.Token;
         try
         {
@@ -136,11 +112,15 @@ internal sealed class RetryingRequestRunner : IDisposable
         }
         catch (Exception exception) when (IsTransportFailure(exception) && attemptCancellation.IsCancellationRequested)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.Timeout(_options.RequestTimeout));
+            return ApiCallResult<T>.Failed(ApiErrorClassifier.Timeout(options.RequestTimeout));
         }
         catch (Exception exception) when (IsTransportFailure(exception))
         {
             return ApiCallResult<T>.Failed(ApiErrorClassifier.NetworkError(exception));
+        }
+        finally
+        {
+            attemptEnded.Cancel();
         }
     }
 
@@ -149,7 +129,7 @@ internal sealed class RetryingRequestRunner : IDisposable
     private TimeSpan? RetryAfterOf(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } until ? until - (response.Headers.Date ?? _options.Clock()) : (TimeSpan?)null);
+        var wait = header?.Delta ?? (header?.Date is { } until ? until - (response.Headers.Date ?? options.Clock()) : (TimeSpan?)null);
         return wait > TimeSpan.Zero ? wait : null;
     }
 

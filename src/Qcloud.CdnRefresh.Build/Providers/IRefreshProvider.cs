@@ -37,7 +37,7 @@ internal interface IRefreshProvider : IDisposable
     /// One status per entry of <paramref name="batches"/>, in their order; an entry the API does not report is
     /// <see cref="RefreshStatus.Unknown"/>. Never throws for an API failure: the outcome then carries it.
     /// </summary>
-    Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken);
+    Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<BatchOutcome> batches, CancellationToken cancellationToken);
 
     /// <summary>Counts what the API accepted, for a provider whose quota source is its own count; others ignore it.</summary>
     void RecordAccepted(RefreshTarget target, int count);

@@ -59,10 +59,12 @@ internal abstract class SignedApiProvider : IRefreshProvider
             ReadBatchAnswer,
             cancellationToken).ConfigureAwait(false);
 
-        return result.Value is { } accepted ? accepted with { SubmittedAt = signedAt } : BatchOutcome.Failed(result.Failure!);
+        return result.Value is { } accepted
+            ? accepted with { Target = target, Urls = entries, SubmittedAt = signedAt }
+            : BatchOutcome.Failed(result.Failure!);
     }
 
-    public abstract Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken);
+    public abstract Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<BatchOutcome> batches, CancellationToken cancellationToken);
 
     public virtual void RecordAccepted(RefreshTarget target, int count)
     {

@@ -7,29 +7,19 @@ using Qcloud.CdnRefresh.Build.StaticAssets;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;
 
-/// <summary>What changed: the content root listed and hashed, compared with the baseline, turned into URLs.</summary>
-internal sealed class ContentScan
+/// <summary>
+/// What changed: the content root listed and hashed, the local manifest and the baseline (the same one unless
+/// <c>CdnRefreshBaselineUrl</c> is set), compared into the plan of URLs.
+/// </summary>
+internal sealed record ContentScan(
+    string ContentRoot,
+    IReadOnlyList<ListedFile> Listed,
+    ManifestLoadResult Local,
+    ManifestLoadResult Baseline,
+    IReadOnlyList<ManifestFile> Current,
+    HashingStats Hashing,
+    RefreshPlan? Plan)
 {
-    private ContentScan(string contentRoot, IReadOnlyList<ListedFile> listed)
-    {
-        ContentRoot = contentRoot;
-        Listed = listed;
-    }
-
-    public string ContentRoot { get; }
-
-    public IReadOnlyList<ListedFile> Listed { get; }
-
-    public ManifestLoadResult Local { get; private set; } = ManifestLoadResult.NoBaseline();
-
-    public ManifestLoadResult Baseline { get; private set; } = ManifestLoadResult.NoBaseline();
-
-    public IReadOnlyList<ManifestFile> Current { get; private set; } = new List<ManifestFile>();
-
-    public HashingStats Hashing { get; private set; } = new(0, 0, 0);
-
-    public RefreshPlan? Plan { get; private set; }
-
     /// <summary>
     /// Lists the content root; when it holds no file, stops there (<see cref="Plan"/> stays null), since an empty state
     /// would mark every deployed file as deleted.
@@ -48,43 +38,41 @@ internal sealed class ContentScan
             ? Task.Run(() => EndpointsFileReader.Read(settings.EndpointsFile), CancellationToken.None)
             : null;
         var listed = new ContentFileLister(settings.Exclude, ownFiles).List(contentRoot, cancellationToken);
-        var scan = new ContentScan(contentRoot, listed);
         if (listed.Count == 0)
         {
-            return scan;
+            return new ContentScan(contentRoot, listed, ManifestLoadResult.NoBaseline(), ManifestLoadResult.NoBaseline(), [], new(0, 0, 0), null);
         }
 
-        scan.Local = await loadingLocal.ConfigureAwait(false);
-        scan.Baseline = settings.BaselineUrl is null
-            ? scan.Local
+        var local = await loadingLocal.ConfigureAwait(false);
+        var baseline = settings.BaselineUrl is null
+            ? local
             : await new BaselineFetcher(settings.Timeout, environment.Handler, environment.RequestTimer)
                 .FetchAsync(settings.BaselineUrl, settings.BaseUrls, cancellationToken).ConfigureAwait(false);
-        foreach (var warning in scan.Baseline.Warnings)
+        foreach (var warning in baseline.Warnings)
         {
             environment.Log.Warning(warning.Code, warning.Message);
         }
 
-        foreach (var message in scan.Baseline.Messages)
+        foreach (var message in baseline.Messages)
         {
             environment.Log.Detail(message);
         }
 
-        var hashing = new FileHasher().Hash(listed, RecordedHashes(scan.Local.Baseline), cancellationToken);
-        scan.Hashing = hashing.Stats;
+        var hashing = new FileHasher().Hash(listed, RecordedHashes(local.Baseline), cancellationToken);
         var immutable = readingEndpoints is null ? null : EndpointsFileReader.ImmutableRoutes(await readingEndpoints.ConfigureAwait(false), environment.Log);
-        scan.Current = CurrentFiles(listed, hashing, immutable);
+        var current = CurrentFiles(listed, hashing, immutable);
 
         // With a remote baseline, what the local manifest still owes would otherwise be forgotten.
-        var localDebts = settings.BaselineUrl is null ? null : scan.Local.Baseline?.PendingUrls;
+        var localDebts = settings.BaselineUrl is null ? null : local.Baseline?.PendingUrls;
         var mappers = settings.BaseUrls.ToDictionary(baseUrl => baseUrl, baseUrl => new UrlMapper(baseUrl, settings.DirectoryIndex));
-        scan.Plan = RefreshPlanner.Plan(
-            scan.Current, scan.Baseline.Baseline, settings.AddedFiles, settings.WithoutBaseline, settings.BaseUrls, (baseUrl, paths) => mappers[baseUrl].MapAll(paths), localDebts, settings.SkipImmutable);
-        environment.Log.Detail(scan.Plan.Summary);
-        foreach (var added in scan.Plan.HasBaseline ? scan.Plan.BaseUrls.Where(baseUrl => baseUrl.IsNew) : Enumerable.Empty<PlannedBaseUrl>())
+        var plan = RefreshPlanner.Plan(
+            current, baseline.Baseline, settings.AddedFiles, settings.WithoutBaseline, settings.BaseUrls, (baseUrl, paths) => mappers[baseUrl].MapAll(paths), localDebts, settings.SkipImmutable);
+        environment.Log.Detail(plan.Summary);
+        foreach (var added in plan.HasBaseline ? plan.BaseUrls.Where(baseUrl => baseUrl.IsNew) : Enumerable.Empty<PlannedBaseUrl>())
         {
             environment.Log.Detail($"The base URL {added.BaseUrl} is new since the baseline: CdnRefreshWithoutBaseline={settings.WithoutBaseline.ToString().ToLowerInvariant()} decides what is refreshed under it ({added.Urls.Count} URLs).");
         }
-        return scan;
+        return new ContentScan(contentRoot, listed, local, baseline, current, hashing.Stats, plan);
     }
 
     /// <summary>

@@ -7,28 +7,17 @@ namespace Qcloud.CdnRefresh.Build.Refresh;
 /// The manifest update: the current files, owing what was not accepted, saved locally and (with
 /// <c>CdnRefreshPublishManifest</c>) into the content root. A manifest of a newer package version is left alone.
 /// </summary>
-internal sealed class ManifestRecorder
+internal sealed class ManifestRecorder(RefreshSettings settings, ContentScan scan, Func<DateTimeOffset> clock)
 {
-    private readonly RefreshSettings _settings;
-    private readonly ContentScan _scan;
-    private readonly Func<DateTimeOffset> _clock;
-
-    public ManifestRecorder(RefreshSettings settings, ContentScan scan, Func<DateTimeOffset> clock)
-    {
-        _settings = settings;
-        _scan = scan;
-        _clock = clock;
-    }
-
     /// <summary>Records the run: the planned URLs less the accepted ones stay owed.</summary>
     public ManifestUpdate Record(IReadOnlyCollection<string> plannedUrls, IEnumerable<string> acceptedUrls)
     {
-        var update = ManifestUpdater.Decide(_scan.Baseline.Baseline, _scan.Current, _settings.BaseUrls, plannedUrls, acceptedUrls, Now);
+        var update = ManifestUpdater.Decide(scan.Baseline.Baseline, scan.Current, settings.BaseUrls, plannedUrls, acceptedUrls, Now);
         Save(update.Manifest);
-        if (update.Manifest is null && _settings.PublishManifest)
+        if (update.Manifest is null && settings.PublishManifest)
         {
             // Unchanged, but a fresh publish output (or a mirroring upload) has no copy: the next baseline fetch needs one.
-            ManifestStore.WritePublished(_scan.ContentRoot, Build(Array.Empty<string>()));
+            ManifestStore.WritePublished(scan.ContentRoot, Build(Array.Empty<string>()));
         }
 
         return update;
@@ -38,9 +27,9 @@ internal sealed class ManifestRecorder
     public void RecordFailed(DeploymentManifest written, IEnumerable<string> failedUrls) =>
         Save(Build(written.PendingUrls.Concat(failedUrls)));
 
-    private DateTime Now => _clock().UtcDateTime;
+    private DateTime Now => clock().UtcDateTime;
 
-    private DeploymentManifest Build(IEnumerable<string> owed) => new(_settings.BaseUrls.Select(baseUrl => baseUrl.Value), _scan.Current, owed, Now);
+    private DeploymentManifest Build(IEnumerable<string> owed) => new(settings.BaseUrls.Select(baseUrl => baseUrl.Value), scan.Current, owed, Now);
 
     private void Save(DeploymentManifest? manifest)
     {
@@ -49,14 +38,14 @@ internal sealed class ManifestRecorder
             return;
         }
 
-        if (_settings.ManifestPath is not null && _scan.Local.MayOverwrite)
+        if (settings.ManifestPath is not null && scan.Local.MayOverwrite)
         {
-            ManifestStore.Save(Path.GetFullPath(_settings.ManifestPath), manifest);
+            ManifestStore.Save(Path.GetFullPath(settings.ManifestPath), manifest);
         }
 
-        if (_settings.PublishManifest)
+        if (settings.PublishManifest)
         {
-            ManifestStore.WritePublished(_scan.ContentRoot, manifest);
+            ManifestStore.WritePublished(scan.ContentRoot, manifest);
         }
     }
 }

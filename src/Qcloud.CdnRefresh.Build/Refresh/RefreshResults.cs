@@ -1,5 +1,5 @@
+using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Configuration;
-using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Reporting;
@@ -32,29 +32,22 @@ internal static class RefreshResults
     };
 
     /// <summary>What was submitted and recorded; the failure that stopped the submission, with its code and advice.</summary>
-    public static RefreshResult Submitted(RefreshResult planned, SendResult? sent, DeploymentManifest? written, Uri endpoint)
+    public static RefreshResult Submitted(RefreshResult planned, IRefreshProvider provider, SubmissionResult sent, DeploymentManifest? written)
     {
-        var result = planned with
+        var directories = sent.Target == RefreshTarget.Directories;
+        var failure = SubmissionFailureMessage.Describe(sent, provider.Endpoint);
+        return planned with
         {
-            Action = sent?.Action ?? planned.Action,
-            Directories = sent?.Directories?.DirectoryUrls ?? Array.Empty<string>(),
-            Batches = sent?.Submission.TotalBatches ?? 0,
-            AcceptedUrls = sent?.Accepted ?? Array.Empty<RefreshedUrl>(),
-            PendingUrls = written?.PendingUrls ?? sent?.NotAccepted ?? Array.Empty<string>(),
-            BatchesAccepted = sent?.Submission.AcceptedBatches.Count() ?? 0,
+            Action = directories ? provider.DirectoryAction : planned.Action,
+            Directories = directories ? sent.Batches.SelectMany(b => b.Urls).ToList() : Array.Empty<string>(),
+            Batches = sent.TotalBatches,
+            AcceptedUrls = sent.AcceptedBatches.SelectMany(b => b.AcceptedEntries.SelectMany(entry =>
+                sent.UrlsOf(entry).Select(url => new RefreshedUrl(url, b.Number, b.TaskId, directories ? entry : null)))).ToList(),
+            PendingUrls = written?.PendingUrls ?? sent.NotAcceptedUrls,
+            BatchesAccepted = sent.AcceptedBatches.Count(),
             ManifestWritten = written is not null,
+            FailureCode = failure?.Code,
+            FailureMessage = failure?.Message,
         };
-
-        if (sent?.Submission.Failure is { } failure && sent.Submission.FailedBatch is { } failedBatch)
-        {
-            var (code, message) = ApiFailureMessage.Describe(failure, failedBatch, sent, endpoint);
-            result = result with { FailureCode = code, FailureMessage = message + RejectedMessage.Also(sent) };
-        }
-        else if (sent is not null && sent.Submission.Rejected.Count > 0)
-        {
-            result = result with { FailureCode = DiagnosticCodes.TargetsRejected, FailureMessage = RejectedMessage.Describe(sent) };
-        }
-
-        return result;
     }
 }

@@ -2,7 +2,6 @@ using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Providers;
 using Qcloud.CdnRefresh.Build.Quota;
-using Qcloud.CdnRefresh.Build.Reporting;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;
 
@@ -12,34 +11,30 @@ namespace Qcloud.CdnRefresh.Build.Refresh;
 /// </summary>
 internal static class RefreshSubmitter
 {
-    public static async Task<SendResult> SubmitAsync(IRefreshProvider provider, QuotaDecision decision, IReadOnlyList<string> urls, IRefreshLog log, CancellationToken cancellationToken)
+    public static async Task<SubmissionResult> SubmitAsync(
+        IRefreshProvider provider, QuotaDecision decision, IReadOnlyList<string> urls, IRefreshLog log, CancellationToken cancellationToken)
     {
-        var sent = decision switch
+        var (target, entries, batchSize) = decision switch
         {
-            SendUrlsDecision send => await SendUrlsAsync(provider, urls, send.BatchSize, log, cancellationToken).ConfigureAwait(false),
-            SendDirectoriesDecision fold => await SendDirectoriesAsync(provider, fold, log, cancellationToken).ConfigureAwait(false),
+            SendUrlsDecision send => (RefreshTarget.Urls, urls, send.BatchSize),
+            SendDirectoriesDecision fold => (RefreshTarget.Directories, LogFolding(fold, log), fold.BatchSize),
             _ => throw new InvalidOperationException("Nothing is submitted for a " + decision.GetType().Name),
         };
 
-        provider.RecordAccepted(sent.Target, sent.Submission.AcceptedCount);
-        return sent;
-    }
-
-    private static async Task<SendResult> SendUrlsAsync(IRefreshProvider provider, IReadOnlyList<string> urls, int batchSize, IRefreshLog log, CancellationToken cancellationToken)
-    {
-        var submission = await new BatchSubmitter((batch, token) => provider.SubmitAsync(RefreshTarget.Urls, batch, token), batchSize)
-            .SubmitAsync(urls, batch => LogBatch(log, batch), cancellationToken).ConfigureAwait(false);
-        return new SendResult
+        var submission = await new BatchSubmitter((batch, token) => provider.SubmitAsync(target, batch, token), batchSize)
+            .SubmitAsync(entries, batch => LogBatch(log, batch), cancellationToken).ConfigureAwait(false);
+        if (decision is SendDirectoriesDecision folded)
         {
-            Submission = submission,
-            Target = RefreshTarget.Urls,
-            Action = provider.UrlAction,
-            Accepted = submission.AcceptedBatches.SelectMany(b => b.AcceptedEntries.Select(url => new RefreshedUrl(url, b.Number, b.Outcome?.TaskId))).ToList(),
-            NotAccepted = submission.NotAcceptedUrls,
-        };
+            var covered = folded.Plan.Directories.ToDictionary(d => d.Url, d => d.CoveredUrls, StringComparer.Ordinal);
+            submission = submission with { CoveredUrls = covered };
+        }
+
+        provider.RecordAccepted(target, submission.AcceptedCount);
+        return submission;
     }
 
-    private static async Task<SendResult> SendDirectoriesAsync(IRefreshProvider provider, SendDirectoriesDecision fold, IRefreshLog log, CancellationToken cancellationToken)
+    /// <returns>The directories to send.</returns>
+    private static IReadOnlyList<string> LogFolding(SendDirectoriesDecision fold, IRefreshLog log)
     {
         var count = fold.Plan.Directories.Count;
         log.Summary($"Over the URL quota ({fold.Explanation}); CdnRefreshOverQuota=directory refreshes {count} {(count == 1 ? "directory" : "directories")} instead:");
@@ -49,22 +44,9 @@ internal static class RefreshSubmitter
             log.Summary($"  {directory.Url} covers {urls} {(urls == 1 ? "URL" : "URLs")}");
         }
 
-        var submission = await new BatchSubmitter((batch, token) => provider.SubmitAsync(RefreshTarget.Directories, batch, token), fold.BatchSize)
-            .SubmitAsync(fold.Plan.DirectoryUrls, batch => LogBatch(log, batch), cancellationToken).ConfigureAwait(false);
-        var covered = fold.Plan.Directories.ToDictionary(d => d.Url, d => d.CoveredUrls, StringComparer.Ordinal);
-        return new SendResult
-        {
-            Submission = submission,
-            Target = RefreshTarget.Directories,
-            Directories = fold.Plan,
-            Action = provider.DirectoryAction,
-            Accepted = submission.AcceptedBatches
-                .SelectMany(b => b.AcceptedEntries.SelectMany(directory => covered[directory].Select(url => new RefreshedUrl(url, b.Number, b.Outcome?.TaskId, directory))))
-                .ToList(),
-            NotAccepted = submission.NotAcceptedUrls.SelectMany(directory => covered[directory]).ToList(),
-        };
+        return fold.Plan.DirectoryUrls;
     }
 
-    private static void LogBatch(IRefreshLog log, BatchResult batch) =>
-        log.Detail($"Batch {batch.Label}: {batch.Urls.Count} entries {batch.Status.ToString().ToLowerInvariant()}{(batch.Outcome?.TaskId is { } id ? ", task " + id : string.Empty)}.");
+    private static void LogBatch(IRefreshLog log, BatchOutcome batch) =>
+        log.Detail($"Batch {batch.Label}: {batch.Urls.Count} entries {batch.Status.ToString().ToLowerInvariant()}{(batch.TaskId is { } id ? ", task " + id : string.Empty)}.");
 }

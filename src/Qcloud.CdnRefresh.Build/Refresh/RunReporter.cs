@@ -15,14 +15,7 @@ internal static class RunReporter
         environment.Log.Summary(SummaryLine(result, settings));
         if (result.FailureCode is not null)
         {
-            if (settings.ContinueOnError)
-            {
-                environment.Log.Warning(result.FailureCode, result.FailureMessage ?? string.Empty);
-            }
-            else
-            {
-                environment.Log.Error(result.FailureCode, result.FailureMessage ?? string.Empty);
-            }
+            Failure(environment.Log, settings, result.FailureCode, result.FailureMessage ?? string.Empty);
         }
 
         if (settings.ReportPath is not null)
@@ -34,6 +27,19 @@ internal static class RunReporter
         if (!string.IsNullOrWhiteSpace(stepSummary))
         {
             WriteOrWarn(environment, "the GitHub step summary " + stepSummary, () => StepSummaryWriter.Append(stepSummary!, StepSummaryWriter.Render(result), StepSummaryLockTimeout));
+        }
+    }
+
+    /// <summary>A failure of the run: an error, or a warning with <c>CdnRefreshContinueOnError</c>.</summary>
+    public static void Failure(IRefreshLog log, RefreshSettings settings, string code, string message)
+    {
+        if (settings.ContinueOnError)
+        {
+            log.Warning(code, message);
+        }
+        else
+        {
+            log.Error(code, message);
         }
     }
 

@@ -87,7 +87,8 @@ public class BatchSubmitterTests
         Assert.Equal(1000, result.AcceptedCount);
         Assert.Equal(urls.Take(1000), result.AcceptedUrls);
         Assert.Equal(urls.Skip(1000), result.NotAcceptedUrls);
-        Assert.Null(result.Batches[2].Outcome);
+        Assert.Null(result.Batches[2].Failure);
+        Assert.Null(result.Batches[2].TaskId);
         Assert.False(result.Cancelled);
     }
 
@@ -95,12 +96,12 @@ public class BatchSubmitterTests
     public async Task ProgressCallback_IsToldAboutEachSentBatch()
     {
         client.Then(BatchOutcome.Accepted("t1")).Then(BatchOutcome.Failed(QuotaFailure));
-        var seen = new List<BatchResult>();
+        var seen = new List<BatchOutcome>();
 
         await new BatchSubmitter(client.SubmitAsync, 2).SubmitAsync(ClientHarness.Urls(6), seen.Add, CancellationToken.None);
 
         Assert.Equal(new[] { "1 of 3", "2 of 3" }, seen.Select(b => b.Label));
-        Assert.Equal("t1", seen[0].Outcome!.TaskId);
+        Assert.Equal("t1", seen[0].TaskId);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public class DescribePurgeTasksTests
     public async Task GetStatus_UrlMissingFromTheTask_IsUnknown_AndDirectoriesAskForPath()
     {
         harness.Handler.RespondJson(Page(total: 1, ("https://a.example/img/", "done")));
-        var batch = new SubmittedBatch
+        var batch = new BatchOutcome
         {
             TaskId = TaskId,
             Urls = new[] { "https://a.example/img/", "https://a.example/css/" },
@@ -109,7 +109,7 @@ public class DescribePurgeTasksTests
     [Fact]
     public async Task GetStatus_BatchWithoutTaskId_IsUnknownWithoutACall()
     {
-        var batch = new SubmittedBatch { Urls = new[] { "https://a.example/1.js" }, SubmittedAt = harness.Time.Now() };
+        var batch = new BatchOutcome { Urls = new[] { "https://a.example/1.js" }, SubmittedAt = harness.Time.Now() };
 
         var outcome = await harness.V3().GetStatusAsync(new[] { batch }, CancellationToken.None);
 

@@ -62,7 +62,7 @@ public class DirectorySubmissionTests
         Assert.Equal(ApiFailureKind.Quota, outcome.Failure!.Kind);
         Assert.Equal(apiCode, outcome.Failure.ApiCode);
         Assert.Single(harness.Handler.Requests);
-        Assert.Null(outcome.SubmittedAt);
+        Assert.Equal(default, outcome.SubmittedAt);
     }
 
     [Fact]
@@ -149,6 +149,6 @@ public class DirectorySubmissionTests
         Assert.All(result.Batches, b => Assert.Equal(BatchStatus.Accepted, b.Status));
         Assert.Equal(directories, result.AcceptedUrls);
         Assert.All(harness.Handler.Requests, r => Assert.Equal("PurgePathCache", r.Header("X-TC-Action")));
-        Assert.Equal(new[] { "t1", "t2" }, result.Batches.Select(b => b.Outcome!.TaskId));
+        Assert.Equal(new[] { "t1", "t2" }, result.Batches.Select(b => b.TaskId));
     }
 }

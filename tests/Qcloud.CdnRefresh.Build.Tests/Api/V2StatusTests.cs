@@ -132,7 +132,7 @@ public class V2StatusTests
         Assert.Equal(RefreshStatus.Unknown, outcome.Statuses.Single().Status);
     }
 
-    private SubmittedBatch Batch(params string[] urls) => new() { Urls = urls, SubmittedAt = harness.Time.Now() };
+    private BatchOutcome Batch(params string[] urls) => new() { Urls = urls, SubmittedAt = harness.Time.Now() };
 
     private static string OverseasLog(params (string Url, int Status)[] entries) => OverseasLog(BeijingNow, entries);
 

@@ -65,8 +65,7 @@ public class DirectoryOverHttpTests : OverHttpTestBase
 
         var result = await new BatchSubmitter((batch, token) => client.SubmitAsync(RefreshTarget.Directories, batch, token), 2)
             .SubmitAsync(directories, null, CancellationToken.None);
-        var status = await client.GetStatusAsync(
-            result.Batches.Select(b => SubmittedBatch.From(b, RefreshTarget.Directories)).ToArray(), CancellationToken.None);
+        var status = await client.GetStatusAsync(result.Batches, CancellationToken.None);
 
         Assert.All(result.Batches, b => Assert.Equal(BatchStatus.Accepted, b.Status));
         Assert.Equal(3, RequestsFor("PurgePathCache").Count);

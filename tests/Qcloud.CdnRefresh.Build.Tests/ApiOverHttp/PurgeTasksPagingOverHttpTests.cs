@@ -37,8 +37,8 @@ public class PurgeTasksPagingOverHttpTests : OverHttpTestBase
         var second = await client.SubmitAsync(RefreshTarget.Urls, Urls(5, "https://www.example.com/b"), CancellationToken.None);
         var batches = new[]
         {
-            new SubmittedBatch { TaskId = first.TaskId, Urls = Urls(25, "https://www.example.com/a"), SubmittedAt = first.SubmittedAt!.Value },
-            new SubmittedBatch { TaskId = second.TaskId, Urls = Urls(5, "https://www.example.com/b"), SubmittedAt = second.SubmittedAt!.Value },
+            new BatchOutcome { TaskId = first.TaskId, Urls = Urls(25, "https://www.example.com/a"), SubmittedAt = first.SubmittedAt },
+            new BatchOutcome { TaskId = second.TaskId, Urls = Urls(5, "https://www.example.com/b"), SubmittedAt = second.SubmittedAt },
         };
 
         var status = await client.GetStatusAsync(batches, CancellationToken.None);

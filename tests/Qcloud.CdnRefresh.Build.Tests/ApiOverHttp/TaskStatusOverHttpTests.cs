@@ -117,10 +117,10 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
         Assert.Equal("20260302", RequestsFor("GetCdnOverseaRefreshLog").Single().Parameters["date"]);
     }
 
-    private static SubmittedBatch Submitted(BatchOutcome outcome, IReadOnlyList<string> urls, RefreshTarget target) =>
-        new() { TaskId = outcome.TaskId, Urls = urls, SubmittedAt = outcome.SubmittedAt!.Value, Target = target };
+    private static BatchOutcome Submitted(BatchOutcome outcome, IReadOnlyList<string> urls, RefreshTarget target) =>
+        new() { TaskId = outcome.TaskId, Urls = urls, SubmittedAt = outcome.SubmittedAt, Target = target };
 
-    private async Task<(IRefreshProvider Client, SubmittedBatch Batch)> SubmitUrlsAsync(string api, string area, int count)
+    private async Task<(IRefreshProvider Client, BatchOutcome Batch)> SubmitUrlsAsync(string api, string area, int count)
     {
         var urls = Urls(count);
         var client = Provider(api, o => o with { Area = area });

@@ -44,7 +44,7 @@ internal sealed class EdgeOneProvider : SignedApiProvider
         RemoteQuotaAsync(DescribeContentQuotaAction, offline, DescribeContentQuotaAsync, quota => EdgeOneQuota.Today(request, quota), cancellationToken);
 
     /// <summary><c>DescribePurgeTasks</c> once per job id; a batch without one is <see cref="RefreshStatus.Unknown"/>.</summary>
-    public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
+    public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<BatchOutcome> batches, CancellationToken cancellationToken) =>
         RefreshStatusCollector.CollectAsync(
             batches,
             batch => string.IsNullOrEmpty(batch.TaskId) ? null : batch.TaskId,

@@ -62,7 +62,7 @@ internal sealed class V2Provider : SignedApiProvider
     /// (<c>RefreshCdnDir</c> returns none) reads its Beijing day by <c>startDate</c>/<c>endDate</c>. Batches with the
     /// same query share one call.
     /// </summary>
-    public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
+    public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<BatchOutcome> batches, CancellationToken cancellationToken) =>
         RefreshStatusCollector.CollectAsync(
             batches, batch => EncodeForm(LogQuery(batch)), (batch, token) => ReadLogAsync(LogQuery(batch), token), cancellationToken);
 
@@ -114,7 +114,7 @@ internal sealed class V2Provider : SignedApiProvider
     /// Where a batch's log entries are. Tencent files the logs by Beijing day (UTC+8), so a batch sent at 23:30 UTC is
     /// in the next day's log.
     /// </summary>
-    private KeyValuePair<string, string>[] LogQuery(SubmittedBatch batch) =>
+    private KeyValuePair<string, string>[] LogQuery(BatchOutcome batch) =>
         !IsMainland ? new[] { Parameter("date", BeijingTime.Format(batch.SubmittedAt, "yyyyMMdd")) }
         : batch.TaskId is { } taskId ? new[] { Parameter("taskId", taskId) }
         : new[]

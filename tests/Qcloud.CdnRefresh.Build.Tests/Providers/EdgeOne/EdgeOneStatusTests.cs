@@ -80,7 +80,7 @@ public class EdgeOneStatusTests
         Assert.Empty(harness.Handler.Requests);
     }
 
-    private static SubmittedBatch Batch(string? jobId, params string[] urls) => new()
+    private static BatchOutcome Batch(string? jobId, params string[] urls) => new()
     {
         TaskId = jobId,
         Urls = urls,

@@ -3,19 +3,46 @@ using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;
 
-/// <summary>Turns a batch that failed for good into a QCDN code and a message that says what happened and what to do.</summary>
-internal static class ApiFailureMessage
+/// <summary>
+/// Turns what went wrong in a submission into a QCDN code and a message that says what happened and what to do: a batch
+/// that failed for good, or entries of accepted requests the API did not take (EdgeOne's <c>FailedList</c>), which are
+/// owed so the next run sends exactly those. Counts are in URLs even when directories were sent.
+/// </summary>
+internal static class SubmissionFailureMessage
 {
-    /// <summary>The failure of a batch of <paramref name="sent"/>; counts are in URLs even when directories were sent.</summary>
-    public static (string Code, string Message) Describe(ApiFailure failure, BatchResult batch, SendResult sent, Uri endpoint)
+    private const int RejectedShown = 10;
+
+    /// <summary>The code and message of the run's failure; null when every batch was accepted whole.</summary>
+    public static (string Code, string Message)? Describe(SubmissionResult sent, Uri endpoint)
     {
-        var entries = sent.Target == RefreshTarget.Directories ? $"{batch.Urls.Count} directories" : $"{batch.Urls.Count} URLs";
-        var message = $"Batch {batch.Label} ({entries}) failed: {failure.Brief}"
-            + (failure.RequestId is null ? "." : $" (RequestId {failure.RequestId}).")
-            + $" {sent.Accepted.Count} URLs were already accepted; the {sent.NotAccepted.Count} not accepted are kept in the manifest and sent by the next run. "
-            + Advice(failure, endpoint);
-        return (CodeOf(failure), message);
+        var rejected = sent.Rejected;
+        if (sent.Failure is { } failure && sent.FailedBatch is { } batch)
+        {
+            var entries = sent.Target == RefreshTarget.Directories ? $"{batch.Urls.Count} directories" : $"{batch.Urls.Count} URLs";
+            var message = $"Batch {batch.Label} ({entries}) failed: {failure.Brief}"
+                + (failure.RequestId is null ? "." : $" (RequestId {failure.RequestId}).")
+                + $" {Owed(sent, "already ")} {Advice(failure, endpoint)}"
+                + (rejected.Count == 0 ? string.Empty : $" Before it, the API also did not accept {Count(rejected, sent.Target)}: {List(rejected)}.");
+            return (CodeOf(failure), message);
+        }
+
+        return rejected.Count == 0
+            ? null
+            : (DiagnosticCodes.TargetsRejected, $"The API did not accept {Count(rejected, sent.Target)} of the requests it took: {List(rejected)}. "
+                + $"{Owed(sent, string.Empty)} Fix the cause named by the API, then publish again.");
     }
+
+    private static string Owed(SubmissionResult sent, string already) =>
+        $"{sent.AcceptedUrls.Count} URLs were {already}accepted; the {sent.NotAcceptedUrls.Count} not accepted are kept in the manifest and sent by the next run.";
+
+    private static string Count(IReadOnlyList<RejectedEntry> rejected, RefreshTarget target) =>
+        target == RefreshTarget.Directories
+            ? (rejected.Count == 1 ? "1 directory" : $"{rejected.Count} directories")
+            : (rejected.Count == 1 ? "1 URL" : $"{rejected.Count} URLs");
+
+    private static string List(IReadOnlyList<RejectedEntry> rejected) =>
+        string.Join(", ", rejected.Take(RejectedShown).Select(r => $"{r.Entry} ({r.Reason})"))
+        + (rejected.Count > RejectedShown ? $" and {rejected.Count - RejectedShown} more" : string.Empty);
 
     private static string CodeOf(ApiFailure failure) => failure.Kind switch
     {
