@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Mapping;
@@ -17,6 +18,7 @@ internal sealed class BaseUrl
 {
     public const string PropertyName = "CdnRefreshBaseUrl";
     private const string Example = "https://www.example.com/ or https://cdn.example.com/app/";
+    private static readonly Regex UserEscape = new("(%[0-9A-Fa-f]{2})", RegexOptions.CultureInvariant);
 
     private BaseUrl(string value) => Value = value;
 
@@ -169,45 +171,26 @@ internal sealed class BaseUrl
     {
         foreach (var segment in path.Split('/').Skip(1))
         {
-            if (segment == "." || segment == "..")
+            if (segment is "." or "..")
             {
                 throw Invalid(original, "its path must not contain '.' or '..' segments");
             }
 
+            // Escapes what a browser would, but keeps the %XX the user already wrote: Split puts those at the odd indexes.
             url.Append('/');
-            if (!TryAppendKeepingEscapes(url, segment))
+            var parts = UserEscape.Split(segment);
+            for (var i = 0; i < parts.Length; i++)
             {
-                throw Invalid(original, "its path contains a character that has no UTF-8 form");
+                if (i % 2 == 1)
+                {
+                    url.Append(parts[i]);
+                }
+                else if (!UrlPathEncoder.TryAppendSegment(url, parts[i]))
+                {
+                    throw Invalid(original, "its path contains a character that has no UTF-8 form");
+                }
             }
         }
-    }
-
-    /// <summary>Escapes what a browser would, but keeps <c>%XX</c> that the user already escaped.</summary>
-    private static bool TryAppendKeepingEscapes(StringBuilder url, string segment)
-    {
-        var textStart = 0;
-        for (var i = 0; i <= segment.Length; i++)
-        {
-            var isEscape = i + 2 < segment.Length && segment[i] == '%' && Uri.IsHexDigit(segment[i + 1]) && Uri.IsHexDigit(segment[i + 2]);
-            if (!isEscape && i < segment.Length)
-            {
-                continue;
-            }
-
-            if (!UrlPathEncoder.TryAppendSegment(url, segment.Substring(textStart, i - textStart)))
-            {
-                return false;
-            }
-
-            if (isEscape)
-            {
-                url.Append(segment, i, 3);
-                i += 2;
-                textStart = i + 1;
-            }
-        }
-
-        return true;
     }
 
     private static CdnRefreshException Invalid(string value, string reason) =>
