@@ -50,7 +50,8 @@ internal static class ContentRoot
         return TrimTrailingSeparator(Directory.Exists(wwwroot) ? wwwroot : publishFullPath);
     }
 
-    private static string TrimTrailingSeparator(string fullPath)
+    /// <summary>The full path without its trailing separator, unless it is a root (<c>/</c>, <c>C:\</c>).</summary>
+    public static string TrimTrailingSeparator(string fullPath)
     {
         var root = Path.GetPathRoot(fullPath);
         var trimmed = fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);

@@ -12,19 +12,10 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// that survive the exclusions. A folder link back to one of its own ancestors is skipped, since following it would list
 /// the same files under ever longer paths.
 /// </remarks>
-internal sealed class DirectoryWalk
+internal sealed class DirectoryWalk(ContentRootLinks links, bool ignoreCase, CancellationToken cancellationToken)
 {
-    private readonly ContentRootLinks _links;
-    private readonly CancellationToken _cancellationToken;
-    private readonly HashSet<string> _foldersBeingVisited;
+    private readonly HashSet<string> _foldersBeingVisited = new(FileNameCase.Comparer(ignoreCase));
     private readonly List<FoundFile> _found = new();
-
-    private DirectoryWalk(ContentRootLinks links, bool ignoreCase, CancellationToken cancellationToken)
-    {
-        _links = links;
-        _cancellationToken = cancellationToken;
-        _foldersBeingVisited = new HashSet<string>(FileNameCase.Comparer(ignoreCase));
-    }
 
     /// <summary>Every file below <paramref name="rootFullPath"/>, in no particular order.</summary>
     public static List<FoundFile> FilesBelow(string rootFullPath, ContentRootLinks links, bool ignoreCase, CancellationToken cancellationToken)
@@ -52,7 +43,7 @@ internal sealed class DirectoryWalk
 
         foreach (var subfolder in subfolders)
         {
-            _cancellationToken.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             var name = Path.GetFileName(subfolder);
             var relativePath = relativePrefix + name;
             if (!UrlPathEncoder.IsEncodable(relativePath))
@@ -64,7 +55,7 @@ internal sealed class DirectoryWalk
             }
 
             var realPath = IsLink(subfolder, relativePath)
-                ? _links.TargetOf(subfolder, relativePath)
+                ? links.TargetOf(subfolder, relativePath)
                 : Path.Combine(folderRealPath, name);
             Visit(subfolder, relativePath + "/", realPath);
         }
