@@ -64,15 +64,10 @@ internal sealed class ExclusionRules
     }
 
     /// <summary>Whether the file at <paramref name="relativePath"/> (<c>/</c>-separated) matches an exclusion.</summary>
-    public bool IsExcluded(string relativePath)
-    {
-        if (_excludedRelativePaths.Contains(relativePath) || _pathGlobs?.IsMatch(relativePath) == true)
-        {
-            return true;
-        }
-
-        return _nameGlobs?.IsMatch(relativePath.Substring(relativePath.LastIndexOf('/') + 1)) == true;
-    }
+    public bool IsExcluded(string relativePath) =>
+        _excludedRelativePaths.Contains(relativePath)
+        || _pathGlobs?.IsMatch(relativePath) == true
+        || _nameGlobs?.IsMatch(relativePath.Substring(relativePath.LastIndexOf('/') + 1)) == true;
 
     /// <summary>
     /// The glob as a regular expression over the whole relative path (a pattern with a <c>/</c>) or over the file name

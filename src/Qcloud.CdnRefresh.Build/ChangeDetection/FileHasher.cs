@@ -83,7 +83,6 @@ internal sealed class FileHasher(Func<string, Stream>? openRead = null, int? max
                 }
 
                 Interlocked.Add(ref bytesRead, total);
-
                 Interlocked.Increment(ref filesHashed);
                 return reader.LowerHex(state.GetHashAndReset());
             }
@@ -102,14 +101,10 @@ internal sealed class FileHasher(Func<string, Stream>? openRead = null, int? max
     private static Exception Unwrap(AggregateException aggregate, CancellationToken cancellationToken)
     {
         var inner = aggregate.Flatten().InnerExceptions;
-        if (inner.OfType<CdnRefreshException>().FirstOrDefault() is { } coded)
-        {
-            return coded;
-        }
-
-        return cancellationToken.IsCancellationRequested && inner.All(exception => exception is OperationCanceledException)
-            ? new OperationCanceledException(cancellationToken)
-            : aggregate;
+        return (Exception?)inner.OfType<CdnRefreshException>().FirstOrDefault()
+            ?? (cancellationToken.IsCancellationRequested && inner.All(exception => exception is OperationCanceledException)
+                ? new OperationCanceledException(cancellationToken)
+                : aggregate);
     }
 
     /// <summary>What one hashing thread reuses from file to file.</summary>

@@ -75,24 +75,14 @@ internal sealed class BaseUrl
         var text = value!.Trim();
         var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
         var scheme = schemeEnd < 0 ? string.Empty : text.Substring(0, schemeEnd).ToLowerInvariant();
-        if (scheme != "http" && scheme != "https")
+        var problem = scheme is not ("http" or "https") ? "it must be an absolute URL starting with http:// or https://"
+            : text.IndexOf('?') >= 0 ? "it must not have a query ('?...'); the refreshed URLs are built by appending file paths to it"
+            : text.IndexOf('#') >= 0 ? "it must not have a fragment ('#...')"
+            : text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\') ? "it must not contain spaces, control characters or backslashes"
+            : null;
+        if (problem is not null)
         {
-            throw Invalid(value, "it must be an absolute URL starting with http:// or https://");
-        }
-
-        if (text.IndexOf('?') >= 0)
-        {
-            throw Invalid(value, "it must not have a query ('?...'); the refreshed URLs are built by appending file paths to it");
-        }
-
-        if (text.IndexOf('#') >= 0)
-        {
-            throw Invalid(value, "it must not have a fragment ('#...')");
-        }
-
-        if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\'))
-        {
-            throw Invalid(value, "it must not contain spaces, control characters or backslashes");
+            throw Invalid(value, problem);
         }
 
         var rest = text.Substring(schemeEnd + 3);
@@ -142,18 +132,17 @@ internal sealed class BaseUrl
             throw Invalid(original, $"'{port}' after the host is not a port number (1 to 65535)");
         }
 
-        string asciiHost;
+        string? asciiHost;
         try
         {
-            asciiHost = host.Any(c => c > 0x7F) ? new IdnMapping().GetAscii(host) : host;
+            asciiHost = (host.Any(c => c > 0x7F) ? new IdnMapping().GetAscii(host) : host).ToLowerInvariant();
         }
         catch (ArgumentException)
         {
-            throw Invalid(original, $"'{host}' is not a valid host name");
+            asciiHost = null;
         }
 
-        asciiHost = asciiHost.ToLowerInvariant();
-        if (Uri.CheckHostName(asciiHost) == UriHostNameType.Unknown)
+        if (asciiHost is null || Uri.CheckHostName(asciiHost) == UriHostNameType.Unknown)
         {
             throw Invalid(original, $"'{host}' is not a valid host name");
         }
