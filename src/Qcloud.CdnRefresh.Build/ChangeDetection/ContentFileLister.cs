@@ -134,9 +134,7 @@ internal sealed class ContentFileLister(
         }
 
         var candidate = Path.GetFullPath(fullPath);
-        var prefix = rootFullPath.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
-            ? rootFullPath
-            : rootFullPath + Path.DirectorySeparatorChar;
+        var prefix = ContentRoot.WithTrailingSeparator(rootFullPath);
         return candidate.Length > prefix.Length && candidate.StartsWith(prefix, FileNameCase.Comparison(_ignoreCase))
             ? candidate.Substring(prefix.Length).Replace(Path.DirectorySeparatorChar, '/')
             : null;

@@ -57,4 +57,8 @@ internal static class ContentRoot
         var trimmed = fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         return trimmed.Length < (root?.Length ?? 0) ? root! : trimmed;
     }
+
+    /// <summary>The folder's path with a trailing separator, so that a path that starts with it lies below the folder.</summary>
+    public static string WithTrailingSeparator(string folderPath) =>
+        folderPath.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? folderPath : folderPath + Path.DirectorySeparatorChar;
 }

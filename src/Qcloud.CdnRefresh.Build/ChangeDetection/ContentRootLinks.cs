@@ -49,10 +49,7 @@ internal sealed class ContentRootLinks(string rootFullPath, bool ignoreCase)
                 $"'{relativePath}' in the content root is a link whose target does not exist ({linkFullPath}). Remove the link from the publish output, or make it point to an existing file inside the content root.");
 
         var comparison = FileNameCase.Comparison(ignoreCase);
-        var rootPrefix = RootRealPath.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
-            ? RootRealPath
-            : RootRealPath + Path.DirectorySeparatorChar;
-        if (!string.Equals(target, RootRealPath, comparison) && !target.StartsWith(rootPrefix, comparison))
+        if (!string.Equals(target, RootRealPath, comparison) && !target.StartsWith(ContentRoot.WithTrailingSeparator(RootRealPath), comparison))
         {
             throw new CdnRefreshException(
                 DiagnosticCodes.SymlinkEscapesContentRoot,
@@ -106,14 +103,9 @@ internal sealed class ContentRootLinks(string rootFullPath, bool ignoreCase)
             return null;
         }
 
-        var buffer = new StringBuilder(1024);
+        // Room for the longest path Windows has (32,767 characters), so one call is enough.
+        var buffer = new StringBuilder(short.MaxValue + 1);
         var length = GetFinalPathNameByHandleW(handle, buffer, (uint)buffer.Capacity, 0);
-        if (length >= buffer.Capacity)
-        {
-            buffer.EnsureCapacity((int)length + 1);
-            length = GetFinalPathNameByHandleW(handle, buffer, (uint)buffer.Capacity, 0);
-        }
-
         if (length == 0 || length >= buffer.Capacity)
         {
             return null;

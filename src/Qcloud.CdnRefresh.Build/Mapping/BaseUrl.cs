@@ -108,14 +108,9 @@ internal sealed class BaseUrl
 
     private static string NormalizeAuthority(string original, string authority)
     {
-        if (authority.Length == 0)
+        if (authority.Length == 0 || authority.IndexOf('@') >= 0)
         {
-            throw Invalid(original, "it has no host name");
-        }
-
-        if (authority.IndexOf('@') >= 0)
-        {
-            throw Invalid(original, "it must not contain a user name or password");
+            throw Invalid(original, authority.Length == 0 ? "it has no host name" : "it must not contain a user name or password");
         }
 
         // An IPv6 literal carries colons inside its brackets; the port colon comes after ']'.
