@@ -26,7 +26,6 @@ internal sealed class ContentFileLister(
     public IReadOnlyList<ListedFile> List(string contentRoot, CancellationToken cancellationToken = default)
     {
         var rootFullPath = ContentRoot.TrimTrailingSeparator(Path.GetFullPath(contentRoot));
-
         if (!Directory.Exists(rootFullPath))
         {
             throw new CdnRefreshException(
