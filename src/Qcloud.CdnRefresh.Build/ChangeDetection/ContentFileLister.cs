@@ -68,10 +68,7 @@ internal sealed class ContentFileLister(
         return listed.OfType<ListedFile>().ToList();
     }
 
-    /// <summary>
-    /// The file as listed, or null when it is excluded. A kept file's size and last write time are read here (a link's
-    /// from its target, once the target is known to lie inside the content root); an excluded one is never examined.
-    /// </summary>
+    /// <summary>The file as listed, with its size and time (a link's from its target, once known to be inside); null when excluded.</summary>
     private ListedFile? Examine(FoundFile file, HashSet<string> paths, ExclusionRules rules, ContentRootLinks links)
     {
         var urlPath = file.RelativePath;

@@ -5,6 +5,4 @@ namespace System.Runtime.CompilerServices;
 internal sealed class CompilerFeatureRequiredAttribute(string featureName) : Attribute
 {
     public string FeatureName { get; } = featureName;
-
-    public bool IsOptional { get; init; }
 }
