@@ -68,7 +68,7 @@ internal sealed class ContentFileLister(
         return listed.OfType<ListedFile>().ToList();
     }
 
-    /// <summary>The file as listed, with its size and time (a link's from its target, once known to be inside); null when excluded.</summary>
+    /// <summary>The file as listed, with its size and time (a link's from its target, once known to be inside); null if excluded.</summary>
     private ListedFile? Examine(FoundFile file, HashSet<string> paths, ExclusionRules rules, ContentRootLinks links)
     {
         var urlPath = file.RelativePath;

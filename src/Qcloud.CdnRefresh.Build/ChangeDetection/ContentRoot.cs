@@ -60,5 +60,7 @@ internal static class ContentRoot
 
     /// <summary>The folder's path with a trailing separator, so that a path that starts with it lies below the folder.</summary>
     public static string WithTrailingSeparator(string folderPath) =>
-        folderPath.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? folderPath : folderPath + Path.DirectorySeparatorChar;
+        folderPath.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
+            ? folderPath
+            : folderPath + Path.DirectorySeparatorChar;
 }

@@ -49,7 +49,9 @@ internal sealed class ContentRootLinks(string rootFullPath, bool ignoreCase)
                 $"'{relativePath}' in the content root is a link whose target does not exist ({linkFullPath}). Remove the link from the publish output, or make it point to an existing file inside the content root.");
 
         var comparison = FileNameCase.Comparison(ignoreCase);
-        if (!string.Equals(target, RootRealPath, comparison) && !target.StartsWith(ContentRoot.WithTrailingSeparator(RootRealPath), comparison))
+        var insideRoot = string.Equals(target, RootRealPath, comparison)
+            || target.StartsWith(ContentRoot.WithTrailingSeparator(RootRealPath), comparison);
+        if (!insideRoot)
         {
             throw new CdnRefreshException(
                 DiagnosticCodes.SymlinkEscapesContentRoot,

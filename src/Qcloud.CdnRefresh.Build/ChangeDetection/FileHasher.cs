@@ -40,10 +40,7 @@ internal sealed class FileHasher(Func<string, Stream>? openRead = null, int? max
         {
             // Each thread reuses one reader (buffer, hash state, digits) from file to file.
             Parallel.For(
-                0,
-                files.Count,
-                options,
-                () => new Reader(),
+                0, files.Count, options, () => new Reader(),
                 (index, _, reader) =>
                 {
                     sha256[index] = recordedHash?.Invoke(files[index]) ?? HashContents(files[index], reader);
