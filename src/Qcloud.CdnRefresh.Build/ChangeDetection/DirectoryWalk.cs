@@ -35,7 +35,10 @@ internal sealed class DirectoryWalk(ContentRootLinks links, bool ignoreCase, Can
             return;
         }
 
-        var (subfolders, files) = Read(folder, relativePrefix);
+        // Subfolders and files, links and hidden ones (.well-known/, dot-files are content) included. Read to the end
+        // before anything is followed, so that a folder that cannot be read fails here, before any of its links is judged.
+        var (subfolders, files) = ReadFolder(folder, relativePrefix, static path =>
+            (Directory.EnumerateDirectories(path).ToList(), Directory.EnumerateFiles(path).ToList()));
         foreach (var file in files)
         {
             _found.Add(new FoundFile(relativePrefix + Path.GetFileName(file), file));
@@ -54,7 +57,7 @@ internal sealed class DirectoryWalk(ContentRootLinks links, bool ignoreCase, Can
                 continue;
             }
 
-            var realPath = IsLink(subfolder, relativePath)
+            var realPath = ReadFolder(subfolder, relativePath, static path => ContentRootLinks.IsLink(new DirectoryInfo(path)))
                 ? links.TargetOf(subfolder, relativePath)
                 : Path.Combine(folderRealPath, name);
             Visit(subfolder, relativePath + "/", realPath);
@@ -64,40 +67,22 @@ internal sealed class DirectoryWalk(ContentRootLinks links, bool ignoreCase, Can
     }
 
     /// <summary>
-    /// The folder's subfolders (links to folders included) and files (links to files included), hidden ones too
-    /// (.well-known/, dot-files are content). Read to the end before anything is followed, so that a folder that cannot
-    /// be read fails here, before any of its links is judged.
+    /// What <paramref name="read"/> reads of the folder, or the coded error when the folder cannot be read. It is given
+    /// the folder's path, so a static lambda serves every folder without an allocation.
     /// </summary>
-    private static (List<string> Subfolders, List<string> Files) Read(string folder, string relativePrefix)
+    private static T ReadFolder<T>(string folder, string relativePath, Func<string, T> read)
     {
         try
         {
-            return (Directory.EnumerateDirectories(folder).ToList(), Directory.EnumerateFiles(folder).ToList());
+            return read(folder);
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
         {
-            throw Unreadable(folder, relativePrefix, exception);
+            var name = relativePath.Length == 0 ? "the content root" : "'" + relativePath.TrimEnd('/') + "'";
+            throw new CdnRefreshException(
+                DiagnosticCodes.FileUnreadable,
+                $"Cannot list the folder {name} ({folder}): {exception.Message} Check that the build may read it.",
+                exception);
         }
-    }
-
-    private static bool IsLink(string folder, string relativePath)
-    {
-        try
-        {
-            return ContentRootLinks.IsLink(new DirectoryInfo(folder));
-        }
-        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
-        {
-            throw Unreadable(folder, relativePath, exception);
-        }
-    }
-
-    private static CdnRefreshException Unreadable(string folder, string relativePath, Exception exception)
-    {
-        var name = relativePath.Length == 0 ? "the content root" : "'" + relativePath.TrimEnd('/') + "'";
-        return new CdnRefreshException(
-            DiagnosticCodes.FileUnreadable,
-            $"Cannot list the folder {name} ({folder}): {exception.Message} Check that the build may read it.",
-            exception);
     }
 }
