@@ -11,33 +11,21 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// Symbolic links and junctions are followed when they resolve inside the content root, and are an error when they
 /// lead out of it (see <see cref="ContentRootLinks"/>). An excluded file is never opened or examined.
 /// </remarks>
-internal sealed class ContentFileLister
+/// <param name="excludePatterns">The <c>CdnRefreshExclude</c> globs, relative to the content root (see <see cref="ExclusionRules"/>).</param>
+/// <param name="excludedFullPaths">Files never to list, by absolute path: the local manifest and its lock and usage files, when they live in the content root.</param>
+/// <param name="ignoreCase">Whether names differ by case only (globs, siblings); defaults to the operating system's convention.</param>
+internal sealed class ContentFileLister(
+    IEnumerable<string>? excludePatterns = null, IEnumerable<string>? excludedFullPaths = null, bool? ignoreCase = null)
 {
     private static readonly string[] PrecompressedExtensions = { ".br", ".gz" };
 
-    private readonly IEnumerable<string>? _excludePatterns;
-    private readonly IEnumerable<string> _excludedFullPaths;
-    private readonly bool _ignoreCase;
-
-    /// <param name="excludePatterns">The <c>CdnRefreshExclude</c> globs, relative to the content root (see <see cref="ExclusionRules"/>).</param>
-    /// <param name="excludedFullPaths">Files never to list, by absolute path: the local manifest and its lock and usage files, when they live in the content root.</param>
-    /// <param name="ignoreCase">Whether names differ by case only (globs, siblings); defaults to the operating system's convention.</param>
-    public ContentFileLister(IEnumerable<string>? excludePatterns = null, IEnumerable<string>? excludedFullPaths = null, bool? ignoreCase = null)
-    {
-        _excludePatterns = excludePatterns;
-        _excludedFullPaths = excludedFullPaths ?? Array.Empty<string>();
-        _ignoreCase = ignoreCase ?? FileNameCase.IgnoredByDefault;
-    }
+    private readonly IEnumerable<string> _excludedFullPaths = excludedFullPaths ?? Array.Empty<string>();
+    private readonly bool _ignoreCase = ignoreCase ?? FileNameCase.IgnoredByDefault;
 
     /// <summary>The listed files, sorted ordinally by relative path.</summary>
     public IReadOnlyList<ListedFile> List(string contentRoot, CancellationToken cancellationToken = default)
     {
-        var rootFullPath = Path.GetFullPath(contentRoot).TrimEnd(Path.DirectorySeparatorChar);
-        if (rootFullPath.Length == 0 || rootFullPath.EndsWith(Path.VolumeSeparatorChar.ToString(), StringComparison.Ordinal))
-        {
-            rootFullPath += Path.DirectorySeparatorChar;
-        }
-
+        var rootFullPath = ContentRoot.TrimTrailingSeparator(Path.GetFullPath(contentRoot));
         if (!Directory.Exists(rootFullPath))
         {
             throw new CdnRefreshException(
@@ -47,7 +35,7 @@ internal sealed class ContentFileLister
 
         // The exclusion rules are compiled while the folders are walked: neither needs the other.
         var excludedRelativePaths = _excludedFullPaths.Select(path => RelativePathBelow(rootFullPath, path)).OfType<string>().ToList();
-        var compilingRules = Task.Run(() => new ExclusionRules(_excludePatterns, excludedRelativePaths, _ignoreCase), CancellationToken.None);
+        var compilingRules = Task.Run(() => new ExclusionRules(excludePatterns, excludedRelativePaths, _ignoreCase), CancellationToken.None);
         var links = new ContentRootLinks(rootFullPath, _ignoreCase);
         var found = DirectoryWalk.FilesBelow(rootFullPath, links, _ignoreCase, cancellationToken);
         found.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
@@ -80,10 +68,7 @@ internal sealed class ContentFileLister
         return listed.OfType<ListedFile>().ToList();
     }
 
-    /// <summary>
-    /// The file as listed, or null when it is excluded. A kept file's size and last write time are read here (a link's
-    /// from its target, once the target is known to lie inside the content root); an excluded one is never examined.
-    /// </summary>
+    /// <summary>The file as listed, with its size and time (a link's from its target, once known to be inside); null if excluded.</summary>
     private ListedFile? Examine(FoundFile file, HashSet<string> paths, ExclusionRules rules, ContentRootLinks links)
     {
         var urlPath = file.RelativePath;
@@ -145,9 +130,7 @@ internal sealed class ContentFileLister
         }
 
         var candidate = Path.GetFullPath(fullPath);
-        var prefix = rootFullPath.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
-            ? rootFullPath
-            : rootFullPath + Path.DirectorySeparatorChar;
+        var prefix = ContentRoot.WithTrailingSeparator(rootFullPath);
         return candidate.Length > prefix.Length && candidate.StartsWith(prefix, FileNameCase.Comparison(_ignoreCase))
             ? candidate.Substring(prefix.Length).Replace(Path.DirectorySeparatorChar, '/')
             : null;

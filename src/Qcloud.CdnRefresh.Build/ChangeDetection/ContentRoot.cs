@@ -50,10 +50,17 @@ internal static class ContentRoot
         return TrimTrailingSeparator(Directory.Exists(wwwroot) ? wwwroot : publishFullPath);
     }
 
-    private static string TrimTrailingSeparator(string fullPath)
+    /// <summary>The full path without its trailing separator, unless it is a root (<c>/</c>, <c>C:\</c>).</summary>
+    public static string TrimTrailingSeparator(string fullPath)
     {
         var root = Path.GetPathRoot(fullPath);
         var trimmed = fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         return trimmed.Length < (root?.Length ?? 0) ? root! : trimmed;
     }
+
+    /// <summary>The folder's path with a trailing separator, so that a path that starts with it lies below the folder.</summary>
+    public static string WithTrailingSeparator(string folderPath) =>
+        folderPath.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
+            ? folderPath
+            : folderPath + Path.DirectorySeparatorChar;
 }

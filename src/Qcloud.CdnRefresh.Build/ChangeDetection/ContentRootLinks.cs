@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.ChangeDetection;
@@ -7,21 +10,21 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// root, an error when it dangles or leads out of it, since the site would then depend on files this package does not
 /// track.
 /// </summary>
-internal sealed class ContentRootLinks
+/// <remarks>
+/// Only canonical paths, with every link on the way resolved as the operating system itself resolves it, tell whether
+/// a link leads out: a link's own target may run through further links. The operating system is asked at run time,
+/// not chosen by target framework, so the same .NET Framework build runs under Visual Studio's MSBuild on Windows and
+/// under Mono elsewhere.
+/// </remarks>
+internal sealed class ContentRootLinks(string rootFullPath, bool ignoreCase)
 {
     // FileSystemInfo.Attributes of an entry that does not exist.
     private const FileAttributes MissingEntry = (FileAttributes)(-1);
-
-    private readonly bool _ignoreCase;
-
-    public ContentRootLinks(string rootFullPath, bool ignoreCase)
-    {
-        RootRealPath = RealPath.Resolve(rootFullPath) ?? rootFullPath;
-        _ignoreCase = ignoreCase;
-    }
+    private const uint FileFlagBackupSemantics = 0x02000000; // lets CreateFile open folders
+    private const uint OpenExisting = 3;
 
     /// <summary>The content root's canonical path.</summary>
-    public string RootRealPath { get; }
+    public string RootRealPath { get; } = RealPath(rootFullPath) ?? rootFullPath;
 
     /// <summary>
     /// Whether <paramref name="entry"/> is a link rather than a file or folder of its own (this reads its status). One
@@ -40,12 +43,15 @@ internal sealed class ContentRootLinks
     /// </exception>
     public string TargetOf(string linkFullPath, string relativePath)
     {
-        var target = RealPath.Resolve(linkFullPath)
+        var target = RealPath(linkFullPath)
             ?? throw new CdnRefreshException(
                 DiagnosticCodes.FileUnreadable,
                 $"'{relativePath}' in the content root is a link whose target does not exist ({linkFullPath}). Remove the link from the publish output, or make it point to an existing file inside the content root.");
 
-        if (!RealPath.IsSameOrBelow(target, RootRealPath, _ignoreCase))
+        var comparison = FileNameCase.Comparison(ignoreCase);
+        var insideRoot = string.Equals(target, RootRealPath, comparison)
+            || target.StartsWith(ContentRoot.WithTrailingSeparator(RootRealPath), comparison);
+        if (!insideRoot)
         {
             throw new CdnRefreshException(
                 DiagnosticCodes.SymlinkEscapesContentRoot,
@@ -54,4 +60,77 @@ internal sealed class ContentRootLinks
 
         return target;
     }
+
+    /// <summary>The canonical path, or null when the path (or a link's target on the way) does not exist.</summary>
+    private static string? RealPath(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        return RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? WindowsFinalPath(fullPath) : PosixRealPath(fullPath);
+    }
+
+    /// <summary>realpath(3): fails (null) for a missing component, a dangling link or a link loop.</summary>
+    private static string? PosixRealPath(string fullPath)
+    {
+        var nulTerminated = Encoding.UTF8.GetBytes(fullPath + "\0");
+        var resolved = realpath(nulTerminated, IntPtr.Zero);
+        if (resolved == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            var length = 0;
+            while (Marshal.ReadByte(resolved, length) != 0)
+            {
+                length++;
+            }
+
+            var bytes = new byte[length];
+            Marshal.Copy(resolved, bytes, 0, length);
+            return Encoding.UTF8.GetString(bytes);
+        }
+        finally
+        {
+            free(resolved);
+        }
+    }
+
+    /// <summary>The path of an open handle, which Windows reports with every link and junction resolved.</summary>
+    private static string? WindowsFinalPath(string fullPath)
+    {
+        using var handle = CreateFileW(fullPath, 0, FileShare.ReadWrite | FileShare.Delete, IntPtr.Zero, OpenExisting, FileFlagBackupSemantics, IntPtr.Zero);
+        if (handle.IsInvalid)
+        {
+            return null;
+        }
+
+        // Room for the longest path Windows has (32,767 characters), so one call is enough.
+        var buffer = new StringBuilder(short.MaxValue + 1);
+        var length = GetFinalPathNameByHandleW(handle, buffer, (uint)buffer.Capacity, 0);
+        if (length == 0 || length >= buffer.Capacity)
+        {
+            return null;
+        }
+
+        var finalPath = buffer.ToString(0, (int)length);
+        if (finalPath.StartsWith(@"\\?\UNC\", StringComparison.OrdinalIgnoreCase))
+        {
+            return @"\\" + finalPath.Substring(8);
+        }
+
+        return finalPath.StartsWith(@"\\?\", StringComparison.Ordinal) ? finalPath.Substring(4) : finalPath;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern IntPtr realpath(byte[] path, IntPtr resolvedPath);
+
+    [DllImport("libc")]
+    private static extern void free(IntPtr pointer);
+
+    [DllImport("kernel32.dll", CharSet = CharSet.Unicode, SetLastError = true)]
+    private static extern SafeFileHandle CreateFileW(string fileName, uint desiredAccess, FileShare shareMode, IntPtr securityAttributes, uint creationDisposition, uint flagsAndAttributes, IntPtr templateFile);
+
+    [DllImport("kernel32.dll", CharSet = CharSet.Unicode, SetLastError = true)]
+    private static extern uint GetFinalPathNameByHandleW(SafeFileHandle file, StringBuilder filePath, uint filePathLength, uint flags);
 }

@@ -12,19 +12,10 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// that survive the exclusions. A folder link back to one of its own ancestors is skipped, since following it would list
 /// the same files under ever longer paths.
 /// </remarks>
-internal sealed class DirectoryWalk
+internal sealed class DirectoryWalk(ContentRootLinks links, bool ignoreCase, CancellationToken cancellationToken)
 {
-    private readonly ContentRootLinks _links;
-    private readonly CancellationToken _cancellationToken;
-    private readonly HashSet<string> _foldersBeingVisited;
+    private readonly HashSet<string> _foldersBeingVisited = new(FileNameCase.Comparer(ignoreCase));
     private readonly List<FoundFile> _found = new();
-
-    private DirectoryWalk(ContentRootLinks links, bool ignoreCase, CancellationToken cancellationToken)
-    {
-        _links = links;
-        _cancellationToken = cancellationToken;
-        _foldersBeingVisited = new HashSet<string>(FileNameCase.Comparer(ignoreCase));
-    }
 
     /// <summary>Every file below <paramref name="rootFullPath"/>, in no particular order.</summary>
     public static List<FoundFile> FilesBelow(string rootFullPath, ContentRootLinks links, bool ignoreCase, CancellationToken cancellationToken)
@@ -44,7 +35,10 @@ internal sealed class DirectoryWalk
             return;
         }
 
-        var (subfolders, files) = Read(folder, relativePrefix);
+        // Subfolders and files, links and hidden ones (.well-known/, dot-files are content) included. Read to the end
+        // before anything is followed, so that a folder that cannot be read fails here, before any of its links is judged.
+        var (subfolders, files) = ReadFolder(folder, relativePrefix, static path =>
+            (Directory.EnumerateDirectories(path).ToList(), Directory.EnumerateFiles(path).ToList()));
         foreach (var file in files)
         {
             _found.Add(new FoundFile(relativePrefix + Path.GetFileName(file), file));
@@ -52,7 +46,7 @@ internal sealed class DirectoryWalk
 
         foreach (var subfolder in subfolders)
         {
-            _cancellationToken.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             var name = Path.GetFileName(subfolder);
             var relativePath = relativePrefix + name;
             if (!UrlPathEncoder.IsEncodable(relativePath))
@@ -63,8 +57,8 @@ internal sealed class DirectoryWalk
                 continue;
             }
 
-            var realPath = IsLink(subfolder, relativePath)
-                ? _links.TargetOf(subfolder, relativePath)
+            var realPath = ReadFolder(subfolder, relativePath, static path => ContentRootLinks.IsLink(new DirectoryInfo(path)))
+                ? links.TargetOf(subfolder, relativePath)
                 : Path.Combine(folderRealPath, name);
             Visit(subfolder, relativePath + "/", realPath);
         }
@@ -73,40 +67,22 @@ internal sealed class DirectoryWalk
     }
 
     /// <summary>
-    /// The folder's subfolders (links to folders included) and files (links to files included), hidden ones too
-    /// (.well-known/, dot-files are content). Read to the end before anything is followed, so that a folder that cannot
-    /// be read fails here, before any of its links is judged.
+    /// What <paramref name="read"/> reads of the folder, or the coded error when the folder cannot be read. It is given
+    /// the folder's path, so a static lambda serves every folder without an allocation.
     /// </summary>
-    private static (List<string> Subfolders, List<string> Files) Read(string folder, string relativePrefix)
+    private static T ReadFolder<T>(string folder, string relativePath, Func<string, T> read)
     {
         try
         {
-            return (Directory.EnumerateDirectories(folder).ToList(), Directory.EnumerateFiles(folder).ToList());
+            return read(folder);
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
         {
-            throw Unreadable(folder, relativePrefix, exception);
+            var name = relativePath.Length == 0 ? "the content root" : "'" + relativePath.TrimEnd('/') + "'";
+            throw new CdnRefreshException(
+                DiagnosticCodes.FileUnreadable,
+                $"Cannot list the folder {name} ({folder}): {exception.Message} Check that the build may read it.",
+                exception);
         }
-    }
-
-    private static bool IsLink(string folder, string relativePath)
-    {
-        try
-        {
-            return ContentRootLinks.IsLink(new DirectoryInfo(folder));
-        }
-        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
-        {
-            throw Unreadable(folder, relativePath, exception);
-        }
-    }
-
-    private static CdnRefreshException Unreadable(string folder, string relativePath, Exception exception)
-    {
-        var name = relativePath.Length == 0 ? "the content root" : "'" + relativePath.TrimEnd('/') + "'";
-        return new CdnRefreshException(
-            DiagnosticCodes.FileUnreadable,
-            $"Cannot list the folder {name} ({folder}): {exception.Message} Check that the build may read it.",
-            exception);
     }
 }

@@ -48,37 +48,26 @@ internal sealed class ExclusionRules
     public ExclusionRules(IEnumerable<string>? userPatterns, IEnumerable<string>? excludedRelativePaths = null, bool? ignoreCase = null)
     {
         var caseInsensitive = ignoreCase ?? FileNameCase.IgnoredByDefault;
-        _excludedRelativePaths = new HashSet<string>(excludedRelativePaths ?? Array.Empty<string>(), FileNameCase.Comparer(caseInsensitive));
-        var pathGlobs = new List<string>();
-        var nameGlobs = new List<string>();
-        foreach (var pattern in DefaultPatterns.Concat(userPatterns ?? Array.Empty<string>()))
-        {
-            if (Translate(pattern) is { } glob)
-            {
-                (glob.MatchesPath ? pathGlobs : nameGlobs).Add(glob.Expression);
-            }
-        }
-
-        _pathGlobs = Combine(pathGlobs, caseInsensitive);
-        _nameGlobs = Combine(nameGlobs, caseInsensitive);
+        _excludedRelativePaths = new HashSet<string>(excludedRelativePaths ?? [], FileNameCase.Comparer(caseInsensitive));
+        var globs = DefaultPatterns.Concat(userPatterns ?? [])
+            .Select(Translate)
+            .Where(glob => glob.Expression.Length > 0)
+            .ToLookup(glob => glob.MatchesPath, glob => glob.Expression);
+        _pathGlobs = Combine(globs[true], caseInsensitive);
+        _nameGlobs = Combine(globs[false], caseInsensitive);
     }
 
     /// <summary>Whether the file at <paramref name="relativePath"/> (<c>/</c>-separated) matches an exclusion.</summary>
-    public bool IsExcluded(string relativePath)
-    {
-        if (_excludedRelativePaths.Contains(relativePath) || _pathGlobs?.IsMatch(relativePath) == true)
-        {
-            return true;
-        }
-
-        return _nameGlobs?.IsMatch(relativePath.Substring(relativePath.LastIndexOf('/') + 1)) == true;
-    }
+    public bool IsExcluded(string relativePath) =>
+        _excludedRelativePaths.Contains(relativePath)
+        || _pathGlobs?.IsMatch(relativePath) == true
+        || _nameGlobs?.IsMatch(relativePath.Substring(relativePath.LastIndexOf('/') + 1)) == true;
 
     /// <summary>
     /// The glob as a regular expression over the whole relative path (a pattern with a <c>/</c>) or over the file name
-    /// (one without); null when it is blank (or only <c>/</c>).
+    /// (one without); empty when the pattern is blank (or only <c>/</c>).
     /// </summary>
-    private static (string Expression, bool MatchesPath)? Translate(string pattern)
+    private static (string Expression, bool MatchesPath) Translate(string pattern)
     {
         var normalized = pattern.Trim().Replace('\\', '/');
         while (normalized.StartsWith("./", StringComparison.Ordinal))
@@ -93,11 +82,6 @@ internal sealed class ExclusionRules
             normalized += "**";
         }
 
-        if (normalized.Length == 0)
-        {
-            return null;
-        }
-
         // The glob holds no '\' any more, so in its escaped form '\*' and '\?' are always its own wildcards.
         var translated = Wildcards.Replace(Regex.Escape(normalized), match =>
             match.Groups[1].Success ? (match.Groups[1].Value == "/" ? "(?:.*/)?" : ".*")
@@ -109,8 +93,8 @@ internal sealed class ExclusionRules
 
     /// <summary>One expression matching the whole text when any of <paramref name="expressions"/> does; anchored at the
     /// start, so it is tried at one position only.</summary>
-    private static Regex? Combine(List<string> expressions, bool ignoreCase) =>
-        expressions.Count == 0
+    private static Regex? Combine(IEnumerable<string> expressions, bool ignoreCase) =>
+        !expressions.Any()
             ? null
             : new Regex(
                 "^(?:" + string.Join("|", expressions.Select(expression => "(?:" + expression + ")")) + ")$",

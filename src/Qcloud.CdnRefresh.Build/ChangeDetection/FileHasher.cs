@@ -7,21 +7,15 @@ namespace Qcloud.CdnRefresh.Build.ChangeDetection;
 /// SHA-256 of every listed file, read in parallel through one buffer per thread, so memory stays flat however large
 /// the files are. A file whose hash an earlier run recorded, and which has not changed since, keeps that hash, unread.
 /// </summary>
-internal sealed class FileHasher
+/// <param name="openRead">Opens a file (by full path) for reading; a seam for tests. Defaults to <see cref="OpenForHashing"/>.</param>
+/// <param name="maxDegreeOfParallelism">Files hashed at once; defaults to the processor count.</param>
+internal sealed class FileHasher(Func<string, Stream>? openRead = null, int? maxDegreeOfParallelism = null)
 {
     // Large enough that per-read overhead vanishes, small enough to stay out of the large object heap.
     private const int BufferSize = 64 * 1024;
 
-    private readonly Func<string, Stream> _openRead;
-    private readonly int _maxDegreeOfParallelism;
-
-    /// <param name="openRead">Opens a file (by full path) for reading; a seam for tests. Defaults to <see cref="OpenForHashing"/>.</param>
-    /// <param name="maxDegreeOfParallelism">Files hashed at once; defaults to the processor count.</param>
-    public FileHasher(Func<string, Stream>? openRead = null, int? maxDegreeOfParallelism = null)
-    {
-        _openRead = openRead ?? OpenForHashing;
-        _maxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
-    }
+    private readonly Func<string, Stream> _openRead = openRead ?? OpenForHashing;
+    private readonly int _maxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
 
     /// <summary>
     /// A forward-only read with no FileStream buffer of its own: the hasher's buffer is the only one. No read-ahead hint
@@ -46,10 +40,7 @@ internal sealed class FileHasher
         {
             // Each thread reuses one reader (buffer, hash state, digits) from file to file.
             Parallel.For(
-                0,
-                files.Count,
-                options,
-                () => new Reader(),
+                0, files.Count, options, () => new Reader(),
                 (index, _, reader) =>
                 {
                     sha256[index] = recordedHash?.Invoke(files[index]) ?? HashContents(files[index], reader);
@@ -89,7 +80,6 @@ internal sealed class FileHasher
                 }
 
                 Interlocked.Add(ref bytesRead, total);
-
                 Interlocked.Increment(ref filesHashed);
                 return reader.LowerHex(state.GetHashAndReset());
             }
@@ -108,14 +98,10 @@ internal sealed class FileHasher
     private static Exception Unwrap(AggregateException aggregate, CancellationToken cancellationToken)
     {
         var inner = aggregate.Flatten().InnerExceptions;
-        if (inner.OfType<CdnRefreshException>().FirstOrDefault() is { } coded)
-        {
-            return coded;
-        }
-
-        return cancellationToken.IsCancellationRequested && inner.All(exception => exception is OperationCanceledException)
-            ? new OperationCanceledException(cancellationToken)
-            : aggregate;
+        return (Exception?)inner.OfType<CdnRefreshException>().FirstOrDefault()
+            ?? (cancellationToken.IsCancellationRequested && inner.All(exception => exception is OperationCanceledException)
+                ? new OperationCanceledException(cancellationToken)
+                : aggregate);
     }
 
     /// <summary>What one hashing thread reuses from file to file.</summary>

@@ -31,40 +31,38 @@ internal static class RefreshSettingsParser
     public static RefreshSettings Parse(Func<string, string?> parameter, IEnumerable<string> excludeItems)
     {
         var api = OneOf(parameter("Api"), "CdnRefreshApi", DiagnosticCodes.UnknownApi, RefreshProviders.All.Select(p => (p.Name, p)).ToArray());
-        return new RefreshSettings
-        {
-            PublishDir = PublishDir(parameter("PublishDir")),
-            ContentRoot = Optional(parameter("ContentRoot")),
-            BaseUrls = BaseUrls(parameter("BaseUrl")),
-            Api = api,
-            Area = OneOf(parameter("Area"), "CdnRefreshArea", DiagnosticCodes.UnknownArea, Same("overseas"), Same("mainland")),
-            ZoneId = ZoneId(parameter("ZoneId"), api),
-            AreaIgnored = api.ZoneScoped && !Blank(parameter("Area")),
-            Endpoint = Endpoint(parameter("Endpoint"), api),
-            SignatureMethod = OneOf(
+        return new RefreshSettings(
+            PublishDir: PublishDir(parameter("PublishDir")),
+            ContentRoot: Optional(parameter("ContentRoot")),
+            BaseUrls: BaseUrls(parameter("BaseUrl")),
+            Api: api,
+            Area: OneOf(parameter("Area"), "CdnRefreshArea", DiagnosticCodes.UnknownArea, Same("overseas"), Same("mainland")),
+            ZoneId: ZoneId(parameter("ZoneId"), api),
+            AreaIgnored: api.ZoneScoped && !Blank(parameter("Area")),
+            Endpoint: Endpoint(parameter("Endpoint"), api),
+            SignatureMethod: OneOf(
                 parameter("SignatureMethod"), "CdnRefreshSignatureMethod", DiagnosticCodes.UnknownSignatureMethod, Same("HmacSHA1"), Same("HmacSHA256")),
-            BatchSize = Integer(parameter("BatchSize"), "CdnRefreshBatchSize", DiagnosticCodes.BatchSizeOutOfRange, fallback: 1000, min: 1, max: 1000),
-            DailyQuota = Integer(parameter("DailyQuota"), "CdnRefreshDailyQuota", DiagnosticCodes.InvalidOption, fallback: 10000, min: 1, max: int.MaxValue),
-            DryRun = Boolean(parameter("DryRun"), "CdnRefreshDryRun"),
-            ManifestPath = Optional(parameter("Manifest")),
-            BaselineUrl = Optional(parameter("BaselineUrl")) is { } baselineUrl ? BaselineFetcher.ParseBaselineUrl(baselineUrl) : null,
-            PublishManifest = Boolean(parameter("PublishManifest"), "CdnRefreshPublishManifest"),
-            WithoutBaseline = OneOf(
+            BatchSize: Integer(parameter("BatchSize"), "CdnRefreshBatchSize", DiagnosticCodes.BatchSizeOutOfRange, fallback: 1000, min: 1, max: 1000),
+            DailyQuota: Integer(parameter("DailyQuota"), "CdnRefreshDailyQuota", DiagnosticCodes.InvalidOption, fallback: 10000, min: 1, max: int.MaxValue),
+            DryRun: Boolean(parameter("DryRun"), "CdnRefreshDryRun"),
+            ManifestPath: Optional(parameter("Manifest")),
+            BaselineUrl: Optional(parameter("BaselineUrl")) is { } baselineUrl ? BaselineFetcher.ParseBaselineUrl(baselineUrl) : null,
+            PublishManifest: Boolean(parameter("PublishManifest"), "CdnRefreshPublishManifest"),
+            WithoutBaseline: OneOf(
                 parameter("WithoutBaseline"), "CdnRefreshWithoutBaseline", DiagnosticCodes.InvalidOption, ("all", WithoutBaselineMode.All), ("none", WithoutBaselineMode.None)),
-            AddedFiles = Boolean(parameter("AddedFiles"), "CdnRefreshAddedFiles"),
-            DirectoryIndex = Optional(parameter("DirectoryIndex")) ?? string.Empty,
-            ContinueOnError = Boolean(parameter("ContinueOnApiError"), "CdnRefreshContinueOnError"),
-            MaxRetries = Integer(parameter("MaxRetries"), "CdnRefreshMaxRetries", DiagnosticCodes.InvalidOption, fallback: 3, min: 0, max: 10),
-            Timeout = Seconds(parameter("Timeout"), "CdnRefreshTimeout", fallback: 30, max: 3600),
-            ReportPath = Optional(parameter("Report")),
-            Exclude = Exclude(excludeItems, parameter("ExcludePatterns")),
-            OverQuota = OneOf(
+            AddedFiles: Boolean(parameter("AddedFiles"), "CdnRefreshAddedFiles"),
+            DirectoryIndex: Optional(parameter("DirectoryIndex")) ?? string.Empty,
+            ContinueOnError: Boolean(parameter("ContinueOnApiError"), "CdnRefreshContinueOnError"),
+            MaxRetries: Integer(parameter("MaxRetries"), "CdnRefreshMaxRetries", DiagnosticCodes.InvalidOption, fallback: 3, min: 0, max: 10),
+            Timeout: Seconds(parameter("Timeout"), "CdnRefreshTimeout", fallback: 30, max: 3600),
+            ReportPath: Optional(parameter("Report")),
+            Exclude: Exclude(excludeItems, parameter("ExcludePatterns")),
+            OverQuota: OneOf(
                 parameter("OverQuota"), "CdnRefreshOverQuota", DiagnosticCodes.InvalidOption, ("fail", OverQuotaMode.Fail), ("directory", OverQuotaMode.Directory)),
-            Wait = Boolean(parameter("Wait"), "CdnRefreshWait"),
-            WaitTimeout = Seconds(parameter("WaitTimeout"), "CdnRefreshWaitTimeout", fallback: 300, max: 86400),
-            SkipImmutable = Boolean(parameter("SkipImmutable"), "CdnRefreshSkipImmutable", fallback: true),
-            EndpointsFile = Optional(parameter("EndpointsFile")),
-        };
+            Wait: Boolean(parameter("Wait"), "CdnRefreshWait"),
+            WaitTimeout: Seconds(parameter("WaitTimeout"), "CdnRefreshWaitTimeout", fallback: 300, max: 86400),
+            SkipImmutable: Boolean(parameter("SkipImmutable"), "CdnRefreshSkipImmutable", fallback: true),
+            EndpointsFile: Optional(parameter("EndpointsFile")));
     }
 
     private static string PublishDir(string? value)
@@ -85,12 +83,7 @@ internal static class RefreshSettingsParser
     /// </summary>
     private static IReadOnlyList<BaseUrl> BaseUrls(string? value)
     {
-        var entries = (value ?? string.Empty).Split(';').Select(entry => entry.Trim()).Where(entry => entry.Length > 0).ToList();
-        if (entries.Count == 0)
-        {
-            return new[] { BaseUrl.Parse(string.Empty) };
-        }
-
+        var entries = (value ?? string.Empty).Split(';').Select(entry => entry.Trim()).Where(entry => entry.Length > 0);
         var baseUrls = new List<BaseUrl>();
         foreach (var baseUrl in entries.Select(BaseUrl.Parse))
         {
@@ -100,7 +93,7 @@ internal static class RefreshSettingsParser
             }
         }
 
-        return baseUrls;
+        return baseUrls.Count > 0 ? baseUrls : [BaseUrl.Parse(string.Empty)];
     }
 
     /// <summary>Required by a zone-scoped API, as <c>zone-</c> and letters or digits; ignored by the others.</summary>
@@ -155,7 +148,7 @@ internal static class RefreshSettingsParser
     /// <summary>The items, then the <c>;</c>-separated patterns of <c>CdnRefreshExcludePatterns</c>, trimmed, empty ones dropped.</summary>
     private static IReadOnlyList<string> Exclude(IEnumerable<string> items, string? patterns) =>
         items
-            .Concat((patterns ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()))
+            .Concat((patterns ?? string.Empty).Split(';').Select(p => p.Trim()))
             .Where(p => p.Length > 0)
             .ToList();
 
@@ -165,20 +158,10 @@ internal static class RefreshSettingsParser
     /// <summary>One of <paramref name="choices"/> by name in any case; empty takes the first, the default (of <c>CdnRefreshApi</c>: the first provider registered).</summary>
     private static T OneOf<T>(string? value, string property, string code, params (string Name, T Value)[] choices)
     {
-        if (Blank(value))
-        {
-            return choices[0].Value;
-        }
-
-        foreach (var choice in choices)
-        {
-            if (string.Equals(choice.Name, value!.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return choice.Value;
-            }
-        }
-
-        throw new CdnRefreshException(code, $"{property} '{value}' is not supported. Use one of: {string.Join(", ", choices.Select(c => c.Name))}.");
+        var index = Blank(value) ? 0 : Array.FindIndex(choices, choice => string.Equals(choice.Name, value!.Trim(), StringComparison.OrdinalIgnoreCase));
+        return index >= 0
+            ? choices[index].Value
+            : throw new CdnRefreshException(code, $"{property} '{value}' is not supported. Use one of: {string.Join(", ", choices.Select(c => c.Name))}.");
     }
 
     private static TimeSpan Seconds(string? value, string property, int fallback, int max) =>
@@ -191,29 +174,20 @@ internal static class RefreshSettingsParser
             return fallback;
         }
 
-        if (!int.TryParse(value!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
-        {
-            throw new CdnRefreshException(code, $"{property} '{value}' must be a whole number from {min} to {max}.");
-        }
-
-        return number;
+        return int.TryParse(value!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+            ? number
+            : throw new CdnRefreshException(code, $"{property} '{value}' must be a whole number from {min} to {max}.");
     }
 
     /// <summary>Empty is <paramref name="fallback"/>: <c>false</c>, the default of every boolean knob but <c>CdnRefreshSkipImmutable</c>.</summary>
-    private static bool Boolean(string? value, string property, bool fallback = false)
-    {
-        if (Blank(value))
+    private static bool Boolean(string? value, string property, bool fallback = false) =>
+        value?.Trim().ToLowerInvariant() switch
         {
-            return fallback;
-        }
-
-        return value!.Trim().ToLowerInvariant() switch
-        {
+            null or "" => fallback,
             "true" or "yes" or "1" or "on" => true,
             "false" or "no" or "0" or "off" => false,
             _ => throw new CdnRefreshException(DiagnosticCodes.InvalidOption, $"{property} '{value}' must be true or false."),
         };
-    }
 
     /// <summary>The trimmed value, or null when blank.</summary>
     private static string? Optional(string? value) => Blank(value) ? null : value!.Trim();

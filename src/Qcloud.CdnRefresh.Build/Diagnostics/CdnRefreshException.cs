@@ -4,14 +4,8 @@ namespace Qcloud.CdnRefresh.Build.Diagnostics;
 /// An expected failure: bad input, an unreadable file, a baseline that cannot be fetched. The task turns it into a coded
 /// MSBuild error with this message and no stack trace.
 /// </summary>
-internal sealed class CdnRefreshException : Exception
+internal sealed class CdnRefreshException(string code, string message, Exception? inner = null) : Exception(message, inner)
 {
-    public CdnRefreshException(string code, string message, Exception? inner = null)
-        : base(message, inner)
-    {
-        Code = code;
-    }
-
     /// <summary>A <see cref="DiagnosticCodes"/> value.</summary>
-    public string Code { get; }
+    public string Code { get; } = code;
 }

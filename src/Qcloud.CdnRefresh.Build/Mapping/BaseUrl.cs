@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Mapping;
@@ -17,6 +18,7 @@ internal sealed class BaseUrl
 {
     public const string PropertyName = "CdnRefreshBaseUrl";
     private const string Example = "https://www.example.com/ or https://cdn.example.com/app/";
+    private static readonly Regex UserEscape = new("(%[0-9A-Fa-f]{2})", RegexOptions.CultureInvariant);
 
     private BaseUrl(string value) => Value = value;
 
@@ -73,24 +75,14 @@ internal sealed class BaseUrl
         var text = value!.Trim();
         var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
         var scheme = schemeEnd < 0 ? string.Empty : text.Substring(0, schemeEnd).ToLowerInvariant();
-        if (scheme != "http" && scheme != "https")
+        var problem = scheme is not ("http" or "https") ? "it must be an absolute URL starting with http:// or https://"
+            : text.IndexOf('?') >= 0 ? "it must not have a query ('?...'); the refreshed URLs are built by appending file paths to it"
+            : text.IndexOf('#') >= 0 ? "it must not have a fragment ('#...')"
+            : text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\') ? "it must not contain spaces, control characters or backslashes"
+            : null;
+        if (problem is not null)
         {
-            throw Invalid(value, "it must be an absolute URL starting with http:// or https://");
-        }
-
-        if (text.IndexOf('?') >= 0)
-        {
-            throw Invalid(value, "it must not have a query ('?...'); the refreshed URLs are built by appending file paths to it");
-        }
-
-        if (text.IndexOf('#') >= 0)
-        {
-            throw Invalid(value, "it must not have a fragment ('#...')");
-        }
-
-        if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\'))
-        {
-            throw Invalid(value, "it must not contain spaces, control characters or backslashes");
+            throw Invalid(value, problem);
         }
 
         var rest = text.Substring(schemeEnd + 3);
@@ -116,14 +108,9 @@ internal sealed class BaseUrl
 
     private static string NormalizeAuthority(string original, string authority)
     {
-        if (authority.Length == 0)
+        if (authority.Length == 0 || authority.IndexOf('@') >= 0)
         {
-            throw Invalid(original, "it has no host name");
-        }
-
-        if (authority.IndexOf('@') >= 0)
-        {
-            throw Invalid(original, "it must not contain a user name or password");
+            throw Invalid(original, authority.Length == 0 ? "it has no host name" : "it must not contain a user name or password");
         }
 
         // An IPv6 literal carries colons inside its brackets; the port colon comes after ']'.
@@ -140,18 +127,17 @@ internal sealed class BaseUrl
             throw Invalid(original, $"'{port}' after the host is not a port number (1 to 65535)");
         }
 
-        string asciiHost;
+        string? asciiHost;
         try
         {
-            asciiHost = host.Any(c => c > 0x7F) ? new IdnMapping().GetAscii(host) : host;
+            asciiHost = (host.Any(c => c > 0x7F) ? new IdnMapping().GetAscii(host) : host).ToLowerInvariant();
         }
         catch (ArgumentException)
         {
-            throw Invalid(original, $"'{host}' is not a valid host name");
+            asciiHost = null;
         }
 
-        asciiHost = asciiHost.ToLowerInvariant();
-        if (Uri.CheckHostName(asciiHost) == UriHostNameType.Unknown)
+        if (asciiHost is null || Uri.CheckHostName(asciiHost) == UriHostNameType.Unknown)
         {
             throw Invalid(original, $"'{host}' is not a valid host name");
         }
@@ -169,45 +155,26 @@ internal sealed class BaseUrl
     {
         foreach (var segment in path.Split('/').Skip(1))
         {
-            if (segment == "." || segment == "..")
+            if (segment is "." or "..")
             {
                 throw Invalid(original, "its path must not contain '.' or '..' segments");
             }
 
+            // Escapes what a browser would, but keeps the %XX the user already wrote: Split puts those at the odd indexes.
             url.Append('/');
-            if (!TryAppendKeepingEscapes(url, segment))
+            var parts = UserEscape.Split(segment);
+            for (var i = 0; i < parts.Length; i++)
             {
-                throw Invalid(original, "its path contains a character that has no UTF-8 form");
+                if (i % 2 == 1)
+                {
+                    url.Append(parts[i]);
+                }
+                else if (!UrlPathEncoder.TryAppendSegment(url, parts[i]))
+                {
+                    throw Invalid(original, "its path contains a character that has no UTF-8 form");
+                }
             }
         }
-    }
-
-    /// <summary>Escapes what a browser would, but keeps <c>%XX</c> that the user already escaped.</summary>
-    private static bool TryAppendKeepingEscapes(StringBuilder url, string segment)
-    {
-        var textStart = 0;
-        for (var i = 0; i <= segment.Length; i++)
-        {
-            var isEscape = i + 2 < segment.Length && segment[i] == '%' && Uri.IsHexDigit(segment[i + 1]) && Uri.IsHexDigit(segment[i + 2]);
-            if (!isEscape && i < segment.Length)
-            {
-                continue;
-            }
-
-            if (!UrlPathEncoder.TryAppendSegment(url, segment.Substring(textStart, i - textStart)))
-            {
-                return false;
-            }
-
-            if (isEscape)
-            {
-                url.Append(segment, i, 3);
-                i += 2;
-                textStart = i + 1;
-            }
-        }
-
-        return true;
     }
 
     private static CdnRefreshException Invalid(string value, string reason) =>

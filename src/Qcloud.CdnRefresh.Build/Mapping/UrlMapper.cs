@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.Mapping;
@@ -8,6 +9,10 @@ namespace Qcloud.CdnRefresh.Build.Mapping;
 internal sealed class UrlMapper
 {
     public const string DefaultDirectoryIndex = "index.html";
+
+    // A high surrogate without its low one, a low one without its high one, a control character.
+    private static readonly Regex Unprintable =
+        new(@"[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\p{Cc}", RegexOptions.CultureInvariant);
 
     private readonly BaseUrl _baseUrl;
     private readonly string? _directoryIndex;
@@ -84,26 +89,6 @@ internal sealed class UrlMapper
             $"'{Printable(relativePath)}' in the content root cannot be turned into a URL: {reason}. Rename the file, or exclude it with a CdnRefreshExclude item.");
 
     // A lone surrogate would garble the build log; show it (and controls) as its code instead.
-    private static string Printable(string text)
-    {
-        var printable = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                printable.Append(c).Append(text[++i]);
-            }
-            else if (char.IsSurrogate(c) || char.IsControl(c))
-            {
-                printable.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                printable.Append(c);
-            }
-        }
-
-        return printable.ToString();
-    }
+    private static string Printable(string text) =>
+        Unprintable.Replace(text, match => "\\u" + ((int)match.Value[0]).ToString("X4", CultureInfo.InvariantCulture));
 }

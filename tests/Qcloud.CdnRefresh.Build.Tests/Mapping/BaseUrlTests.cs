@@ -21,6 +21,8 @@ public sealed class BaseUrlTests
     [InlineData("https://bücher.example/", "https://xn--bcher-kva.example/")]
     [InlineData("https://cdn.example.com/文档", "https://cdn.example.com/%E6%96%87%E6%A1%A3/")]
     [InlineData("https://cdn.example.com/a%20b/", "https://cdn.example.com/a%20b/")]
+    [InlineData("https://cdn.example.com/%%2f%4x%7", "https://cdn.example.com/%25%2f%254x%257/")]
+    [InlineData("https://cdn.example.com/é%41é", "https://cdn.example.com/%C3%A9%41%C3%A9/")]
     public void Parse_ValidUrl_NormalisesToTrailingSlash(string value, string expected)
     {
         Assert.Equal(expected, BaseUrl.Parse(value).Value);

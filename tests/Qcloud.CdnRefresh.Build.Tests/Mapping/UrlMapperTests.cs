@@ -146,6 +146,14 @@ public sealed class UrlMapperTests
     }
 
     [Fact]
+    public void Map_LoneSurrogates_ErrorShowsEachLoneOneAndControlAsCode_KeepsPairs()
+    {
+        var error = Assert.Throws<CdnRefreshException>(() => Mapper().Map("\udc00\ud800\ud83d\ude00\u0007\ud800\udc00\udc00.txt"));
+
+        Assert.Contains("'\\uDC00\\uD800\ud83d\ude00\\u0007\ud800\udc00\\uDC00.txt'", error.Message);
+    }
+
+    [Fact]
     public void Constructor_DirectoryIndexWithFolder_ThrowsInvalidOption()
     {
         var error = Assert.Throws<CdnRefreshException>(() => new UrlMapper(BaseUrl.Parse(Base), "docs/index.html"));
