@@ -2,22 +2,34 @@ using System.Text.Json;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
-/// <summary>One entry of the manifest's <c>files</c> array, as written and as read before it is judged.</summary>
+/// <summary>One entry of the manifest's <c>files</c> array as read, its fields type-checked but not yet judged.</summary>
 internal sealed class ManifestFileJson
 {
-    public string? Path { get; set; }
+    public string? Path { get; private set; }
 
     /// <summary>Left out when it is the path itself: only precompressed siblings differ, and the file stays small.</summary>
-    public string? UrlPath { get; set; }
+    public string? UrlPath { get; private set; }
 
-    public long? Size { get; set; }
+    public long? Size { get; private set; }
 
-    public string? Sha256 { get; set; }
+    public string? Sha256 { get; private set; }
 
-    public DateTime? LastWriteTimeUtc { get; set; }
+    public DateTime? LastWriteTimeUtc { get; private set; }
 
     /// <summary>Written only when true, so entries of files that are not immutable read as they always have.</summary>
-    public bool? Immutable { get; set; }
+    public bool? Immutable { get; private set; }
+
+    /// <summary>The entries of a <c>files</c> array, each read by <see cref="Read"/>.</summary>
+    public static List<ManifestFileJson?> ReadAll(JsonElement files)
+    {
+        var entries = new List<ManifestFileJson?>(files.GetArrayLength());
+        foreach (var entry in files.EnumerateArray())
+        {
+            entries.Add(Read(entry, entries.Count));
+        }
+
+        return entries;
+    }
 
     /// <summary>The entry at <paramref name="index"/> of the <c>files</c> array, its fields checked for their JSON types only; null for a JSON null.</summary>
     /// <exception cref="JsonException">The entry is not an object, or a field has another JSON type.</exception>
@@ -67,66 +79,27 @@ internal sealed class ManifestFileJson
         return file;
     }
 
-    public static ManifestFileJson From(ManifestFile file) => new()
-    {
-        Path = file.RelativePath,
-        UrlPath = string.Equals(file.UrlPath, file.RelativePath, StringComparison.Ordinal) ? null : file.UrlPath,
-        Size = file.Size,
-        Sha256 = file.Sha256,
-        LastWriteTimeUtc = file.LastWriteTimeUtc,
-        Immutable = file.Immutable ? true : null,
-    };
-
     /// <summary>The entry, checked field by field; a missing time is <see cref="DateTime.MinValue"/> (never reused).</summary>
     /// <exception cref="InvalidDataException">The first defect, worded for a <c>ManifestCorrupt</c> warning.</exception>
     public ManifestFile ToManifestFile()
     {
-        if (Path is null)
+        var defect = this switch
         {
-            throw new InvalidDataException("'path' is missing");
-        }
-
-        if (Path.Length == 0)
-        {
-            throw new InvalidDataException("'path' is not a non-empty string");
-        }
-
-        if (!IsRelativeUrlPath(Path))
-        {
-            throw new InvalidDataException($"'{Path}' is not a relative path the content root could hold");
-        }
-
-        if (Size is not { } size)
-        {
-            throw new InvalidDataException("'size' is missing");
-        }
-
-        if (size < 0)
-        {
-            throw new InvalidDataException($"the size of '{Path}' is not a whole number of bytes");
-        }
-
-        if (Sha256 is null)
-        {
-            throw new InvalidDataException("'sha256' is missing");
-        }
-
-        if (Sha256.Length == 0)
-        {
-            throw new InvalidDataException("'sha256' is not a non-empty string");
-        }
-
-        if (!IsSha256Hex(Sha256))
-        {
-            throw new InvalidDataException($"the sha256 of '{Path}' is not 64 hexadecimal digits");
-        }
-
-        if (!string.IsNullOrEmpty(UrlPath) && !IsRelativeUrlPath(UrlPath!))
-        {
-            throw new InvalidDataException($"'urlPath' of '{Path}' is not a relative path the content root could hold");
-        }
-
-        return new ManifestFile(Path, size, Sha256.ToLowerInvariant(), LastWriteTimeUtc ?? DateTime.MinValue, UrlPath, Immutable == true);
+            { Path: null } => "'path' is missing",
+            { Path.Length: 0 } => "'path' is not a non-empty string",
+            _ when !IsRelativeUrlPath(Path) => $"'{Path}' is not a relative path the content root could hold",
+            { Size: null } => "'size' is missing",
+            { Size: < 0 } => $"the size of '{Path}' is not a whole number of bytes",
+            { Sha256: null } => "'sha256' is missing",
+            { Sha256.Length: 0 } => "'sha256' is not a non-empty string",
+            _ when !IsSha256Hex(Sha256) => $"the sha256 of '{Path}' is not 64 hexadecimal digits",
+            _ when !string.IsNullOrEmpty(UrlPath) && !IsRelativeUrlPath(UrlPath!) => $"'urlPath' of '{Path}' is not a relative path the content root could hold",
+            _ => null,
+        };
+        // With no defect, path, size and hash are present.
+        return defect is null
+            ? new ManifestFile(Path!, Size!.Value, Sha256!.ToLowerInvariant(), LastWriteTimeUtc ?? DateTime.MinValue, UrlPath, Immutable == true)
+            : throw new InvalidDataException(defect);
     }
 
     /// <summary>A deleted entry is mapped to a URL: one with an empty, '.' or '..' segment, or no Unicode form, never could be.</summary>

@@ -35,7 +35,7 @@ internal static class RefreshPlanner
         }
 
         // A base URL the baseline does not record has no baseline of its own: CdnRefreshWithoutBaseline decides for it.
-        var newBaseUrls = baseline is null ? baseUrls : BaseUrlMatch.Of(baseline.BaseUrls, baseUrls).New;
+        var newBaseUrls = baseline is null ? baseUrls : new BaseUrlMatch(baseline.BaseUrls, baseUrls).New;
         var everyFile = newBaseUrls.Count > 0 && withoutBaseline == WithoutBaselineMode.All ? currentFiles : Enumerable.Empty<ManifestFile>();
 
         // The URL paths are found once; only the mapping is done under each base URL.
