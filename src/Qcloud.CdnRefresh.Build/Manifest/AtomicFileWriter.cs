@@ -27,7 +27,8 @@ internal static class AtomicFileWriter
             Directory.CreateDirectory(folder);
         }
 
-        var temporaryPath = (temporaryPathFor ?? DefaultTemporaryPath)(fullPath);
+        // A unique name, so a writer that does not hold the lock (or a leftover from a crash) cannot collide with this one.
+        var temporaryPath = temporaryPathFor?.Invoke(fullPath) ?? fullPath + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp";
         try
         {
             using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferSize))
@@ -44,10 +45,6 @@ internal static class AtomicFileWriter
             throw;
         }
     }
-
-    // A unique name, so a writer that does not hold the lock (or a leftover from a crash) cannot collide with this one.
-    private static string DefaultTemporaryPath(string target) =>
-        target + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp";
 
     private static void MoveOver(string source, string target)
     {
@@ -67,13 +64,10 @@ internal static class AtomicFileWriter
 
                 return;
             }
-            catch (IOException) when (attempt < MoveAttempts)
+            catch (Exception exception) when (attempt < MoveAttempts
+                && (exception is IOException || (exception is UnauthorizedAccessException && File.Exists(source))))
             {
                 // On Windows a virus scanner or an indexer briefly opening the target makes the swap fail; it clears fast.
-                Thread.Sleep(20 * attempt);
-            }
-            catch (UnauthorizedAccessException) when (attempt < MoveAttempts && File.Exists(source))
-            {
                 Thread.Sleep(20 * attempt);
             }
         }
@@ -83,10 +77,8 @@ internal static class AtomicFileWriter
     {
         try
         {
-            if (File.Exists(path))
-            {
-                File.Delete(path);
-            }
+            // A missing file is no error.
+            File.Delete(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -8,20 +8,15 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// builds at once cannot both read the same baseline and then overwrite each other's result. It is an exclusive handle
 /// on <c>&lt;manifest&gt;.lock</c>: the OS releases it even when the process dies, so a crash never leaves a stale lock.
 /// </summary>
-internal sealed class ManifestLock : IDisposable
+internal sealed class ManifestLock(FileStream handle) : IDisposable
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(250);
 
-    private FileStream? _handle;
+    private FileStream? _handle = handle;
 
     /// <summary>Appended to the manifest's path to name the lock file.</summary>
     public const string FileSuffix = ".lock";
-
-    private ManifestLock(FileStream handle)
-    {
-        _handle = handle;
-    }
 
     /// <exception cref="CdnRefreshException">The lock was not free within <paramref name="timeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
@@ -38,8 +33,7 @@ internal sealed class ManifestLock : IDisposable
             {
                 // The lock file is never deleted: deleting it on release would let a waiter lock the unlinked file while
                 // a newcomer creates and locks a fresh one, and both would believe they hold the lock.
-                var handle = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                return new ManifestLock(handle);
+                return new ManifestLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
             catch (IOException exception)
             {
@@ -93,8 +87,5 @@ internal sealed class ManifestLock : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        Interlocked.Exchange(ref _handle, null)?.Dispose();
-    }
+    public void Dispose() => Interlocked.Exchange(ref _handle, null)?.Dispose();
 }
