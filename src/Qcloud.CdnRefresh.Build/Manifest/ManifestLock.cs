@@ -48,12 +48,8 @@ internal sealed class ManifestLock(FileStream handle) : IDisposable
                         exception);
                 }
 
-                var wait = backoff < left ? backoff : left;
-                if (cancellationToken.WaitHandle.WaitOne(wait))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
+                // A cancellation ends the wait, and the loop's first step throws.
+                cancellationToken.WaitHandle.WaitOne(backoff < left ? backoff : left);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
             catch (UnauthorizedAccessException exception)

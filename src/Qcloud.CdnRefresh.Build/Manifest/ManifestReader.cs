@@ -66,12 +66,13 @@ internal static class ManifestReader
             // URL, or a detail line when nothing was owed there; the null key holds what is still owed.
             var droppedUnder = pendingUrls.ToLookup(match.DroppedUnder);
             var manifest = new DeploymentManifest(recorded, files, droppedUnder[null].Select(match.Respelled), updatedUtc ?? DateTime.MinValue);
-            return ManifestLoadResult.Found(
+            return new ManifestLoadResult(
                 manifest,
                 match.Dropped.Where(droppedUnder.Contains).Select(url => DroppedOwedUrls(source, url, droppedUnder[url].Count())).ToList(),
                 match.Dropped.Where(url => !droppedUnder.Contains(url))
                     .Select(url => $"The base URL '{url}' of the CDN refresh manifest '{source}' is no longer listed in {BaseUrl.PropertyName}; nothing was owed under it.")
-                    .ToList());
+                    .ToList(),
+                MayOverwrite: true);
         }
         catch (JsonException exception)
         {
@@ -111,30 +112,29 @@ internal static class ManifestReader
             && url.GetString() is { Length: > 0 } text
                 ? text
                 : throw new InvalidDataException("'baseUrl' is not a non-empty string");
-        if (Last(root, "baseUrls", Raw) is not { } all)
+        return StringsOf(root, "baseUrls", nonEmpty: true) switch
         {
-            return new[] { first };
-        }
-
-        var urls = all.ValueKind == JsonValueKind.Array
-            ? all.EnumerateArray()
-                .Select(item => item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } entry
-                    ? entry
-                    : throw new InvalidDataException("'baseUrls' holds something other than a non-empty string"))
-                .ToList()
-            : throw new InvalidDataException("'baseUrls' is not an array");
-        return urls.Count > 0 ? urls : throw new InvalidDataException("'baseUrls' is empty");
+            null => [first],
+            [] => throw new InvalidDataException("'baseUrls' is empty"),
+            var urls => urls,
+        };
     }
 
+    /// <summary>Blank ones are left out.</summary>
     private static List<string> PendingUrlsOf(JsonElement root) =>
-        Last(root, "pendingUrls", Raw) switch
+        (StringsOf(root, "pendingUrls", nonEmpty: false) ?? []).Where(url => !string.IsNullOrWhiteSpace(url)).ToList();
+
+    /// <summary>The array of strings the root's field holds (non-empty ones alone when <paramref name="nonEmpty"/>); null when it is absent or JSON null.</summary>
+    private static List<string>? StringsOf(JsonElement root, string name, bool nonEmpty) =>
+        Last(root, name, Raw) switch
         {
-            null => new List<string>(),
-            { ValueKind: JsonValueKind.Array } urls => urls.EnumerateArray()
-                .Select(url => url.ValueKind == JsonValueKind.String ? url.GetString()! : throw new InvalidDataException("'pendingUrls' holds something other than a string"))
-                .Where(url => !string.IsNullOrWhiteSpace(url))
+            null => null,
+            { ValueKind: JsonValueKind.Array } array => array.EnumerateArray()
+                .Select(value => value.ValueKind == JsonValueKind.String && value.GetString() is { } text && (text.Length > 0 || !nonEmpty)
+                    ? text
+                    : throw new InvalidDataException($"'{name}' holds something other than {(nonEmpty ? "a non-empty string" : "a string")}"))
                 .ToList(),
-            _ => throw new InvalidDataException("'pendingUrls' is not an array"),
+            _ => throw new InvalidDataException($"'{name}' is not an array"),
         };
 
     /// <summary>The time and the files of a document its head has accepted, each file judged (see <see cref="ManifestFileJson.ToManifestFile"/>).</summary>
