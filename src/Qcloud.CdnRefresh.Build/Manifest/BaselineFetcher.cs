@@ -15,7 +15,6 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// <param name="timer">Times the request against <paramref name="timeout"/>; null means <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</param>
 internal sealed class BaselineFetcher(TimeSpan timeout, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? timer = null)
 {
-
     /// <summary>
     /// 200: the manifest, parsed as <see cref="ManifestReader"/> parses a local one (same warnings). 404: no baseline,
     /// with an informational message (the first deployment has published none yet).
@@ -28,7 +27,10 @@ internal sealed class BaselineFetcher(TimeSpan timeout, HttpMessageHandler? hand
         using var timedOut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var fetchEnded = new CancellationTokenSource();
         _ = HttpCancellation.TimeOutAsync(timer ?? ((wait, token) => Task.Delay(wait, token)), timeout, timedOut, fetchEnded.Token);
-        using var client = CreateClient();
+        // The timeout is enforced by our token so that it can be told apart from the caller's cancellation.
+        using var client = new HttpClient(
+            handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate },
+            disposeHandler: handler is null) { Timeout = Timeout.InfiniteTimeSpan };
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
@@ -83,14 +85,6 @@ internal sealed class BaselineFetcher(TimeSpan timeout, HttpMessageHandler? hand
         }
 
         return uri;
-    }
-
-    private HttpClient CreateClient()
-    {
-        var transport = handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
-
-        // The timeout is enforced by our token so that it can be told apart from the caller's cancellation.
-        return new HttpClient(transport, disposeHandler: handler is null) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>Scheme, host, port and path only: user info and query strings may carry access tokens.</summary>

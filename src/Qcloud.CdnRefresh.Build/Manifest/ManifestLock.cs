@@ -10,9 +10,6 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal sealed class ManifestLock(FileStream handle) : IDisposable
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(10);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(250);
-
     private FileStream? _handle = handle;
 
     /// <summary>Appended to the manifest's path to name the lock file.</summary>
@@ -25,7 +22,7 @@ internal sealed class ManifestLock(FileStream handle) : IDisposable
         var lockPath = Path.GetFullPath(manifestPath) + FileSuffix;
         CreateFolderOf(lockPath);
         var clock = Stopwatch.StartNew();
-        var backoff = FirstBackoff;
+        var backoff = TimeSpan.FromMilliseconds(10);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -50,7 +47,7 @@ internal sealed class ManifestLock(FileStream handle) : IDisposable
 
                 // A cancellation ends the wait, and the loop's first step throws.
                 cancellationToken.WaitHandle.WaitOne(backoff < left ? backoff : left);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMilliseconds(250).Ticks));
             }
             catch (UnauthorizedAccessException exception)
             {

@@ -17,9 +17,8 @@ internal static class ManifestReader
     private const string NoBaselineConsequence =
         "It is treated as no baseline: CdnRefreshWithoutBaseline decides what is refreshed (by default every file counts as changed)";
 
-    /// <param name="content">The document's bytes (UTF-8, a BOM is allowed).</param>
-    /// <param name="source">The file path or URL, for messages.</param>
-    /// <param name="currentBaseUrls">This run's <c>CdnRefreshBaseUrl</c> entries; a baseline that records none of them is not used.</param>
+    /// <summary>Reads the document's bytes (UTF-8, a BOM is allowed).</summary>
+    /// <inheritdoc cref="Parse(Stream, string, IReadOnlyList{BaseUrl})"/>
     public static ManifestLoadResult Parse(byte[] content, string source, IReadOnlyList<BaseUrl> currentBaseUrls) =>
         Parse(new MemoryStream(content, writable: false), source, currentBaseUrls);
 

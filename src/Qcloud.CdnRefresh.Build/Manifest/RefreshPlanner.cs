@@ -68,22 +68,11 @@ internal static class RefreshPlanner
     /// </summary>
     private static IReadOnlyList<string> UrlPaths(IEnumerable<ManifestFile> files, bool skipImmutable, ISet<string> leftAlone)
     {
-        var paths = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            // A fingerprinted asset's URL never serves other content: purging it only turns a cached copy into a 404
-            // for visitors still running the previous version.
-            if (skipImmutable && file.Immutable)
-            {
-                leftAlone.Add(file.RelativePath);
-            }
-            else
-            {
-                paths.Add(file.UrlPath);
-            }
-        }
-
-        return paths.ToList();
+        // A fingerprinted asset's URL never serves other content: purging it only turns a cached copy into a 404
+        // for visitors still running the previous version.
+        var byLeftAlone = files.ToLookup(file => skipImmutable && file.Immutable);
+        leftAlone.UnionWith(byLeftAlone[true].Select(file => file.RelativePath));
+        return Sorted(byLeftAlone[false].Select(file => file.UrlPath));
     }
 
     private static BaseUrl? OwnerOf(string url, IReadOnlyList<BaseUrl> baseUrls) =>
