@@ -41,7 +41,16 @@ internal static class AtomicFileWriter
         }
         catch
         {
-            TryDelete(temporaryPath);
+            try
+            {
+                // A missing file is no error.
+                File.Delete(temporaryPath);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: a leftover temporary file is harmless and never read.
+            }
+
             throw;
         }
     }
@@ -70,19 +79,6 @@ internal static class AtomicFileWriter
                 // On Windows a virus scanner or an indexer briefly opening the target makes the swap fail; it clears fast.
                 Thread.Sleep(20 * attempt);
             }
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            // A missing file is no error.
-            File.Delete(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: a leftover temporary file is harmless and never read.
         }
     }
 }

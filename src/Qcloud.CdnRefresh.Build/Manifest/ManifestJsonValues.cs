@@ -46,23 +46,18 @@ internal static class ManifestJsonValues
     /// find easier to write.
     /// </summary>
     /// <inheritdoc cref="Text"/>
-    public static DateTime? Time(JsonElement value, string name, int index = -1)
+    public static DateTime? Time(JsonElement value, string name, int index = -1) => value.ValueKind switch
     {
-        // AdjustToUniversal gives a UTC time; AssumeUniversal makes a time without an offset count as UTC.
-        if (value.ValueKind == JsonValueKind.String
-            && DateTime.TryParse(WithDecimalPoint(value.GetString()!), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return parsed;
-        }
+        JsonValueKind.Null => null,
 
-        return value.ValueKind switch
-        {
-            JsonValueKind.Null => null,
-            JsonValueKind.Number when value.TryGetInt64(out var ticks) && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks =>
-                new DateTime(ticks, DateTimeKind.Utc),
-            _ => throw new JsonException(Field(name, index) + " is not a time (ISO 8601 text or a number of ticks)"),
-        };
-    }
+        // AdjustToUniversal gives a UTC time; AssumeUniversal makes a time without an offset count as UTC.
+        JsonValueKind.String when DateTime.TryParse(
+            WithDecimalPoint(value.GetString()!), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed) =>
+            parsed,
+        JsonValueKind.Number when value.TryGetInt64(out var ticks) && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks =>
+            new DateTime(ticks, DateTimeKind.Utc),
+        _ => throw new JsonException(Field(name, index) + " is not a time (ISO 8601 text or a number of ticks)"),
+    };
 
     private static string WithDecimalPoint(string text) =>
         text.IndexOf(',') < 0 ? text : Regex.Replace(text, SecondsFractionComma, ".", RegexOptions.CultureInvariant);

@@ -154,7 +154,7 @@ internal static class ManifestReader
                 entries = property.Value.ValueKind switch
                 {
                     JsonValueKind.Null => null,
-                    JsonValueKind.Array => ManifestFileJson.ReadAll(property.Value),
+                    JsonValueKind.Array => property.Value.EnumerateArray().Select(ManifestFileJson.Read).ToList(),
                     _ => throw new JsonException("'files' is not an array"),
                 };
             }
