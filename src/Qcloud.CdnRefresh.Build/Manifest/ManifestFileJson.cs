@@ -74,7 +74,8 @@ internal sealed class ManifestFileJson(string? path, string? urlPath, long? size
             _ when sha256 is null => "'sha256' is missing",
             _ when sha256.Length == 0 => "'sha256' is not a non-empty string",
             _ when !IsSha256Hex(sha256) => $"the sha256 of '{path}' is not 64 hexadecimal digits",
-            _ when !string.IsNullOrEmpty(urlPath) && !IsRelativeUrlPath(urlPath!) => $"'urlPath' of '{path}' is not a relative path the content root could hold",
+            _ when !string.IsNullOrEmpty(urlPath) && !IsRelativeUrlPath(urlPath!) =>
+                $"'urlPath' of '{path}' is not a relative path the content root could hold",
             _ => null,
         };
 

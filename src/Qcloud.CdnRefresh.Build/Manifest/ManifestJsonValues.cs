@@ -52,8 +52,10 @@ internal static class ManifestJsonValues
 
         // AdjustToUniversal gives a UTC time; AssumeUniversal makes a time without an offset count as UTC.
         JsonValueKind.String when DateTime.TryParse(
-            WithDecimalPoint(value.GetString()!), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed) =>
-            parsed,
+            WithDecimalPoint(value.GetString()!),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
+            out var parsed) => parsed,
         JsonValueKind.Number when value.TryGetInt64(out var ticks) && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks =>
             new DateTime(ticks, DateTimeKind.Utc),
         _ => throw new JsonException(Field(name, index) + " is not a time (ISO 8601 text or a number of ticks)"),

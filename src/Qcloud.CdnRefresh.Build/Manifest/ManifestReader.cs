@@ -69,7 +69,8 @@ internal static class ManifestReader
                 manifest,
                 match.Dropped.Where(droppedUnder.Contains).Select(url => DroppedOwedUrls(source, url, droppedUnder[url].Count())).ToList(),
                 match.Dropped.Where(url => !droppedUnder.Contains(url))
-                    .Select(url => $"The base URL '{url}' of the CDN refresh manifest '{source}' is no longer listed in {BaseUrl.PropertyName}; nothing was owed under it.")
+                    .Select(url => $"The base URL '{url}' of the CDN refresh manifest '{source}' is no longer listed in "
+                        + $"{BaseUrl.PropertyName}; nothing was owed under it.")
                     .ToList(),
                 MayOverwrite: true);
         }
@@ -114,7 +115,7 @@ internal static class ManifestReader
         return StringsOf(root, "baseUrls", nonEmpty: true) switch
         {
             null => [first],
-            [] => throw new InvalidDataException("'baseUrls' is empty"),
+            { Count: 0 } => throw new InvalidDataException("'baseUrls' is empty"),
             var urls => urls,
         };
     }
@@ -123,7 +124,7 @@ internal static class ManifestReader
     private static List<string> PendingUrlsOf(JsonElement root) =>
         (StringsOf(root, "pendingUrls", nonEmpty: false) ?? []).Where(url => !string.IsNullOrWhiteSpace(url)).ToList();
 
-    /// <summary>The array of strings the root's field holds (non-empty ones alone when <paramref name="nonEmpty"/>); null when it is absent or JSON null.</summary>
+    /// <summary>The strings of the root's array field (each non-empty when <paramref name="nonEmpty"/>); null when absent or JSON null.</summary>
     private static List<string>? StringsOf(JsonElement root, string name, bool nonEmpty) =>
         Last(root, name, Raw) switch
         {
@@ -136,7 +137,7 @@ internal static class ManifestReader
             _ => throw new InvalidDataException($"'{name}' is not an array"),
         };
 
-    /// <summary>The time and the files of a document its head has accepted, each file judged (see <see cref="ManifestFileJson.ToManifestFile"/>).</summary>
+    /// <summary>The time and the files of a document its head has accepted, each file judged.</summary>
     /// <exception cref="JsonException">A field of another JSON type, wherever it occurs (all are checked before any file is judged).</exception>
     /// <exception cref="InvalidDataException">The first defect of the files, worded for a <c>ManifestCorrupt</c> warning.</exception>
     private static (DateTime? UpdatedUtc, List<ManifestFile> Files) BodyOf(JsonElement root)

@@ -54,13 +54,16 @@ internal static class RefreshPlanner
         return new RefreshPlan(urls, changes, currentFiles.Count, owed.Count, addedFiles)
         {
             ImmutableLeftAlone = leftAlone.ToList(),
-            BaseUrls = mapped.Select(entry => new PlannedBaseUrl(entry.BaseUrl, Sorted(entry.Urls.Concat(owedUnder[entry.BaseUrl])), entry.IsNew)).ToList(),
+            BaseUrls = mapped
+                .Select(entry => new PlannedBaseUrl(entry.BaseUrl, Sorted(entry.Urls.Concat(owedUnder[entry.BaseUrl])), entry.IsNew))
+                .ToList(),
             OwedUnderNoBaseUrl = Sorted(owedUnder[null]),
         };
     }
 
     /// <summary>Distinct and sorted ordinally.</summary>
-    private static string[] Sorted(IEnumerable<string> urls) => urls.Distinct(StringComparer.Ordinal).OrderBy(url => url, StringComparer.Ordinal).ToArray();
+    private static string[] Sorted(IEnumerable<string> urls) =>
+        urls.Distinct(StringComparer.Ordinal).OrderBy(url => url, StringComparer.Ordinal).ToArray();
 
     /// <summary>
     /// The distinct URL paths of <paramref name="files"/>, sorted ordinally: several files can stand for one URL (x.css
