@@ -27,7 +27,8 @@ internal static class AtomicFileWriter
             Directory.CreateDirectory(folder);
         }
 
-        var temporaryPath = (temporaryPathFor ?? DefaultTemporaryPath)(fullPath);
+        // A unique name, so a writer that does not hold the lock (or a leftover from a crash) cannot collide with this one.
+        var temporaryPath = temporaryPathFor?.Invoke(fullPath) ?? fullPath + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp";
         try
         {
             using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferSize))
@@ -40,14 +41,19 @@ internal static class AtomicFileWriter
         }
         catch
         {
-            TryDelete(temporaryPath);
+            try
+            {
+                // A missing file is no error.
+                File.Delete(temporaryPath);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: a leftover temporary file is harmless and never read.
+            }
+
             throw;
         }
     }
-
-    // A unique name, so a writer that does not hold the lock (or a leftover from a crash) cannot collide with this one.
-    private static string DefaultTemporaryPath(string target) =>
-        target + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp";
 
     private static void MoveOver(string source, string target)
     {
@@ -67,30 +73,12 @@ internal static class AtomicFileWriter
 
                 return;
             }
-            catch (IOException) when (attempt < MoveAttempts)
+            catch (Exception exception) when (attempt < MoveAttempts
+                && (exception is IOException || (exception is UnauthorizedAccessException && File.Exists(source))))
             {
                 // On Windows a virus scanner or an indexer briefly opening the target makes the swap fail; it clears fast.
                 Thread.Sleep(20 * attempt);
             }
-            catch (UnauthorizedAccessException) when (attempt < MoveAttempts && File.Exists(source))
-            {
-                Thread.Sleep(20 * attempt);
-            }
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            if (File.Exists(path))
-            {
-                File.Delete(path);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: a leftover temporary file is harmless and never read.
         }
     }
 }

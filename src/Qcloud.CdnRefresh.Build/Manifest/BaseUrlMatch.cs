@@ -9,13 +9,18 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal sealed class BaseUrlMatch
 {
-    private readonly IReadOnlyList<(string Recorded, BaseUrl Current)> _kept;
+    private readonly List<(string Recorded, BaseUrl Current)> _kept;
 
-    private BaseUrlMatch(IReadOnlyList<(string Recorded, BaseUrl Current)> kept, IReadOnlyList<string> dropped, IReadOnlyList<BaseUrl> added)
+    /// <param name="recorded">The manifest's base URLs, as written.</param>
+    /// <param name="current">This run's base URLs.</param>
+    public BaseUrlMatch(IReadOnlyList<string> recorded, IReadOnlyList<BaseUrl> current)
     {
-        _kept = kept;
-        Dropped = dropped;
-        New = added;
+        var matches = recorded.Distinct(StringComparer.Ordinal)
+            .Select(url => (Recorded: url, Current: current.FirstOrDefault(baseUrl => baseUrl.IsSameSiteAs(url))))
+            .ToList();
+        _kept = matches.Where(pair => pair.Current is not null).Select(pair => (pair.Recorded, pair.Current!)).ToList();
+        Dropped = matches.Where(pair => pair.Current is null).Select(pair => pair.Recorded).ToList();
+        New = current.Where(baseUrl => !recorded.Any(baseUrl.IsSameSiteAs)).ToList();
     }
 
     /// <summary>Whether any recorded base URL is still listed: only then is the manifest a baseline at all.</summary>
@@ -27,42 +32,19 @@ internal sealed class BaseUrlMatch
     /// <summary>The current base URLs the manifest does not record, in the current order.</summary>
     public IReadOnlyList<BaseUrl> New { get; }
 
-    /// <param name="recorded">The manifest's base URLs, as written.</param>
-    /// <param name="current">This run's base URLs.</param>
-    public static BaseUrlMatch Of(IReadOnlyList<string> recorded, IReadOnlyList<BaseUrl> current)
-    {
-        var kept = new List<(string, BaseUrl)>();
-        var dropped = new List<string>();
-        foreach (var url in recorded.Distinct(StringComparer.Ordinal))
-        {
-            if (current.FirstOrDefault(baseUrl => baseUrl.IsSameSiteAs(url)) is { } match)
-            {
-                kept.Add((url, match));
-            }
-            else
-            {
-                dropped.Add(url);
-            }
-        }
-
-        return new BaseUrlMatch(kept, dropped, current.Where(baseUrl => !recorded.Any(baseUrl.IsSameSiteAs)).ToList());
-    }
-
     /// <summary>
-    /// Where an owed URL stands: under a kept base URL it is owed still, respelled under the current spelling of that
-    /// site (<see cref="BaseUrl.Respell"/>); under a dropped one only, it is dropped (null) and
-    /// <paramref name="droppedUnder"/> names that base URL; under none it stays as it is.
+    /// An owed URL under a kept base URL, respelled under the current spelling of that site (<see cref="BaseUrl.Respell"/>);
+    /// any other as it is.
     /// </summary>
-    public string? Owed(string url, out string? droppedUnder)
-    {
-        droppedUnder = null;
-        var kept = _kept.Where(pair => BaseUrl.IsUnderRecorded(url, pair.Recorded)).OrderByDescending(pair => pair.Recorded.Length).ToList();
-        if (kept.Count > 0)
-        {
-            return kept[0].Current.Respell(url, kept[0].Recorded);
-        }
+    public string Respelled(string url) => KeptUnder(url) is { Recorded: not null } kept ? kept.Current.Respell(url, kept.Recorded) : url;
 
-        droppedUnder = Dropped.Where(recorded => BaseUrl.IsUnderRecorded(url, recorded)).OrderByDescending(recorded => recorded.Length).FirstOrDefault();
-        return droppedUnder is null ? url : null;
-    }
+    /// <summary>The dropped base URL an owed URL is dropped with: null when it is under a kept base URL or under none.</summary>
+    public string? DroppedUnder(string url) =>
+        KeptUnder(url).Recorded is null
+            ? Dropped.Where(recorded => BaseUrl.IsUnderRecorded(url, recorded)).OrderByDescending(recorded => recorded.Length).FirstOrDefault()
+            : null;
+
+    /// <summary>The longest kept base URL <paramref name="url"/> is under; a pair of nulls when there is none.</summary>
+    private (string Recorded, BaseUrl Current) KeptUnder(string url) =>
+        _kept.Where(pair => BaseUrl.IsUnderRecorded(url, pair.Recorded)).OrderByDescending(pair => pair.Recorded.Length).FirstOrDefault();
 }

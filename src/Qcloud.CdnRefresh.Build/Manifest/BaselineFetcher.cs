@@ -10,22 +10,11 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// Fetches the baseline manifest from <c>CdnRefreshBaselineUrl</c> (typically the <c>cdn-refresh-manifest.json</c> that
 /// the previous run published with the site), for CI runners that keep no local state.
 /// </summary>
-internal sealed class BaselineFetcher
+/// <param name="timeout">Time allowed for the whole request, body included.</param>
+/// <param name="handler">The transport; null means a new <see cref="HttpClientHandler"/>. Not disposed by this class.</param>
+/// <param name="timer">Times the request against <paramref name="timeout"/>; null means <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</param>
+internal sealed class BaselineFetcher(TimeSpan timeout, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? timer = null)
 {
-    private readonly TimeSpan _timeout;
-    private readonly HttpMessageHandler? _handler;
-    private readonly Func<TimeSpan, CancellationToken, Task> _timer;
-
-    /// <param name="timeout">Time allowed for the whole request, body included.</param>
-    /// <param name="handler">The transport; null means a new <see cref="HttpClientHandler"/>. Not disposed by this class.</param>
-    /// <param name="timer">Times the request against <paramref name="timeout"/>; null means <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</param>
-    public BaselineFetcher(TimeSpan timeout, HttpMessageHandler? handler = null, Func<TimeSpan, CancellationToken, Task>? timer = null)
-    {
-        _timeout = timeout;
-        _handler = handler;
-        _timer = timer ?? ((wait, token) => Task.Delay(wait, token));
-    }
-
     /// <summary>
     /// 200: the manifest, parsed as <see cref="ManifestReader"/> parses a local one (same warnings). 404: no baseline,
     /// with an informational message (the first deployment has published none yet).
@@ -35,10 +24,13 @@ internal sealed class BaselineFetcher
     {
         var shownUrl = ForMessages(uri);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var timedOut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var fetchEnded = new CancellationTokenSource();
-        _ = HttpCancellation.TimeOutAsync(_timer, _timeout, timeout, fetchEnded.Token);
-        using var client = CreateClient();
+        _ = HttpCancellation.TimeOutAsync(timer ?? ((wait, token) => Task.Delay(wait, token)), timeout, timedOut, fetchEnded.Token);
+        // The timeout is enforced by our token so that it can be told apart from the caller's cancellation.
+        using var client = new HttpClient(
+            handler ?? new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate },
+            disposeHandler: handler is null) { Timeout = Timeout.InfiniteTimeSpan };
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
@@ -49,7 +41,7 @@ internal sealed class BaselineFetcher
         try
         {
             using var response = await HttpCancellation.WithCancellation(
-                client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token), timeout.Token).ConfigureAwait(false);
+                client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timedOut.Token), timedOut.Token).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return ManifestLoadResult.NoBaseline(
@@ -62,12 +54,12 @@ internal sealed class BaselineFetcher
                 throw Failed(shownUrl, $"answered HTTP {(int)response.StatusCode} ({response.StatusCode})", null);
             }
 
-            var content = await HttpCancellation.ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
+            var content = await HttpCancellation.ReadBodyAsync(response.Content, timedOut.Token).ConfigureAwait(false);
             return ManifestReader.Parse(content, shownUrl, currentBaseUrls);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Failed(shownUrl, $"did not answer within {_timeout.TotalSeconds:0.###} s", exception);
+            throw Failed(shownUrl, $"did not answer within {timeout.TotalSeconds:0.###} s", exception);
         }
         catch (HttpRequestException exception)
         {
@@ -93,17 +85,6 @@ internal sealed class BaselineFetcher
         }
 
         return uri;
-    }
-
-    private HttpClient CreateClient()
-    {
-        var handler = _handler ?? new HttpClientHandler
-        {
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-        };
-
-        // The timeout is enforced by our token so that it can be told apart from the caller's cancellation.
-        return new HttpClient(handler, disposeHandler: _handler is null) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>Scheme, host, port and path only: user info and query strings may carry access tokens.</summary>

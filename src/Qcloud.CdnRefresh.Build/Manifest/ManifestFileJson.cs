@@ -2,23 +2,13 @@ using System.Text.Json;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
-/// <summary>One entry of the manifest's <c>files</c> array, as written and as read before it is judged.</summary>
-internal sealed class ManifestFileJson
+/// <summary>
+/// One entry of the manifest's <c>files</c> array as read, its fields type-checked but not yet judged. The URL path is
+/// written only when it differs from the path (for precompressed siblings; the file stays small), the immutable flag only
+/// when true (so entries of files that are not immutable read as they always have).
+/// </summary>
+internal sealed class ManifestFileJson(string? path, string? urlPath, long? size, string? sha256, DateTime? lastWriteTimeUtc, bool? immutable)
 {
-    public string? Path { get; set; }
-
-    /// <summary>Left out when it is the path itself: only precompressed siblings differ, and the file stays small.</summary>
-    public string? UrlPath { get; set; }
-
-    public long? Size { get; set; }
-
-    public string? Sha256 { get; set; }
-
-    public DateTime? LastWriteTimeUtc { get; set; }
-
-    /// <summary>Written only when true, so entries of files that are not immutable read as they always have.</summary>
-    public bool? Immutable { get; set; }
-
     /// <summary>The entry at <paramref name="index"/> of the <c>files</c> array, its fields checked for their JSON types only; null for a JSON null.</summary>
     /// <exception cref="JsonException">The entry is not an object, or a field has another JSON type.</exception>
     public static ManifestFileJson? Read(JsonElement entry, int index)
@@ -34,99 +24,65 @@ internal sealed class ManifestFileJson
         }
 
         // Property by property, so that a field written twice counts as its last value, as a serializer reads it.
-        var file = new ManifestFileJson();
+        string? path = null, urlPath = null, sha256 = null;
+        long? size = null;
+        DateTime? lastWriteTimeUtc = null;
+        bool? immutable = null;
         foreach (var property in entry.EnumerateObject())
         {
             var value = property.Value;
             if (property.NameEquals("path"))
             {
-                file.Path = ManifestJsonValues.Text(value, "path", index);
+                path = ManifestJsonValues.Text(value, "path", index);
             }
             else if (property.NameEquals("urlPath"))
             {
-                file.UrlPath = ManifestJsonValues.Text(value, "urlPath", index);
+                urlPath = ManifestJsonValues.Text(value, "urlPath", index);
             }
             else if (property.NameEquals("size"))
             {
-                file.Size = ManifestJsonValues.WholeNumber(value, "size", index);
+                size = ManifestJsonValues.WholeNumber(value, "size", index);
             }
             else if (property.NameEquals("sha256"))
             {
-                file.Sha256 = ManifestJsonValues.Text(value, "sha256", index);
+                sha256 = ManifestJsonValues.Text(value, "sha256", index);
             }
             else if (property.NameEquals("lastWriteTimeUtc"))
             {
-                file.LastWriteTimeUtc = ManifestJsonValues.Time(value, "lastWriteTimeUtc", index);
+                lastWriteTimeUtc = ManifestJsonValues.Time(value, "lastWriteTimeUtc", index);
             }
             else if (property.NameEquals("immutable"))
             {
-                file.Immutable = ManifestJsonValues.Flag(value, "immutable", index);
+                immutable = ManifestJsonValues.Flag(value, "immutable", index);
             }
         }
 
-        return file;
+        return new ManifestFileJson(path, urlPath, size, sha256, lastWriteTimeUtc, immutable);
     }
-
-    public static ManifestFileJson From(ManifestFile file) => new()
-    {
-        Path = file.RelativePath,
-        UrlPath = string.Equals(file.UrlPath, file.RelativePath, StringComparison.Ordinal) ? null : file.UrlPath,
-        Size = file.Size,
-        Sha256 = file.Sha256,
-        LastWriteTimeUtc = file.LastWriteTimeUtc,
-        Immutable = file.Immutable ? true : null,
-    };
 
     /// <summary>The entry, checked field by field; a missing time is <see cref="DateTime.MinValue"/> (never reused).</summary>
     /// <exception cref="InvalidDataException">The first defect, worded for a <c>ManifestCorrupt</c> warning.</exception>
     public ManifestFile ToManifestFile()
     {
-        if (Path is null)
+        var defect = path switch
         {
-            throw new InvalidDataException("'path' is missing");
-        }
+            null => "'path' is missing",
+            "" => "'path' is not a non-empty string",
+            _ when !IsRelativeUrlPath(path) => $"'{path}' is not a relative path the content root could hold",
+            _ when size is null => "'size' is missing",
+            _ when size < 0 => $"the size of '{path}' is not a whole number of bytes",
+            _ when sha256 is null => "'sha256' is missing",
+            _ when sha256.Length == 0 => "'sha256' is not a non-empty string",
+            _ when !IsSha256Hex(sha256) => $"the sha256 of '{path}' is not 64 hexadecimal digits",
+            _ when !string.IsNullOrEmpty(urlPath) && !IsRelativeUrlPath(urlPath!) =>
+                $"'urlPath' of '{path}' is not a relative path the content root could hold",
+            _ => null,
+        };
 
-        if (Path.Length == 0)
-        {
-            throw new InvalidDataException("'path' is not a non-empty string");
-        }
-
-        if (!IsRelativeUrlPath(Path))
-        {
-            throw new InvalidDataException($"'{Path}' is not a relative path the content root could hold");
-        }
-
-        if (Size is not { } size)
-        {
-            throw new InvalidDataException("'size' is missing");
-        }
-
-        if (size < 0)
-        {
-            throw new InvalidDataException($"the size of '{Path}' is not a whole number of bytes");
-        }
-
-        if (Sha256 is null)
-        {
-            throw new InvalidDataException("'sha256' is missing");
-        }
-
-        if (Sha256.Length == 0)
-        {
-            throw new InvalidDataException("'sha256' is not a non-empty string");
-        }
-
-        if (!IsSha256Hex(Sha256))
-        {
-            throw new InvalidDataException($"the sha256 of '{Path}' is not 64 hexadecimal digits");
-        }
-
-        if (!string.IsNullOrEmpty(UrlPath) && !IsRelativeUrlPath(UrlPath!))
-        {
-            throw new InvalidDataException($"'urlPath' of '{Path}' is not a relative path the content root could hold");
-        }
-
-        return new ManifestFile(Path, size, Sha256.ToLowerInvariant(), LastWriteTimeUtc ?? DateTime.MinValue, UrlPath, Immutable == true);
+        // With no defect, path, size and hash are present.
+        return defect is null
+            ? new ManifestFile(path!, size!.Value, sha256!.ToLowerInvariant(), lastWriteTimeUtc ?? DateTime.MinValue, urlPath, immutable == true)
+            : throw new InvalidDataException(defect);
     }
 
     /// <summary>A deleted entry is mapped to a URL: one with an empty, '.' or '..' segment, or no Unicode form, never could be.</summary>

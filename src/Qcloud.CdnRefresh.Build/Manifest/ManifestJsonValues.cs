@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Qcloud.CdnRefresh.Build.Manifest;
 
@@ -8,6 +10,10 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal static class ManifestJsonValues
 {
+    // ISO-8601 allows a comma before the fraction of a second; .NET Framework's parser reads only a point. Rare, so
+    // the expression is built only for a time that has a comma.
+    private const string SecondsFractionComma = @"(?<=\d\d:\d\d:\d\d),(?=\d)";
+
     /// <param name="value">The field's value.</param>
     /// <param name="name">The field's name.</param>
     /// <param name="index">The entry of the <c>files</c> array the field belongs to; -1 for a field of the document.</param>
@@ -35,12 +41,28 @@ internal static class ManifestJsonValues
         _ => throw new JsonException(Field(name, index) + " is not true or false"),
     };
 
-    /// <summary>A time, as <see cref="ManifestDateConverter"/> reads it.</summary>
+    /// <summary>
+    /// A time: any ISO-8601 text, where a time without an offset counts as UTC, or a number of ticks, which a script may
+    /// find easier to write.
+    /// </summary>
     /// <inheritdoc cref="Text"/>
-    public static DateTime? Time(JsonElement value, string name, int index = -1) =>
-        value.ValueKind == JsonValueKind.Null
-            ? null
-            : ManifestDateConverter.FromJson(value) ?? throw new JsonException(Field(name, index) + " is not a time (ISO 8601 text or a number of ticks)");
+    public static DateTime? Time(JsonElement value, string name, int index = -1) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+
+        // AdjustToUniversal gives a UTC time; AssumeUniversal makes a time without an offset count as UTC.
+        JsonValueKind.String when DateTime.TryParse(
+            WithDecimalPoint(value.GetString()!),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
+            out var parsed) => parsed,
+        JsonValueKind.Number when value.TryGetInt64(out var ticks) && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks =>
+            new DateTime(ticks, DateTimeKind.Utc),
+        _ => throw new JsonException(Field(name, index) + " is not a time (ISO 8601 text or a number of ticks)"),
+    };
+
+    private static string WithDecimalPoint(string text) =>
+        text.IndexOf(',') < 0 ? text : Regex.Replace(text, SecondsFractionComma, ".", RegexOptions.CultureInvariant);
 
     /// <summary>The field as messages name it: <c>'size' of files[3]</c>, or <c>'version'</c>.</summary>
     private static string Field(string name, int index) => index < 0 ? $"'{name}'" : $"'{name}' of files[{index}]";

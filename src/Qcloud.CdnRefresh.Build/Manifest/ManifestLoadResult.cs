@@ -12,13 +12,7 @@ internal sealed record ManifestLoadResult(
     IReadOnlyList<string> Messages,
     bool MayOverwrite)
 {
-    public static ManifestLoadResult Found(
-        DeploymentManifest baseline, IReadOnlyList<ManifestDiagnostic>? warnings = null, IReadOnlyList<string>? messages = null) =>
-        new(baseline, warnings ?? Array.Empty<ManifestDiagnostic>(), messages ?? Array.Empty<string>(), MayOverwrite: true);
+    public static ManifestLoadResult NoBaseline(string? message = null) => new(null, [], message is null ? [] : [message], MayOverwrite: true);
 
-    public static ManifestLoadResult NoBaseline(string? message = null) =>
-        new(null, Array.Empty<ManifestDiagnostic>(), message is null ? Array.Empty<string>() : new[] { message }, MayOverwrite: true);
-
-    public static ManifestLoadResult Rejected(ManifestDiagnostic warning, bool mayOverwrite = true) =>
-        new(null, new[] { warning }, Array.Empty<string>(), mayOverwrite);
+    public static ManifestLoadResult Rejected(ManifestDiagnostic warning, bool mayOverwrite = true) => new(null, [warning], [], mayOverwrite);
 }

@@ -8,20 +8,12 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// builds at once cannot both read the same baseline and then overwrite each other's result. It is an exclusive handle
 /// on <c>&lt;manifest&gt;.lock</c>: the OS releases it even when the process dies, so a crash never leaves a stale lock.
 /// </summary>
-internal sealed class ManifestLock : IDisposable
+internal sealed class ManifestLock(FileStream handle) : IDisposable
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(10);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(250);
-
-    private FileStream? _handle;
+    private FileStream? _handle = handle;
 
     /// <summary>Appended to the manifest's path to name the lock file.</summary>
     public const string FileSuffix = ".lock";
-
-    private ManifestLock(FileStream handle)
-    {
-        _handle = handle;
-    }
 
     /// <exception cref="CdnRefreshException">The lock was not free within <paramref name="timeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
@@ -30,7 +22,7 @@ internal sealed class ManifestLock : IDisposable
         var lockPath = Path.GetFullPath(manifestPath) + FileSuffix;
         CreateFolderOf(lockPath);
         var clock = Stopwatch.StartNew();
-        var backoff = FirstBackoff;
+        var backoff = TimeSpan.FromMilliseconds(10);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -38,8 +30,7 @@ internal sealed class ManifestLock : IDisposable
             {
                 // The lock file is never deleted: deleting it on release would let a waiter lock the unlinked file while
                 // a newcomer creates and locks a fresh one, and both would believe they hold the lock.
-                var handle = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                return new ManifestLock(handle);
+                return new ManifestLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
             catch (IOException exception)
             {
@@ -54,13 +45,9 @@ internal sealed class ManifestLock : IDisposable
                         exception);
                 }
 
-                var wait = backoff < left ? backoff : left;
-                if (cancellationToken.WaitHandle.WaitOne(wait))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                // A cancellation ends the wait, and the loop's first step throws.
+                cancellationToken.WaitHandle.WaitOne(backoff < left ? backoff : left);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMilliseconds(250).Ticks));
             }
             catch (UnauthorizedAccessException exception)
             {
@@ -93,8 +80,5 @@ internal sealed class ManifestLock : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        Interlocked.Exchange(ref _handle, null)?.Dispose();
-    }
+    public void Dispose() => Interlocked.Exchange(ref _handle, null)?.Dispose();
 }

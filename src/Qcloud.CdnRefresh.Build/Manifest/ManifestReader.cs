@@ -7,6 +7,7 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// <summary>
 /// Reads a manifest document. Unknown fields (from a newer minor writer or a human) are ignored, and every defect
 /// becomes a warning instead of an exception: a bad baseline must never fail a deployment, it only costs a larger refresh.
+/// A field written twice counts as its last value, as a serializer reads it, but each occurrence is type-checked.
 /// </summary>
 internal static class ManifestReader
 {
@@ -16,9 +17,8 @@ internal static class ManifestReader
     private const string NoBaselineConsequence =
         "It is treated as no baseline: CdnRefreshWithoutBaseline decides what is refreshed (by default every file counts as changed)";
 
-    /// <param name="content">The document's bytes (UTF-8, a BOM is allowed).</param>
-    /// <param name="source">The file path or URL, for messages.</param>
-    /// <param name="currentBaseUrls">This run's <c>CdnRefreshBaseUrl</c> entries; a baseline that records none of them is not used.</param>
+    /// <summary>Reads the document's bytes (UTF-8, a BOM is allowed).</summary>
+    /// <inheritdoc cref="Parse(Stream, string, IReadOnlyList{BaseUrl})"/>
     public static ManifestLoadResult Parse(byte[] content, string source, IReadOnlyList<BaseUrl> currentBaseUrls) =>
         Parse(new MemoryStream(content, writable: false), source, currentBaseUrls);
 
@@ -40,21 +40,43 @@ internal static class ManifestReader
 
             // The head decides first: a newer format may shape everything else differently, and a baseline for another
             // base URL is set aside whatever its files hold.
-            var head = ManifestHeadJson.Read(root);
-            if (Rejection(head, source, currentBaseUrls) is { } rejected)
+            var version = Last(root, "version", VersionOf) ?? throw new InvalidDataException("'version' is missing");
+            if (version < 1)
             {
-                return rejected;
+                throw new InvalidDataException("'version' is not a positive whole number");
             }
 
-            var recorded = BaseUrlsOf(head);
-            var body = ManifestBodyJson.Read(root);
-            var files = body.Files();
-            return Found(source, BaseUrlMatch.Of(recorded, currentBaseUrls), PendingUrlsOf(head), pending =>
-                new DeploymentManifest(recorded, files, pending, body.UpdatedUtc ?? DateTime.MinValue));
+            if (version > DeploymentManifest.CurrentVersion)
+            {
+                return NewerVersion(source, version);
+            }
+
+            var recorded = BaseUrlsOf(root);
+            var pendingUrls = PendingUrlsOf(root);
+            var match = new BaseUrlMatch(recorded, currentBaseUrls);
+            if (!match.AnyKept)
+            {
+                return OtherBaseUrl(source, recorded, currentBaseUrls, pendingUrls.Count);
+            }
+
+            var (updatedUtc, files) = BodyOf(root);
+
+            // What was owed under base URLs no longer listed is dropped, with a warning naming how many under which base
+            // URL, or a detail line when nothing was owed there; the null key holds what is still owed.
+            var droppedUnder = pendingUrls.ToLookup(match.DroppedUnder);
+            var manifest = new DeploymentManifest(recorded, files, droppedUnder[null].Select(match.Respelled), updatedUtc ?? DateTime.MinValue);
+            return new ManifestLoadResult(
+                manifest,
+                match.Dropped.Where(droppedUnder.Contains).Select(url => DroppedOwedUrls(source, url, droppedUnder[url].Count())).ToList(),
+                match.Dropped.Where(url => !droppedUnder.Contains(url))
+                    .Select(url => $"The base URL '{url}' of the CDN refresh manifest '{source}' is no longer listed in "
+                        + $"{BaseUrl.PropertyName}; nothing was owed under it.")
+                    .ToList(),
+                MayOverwrite: true);
         }
         catch (JsonException exception)
         {
-            return Corrupt(source, NotManifestJson(exception));
+            return Corrupt(source, "it is not valid manifest JSON (" + exception.Message + ")");
         }
         catch (InvalidDataException exception)
         {
@@ -67,92 +89,97 @@ internal static class ManifestReader
         }
     }
 
-    /// <summary>A newer version or other base URLs, checked in that order; null when the head accepts the document.</summary>
-    /// <exception cref="InvalidDataException">A defect in the head.</exception>
-    private static ManifestLoadResult? Rejection(ManifestHeadJson head, string source, IReadOnlyList<BaseUrl> currentBaseUrls)
+    /// <summary>The last value of the root's field <paramref name="name"/>, every occurrence read by <paramref name="read"/>.</summary>
+    private static T? Last<T>(JsonElement root, string name, Func<JsonElement, T?> read)
+        where T : struct =>
+        root.EnumerateObject().Where(property => property.NameEquals(name)).Select(property => read(property.Value)).LastOrDefault();
+
+    /// <summary>The value as it is; null for a JSON null, like an absent field.</summary>
+    private static JsonElement? Raw(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value;
+
+    /// <exception cref="JsonException">Not a whole number.</exception>
+    private static int? VersionOf(JsonElement value) => value.ValueKind switch
     {
-        var version = head.Version ?? throw new InvalidDataException("'version' is missing");
-        if (version < 1)
-        {
-            throw new InvalidDataException("'version' is not a positive whole number");
-        }
-
-        if (version > DeploymentManifest.CurrentVersion)
-        {
-            return NewerVersion(source, version);
-        }
-
-        var baseUrls = BaseUrlsOf(head);
-        var pendingUrls = PendingUrlsOf(head);
-        return BaseUrlMatch.Of(baseUrls, currentBaseUrls).AnyKept ? null : OtherBaseUrl(source, baseUrls, currentBaseUrls, pendingUrls.Count);
-    }
-
-    /// <summary>
-    /// The baseline, owing what it owed but what was owed under base URLs no longer listed: those are dropped, with a
-    /// warning naming how many under which base URL, or a detail line when nothing was owed there.
-    /// </summary>
-    private static ManifestLoadResult Found(string source, BaseUrlMatch match, IReadOnlyList<string> pendingUrls, Func<IEnumerable<string>, DeploymentManifest> manifestOwing)
-    {
-        var owed = new List<string>();
-        var dropped = match.Dropped.ToDictionary(url => url, _ => 0, StringComparer.Ordinal);
-        foreach (var url in pendingUrls)
-        {
-            if (match.Owed(url, out var droppedUnder) is { } stillOwed)
-            {
-                owed.Add(stillOwed);
-            }
-            else
-            {
-                dropped[droppedUnder!]++;
-            }
-        }
-
-        var warnings = match.Dropped.Where(url => dropped[url] > 0).Select(url => DroppedOwedUrls(source, url, dropped[url])).ToList();
-        var messages = match.Dropped.Where(url => dropped[url] == 0)
-            .Select(url => $"The base URL '{url}' of the CDN refresh manifest '{source}' is no longer listed in {BaseUrl.PropertyName}; nothing was owed under it.")
-            .ToList();
-        return ManifestLoadResult.Found(manifestOwing(owed), warnings, messages);
-    }
+        JsonValueKind.Null => null,
+        JsonValueKind.Number when value.TryGetInt32(out var version) => version,
+        _ => throw new JsonException("'version' is not a whole number"),
+    };
 
     /// <summary><c>baseUrls</c> when the document has it, else <c>baseUrl</c> alone; <c>baseUrl</c> is required either way.</summary>
-    private static IReadOnlyList<string> BaseUrlsOf(ManifestHeadJson head)
+    private static IReadOnlyList<string> BaseUrlsOf(JsonElement root)
     {
-        var first = Required(head.BaseUrl, "baseUrl") is { ValueKind: JsonValueKind.String } url && url.GetString() is { Length: > 0 } text
-            ? text
-            : throw new InvalidDataException("'baseUrl' is not a non-empty string");
-        if (head.BaseUrls is not { ValueKind: not JsonValueKind.Null } all)
+        var first = (Last(root, "baseUrl", Raw) ?? throw new InvalidDataException("'baseUrl' is missing")) is { ValueKind: JsonValueKind.String } url
+            && url.GetString() is { Length: > 0 } text
+                ? text
+                : throw new InvalidDataException("'baseUrl' is not a non-empty string");
+        return StringsOf(root, "baseUrls", nonEmpty: true) switch
         {
-            return new[] { first };
-        }
-
-        var urls = all.ValueKind == JsonValueKind.Array
-            ? all.EnumerateArray()
-                .Select(item => item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } entry
-                    ? entry
-                    : throw new InvalidDataException("'baseUrls' holds something other than a non-empty string"))
-                .ToList()
-            : throw new InvalidDataException("'baseUrls' is not an array");
-        return urls.Count > 0 ? urls : throw new InvalidDataException("'baseUrls' is empty");
+            null => [first],
+            { Count: 0 } => throw new InvalidDataException("'baseUrls' is empty"),
+            var urls => urls,
+        };
     }
 
-    private static string NotManifestJson(JsonException exception) => "it is not valid manifest JSON (" + exception.Message + ")";
+    /// <summary>Blank ones are left out.</summary>
+    private static List<string> PendingUrlsOf(JsonElement root) =>
+        (StringsOf(root, "pendingUrls", nonEmpty: false) ?? []).Where(url => !string.IsNullOrWhiteSpace(url)).ToList();
 
-    private static JsonElement Required(JsonElement? value, string name) =>
-        value is { ValueKind: not JsonValueKind.Null } present ? present : throw new InvalidDataException($"'{name}' is missing");
-
-    private static List<string> PendingUrlsOf(ManifestHeadJson head)
-    {
-        if (head.PendingUrls is not { ValueKind: not JsonValueKind.Null } urls)
+    /// <summary>The strings of the root's array field (each non-empty when <paramref name="nonEmpty"/>); null when absent or JSON null.</summary>
+    private static List<string>? StringsOf(JsonElement root, string name, bool nonEmpty) =>
+        Last(root, name, Raw) switch
         {
-            return new List<string>();
+            null => null,
+            { ValueKind: JsonValueKind.Array } array => array.EnumerateArray()
+                .Select(value => value.ValueKind == JsonValueKind.String && value.GetString() is { } text && (text.Length > 0 || !nonEmpty)
+                    ? text
+                    : throw new InvalidDataException($"'{name}' holds something other than {(nonEmpty ? "a non-empty string" : "a string")}"))
+                .ToList(),
+            _ => throw new InvalidDataException($"'{name}' is not an array"),
+        };
+
+    /// <summary>The time and the files of a document its head has accepted, each file judged.</summary>
+    /// <exception cref="JsonException">A field of another JSON type, wherever it occurs (all are checked before any file is judged).</exception>
+    /// <exception cref="InvalidDataException">The first defect of the files, worded for a <c>ManifestCorrupt</c> warning.</exception>
+    private static (DateTime? UpdatedUtc, List<ManifestFile> Files) BodyOf(JsonElement root)
+    {
+        DateTime? updatedUtc = null;
+        List<ManifestFileJson?>? entries = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.NameEquals("updatedUtc"))
+            {
+                updatedUtc = ManifestJsonValues.Time(property.Value, "updatedUtc");
+            }
+            else if (property.NameEquals("files"))
+            {
+                entries = property.Value.ValueKind switch
+                {
+                    JsonValueKind.Null => null,
+                    JsonValueKind.Array => property.Value.EnumerateArray().Select(ManifestFileJson.Read).ToList(),
+                    _ => throw new JsonException("'files' is not an array"),
+                };
+            }
         }
 
-        return urls.ValueKind != JsonValueKind.Array
-            ? throw new InvalidDataException("'pendingUrls' is not an array")
-            : urls.EnumerateArray()
-                .Select(url => url.ValueKind == JsonValueKind.String ? url.GetString()! : throw new InvalidDataException("'pendingUrls' holds something other than a string"))
-                .Where(url => !string.IsNullOrWhiteSpace(url))
-                .ToList();
+        if (entries is null)
+        {
+            throw new InvalidDataException("'files' is missing");
+        }
+
+        var files = new List<ManifestFile>(entries.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var file = entries[i]?.ToManifestFile() ?? throw new InvalidDataException($"files[{i}] is not an object");
+            if (!seen.Add(file.RelativePath))
+            {
+                throw new InvalidDataException($"the file '{file.RelativePath}' is listed twice");
+            }
+
+            files.Add(file);
+        }
+
+        return (updatedUtc, files);
     }
 
     private static ManifestLoadResult NewerVersion(string source, int version) =>

@@ -40,14 +40,12 @@ internal static class ManifestUpdater
             // Nothing was sent, but added files (not refreshed by default), a 'none' first run or touched timestamps
             // still change the state worth recording; an identical state is not rewritten, to keep the file stable.
             return previous is not null && previous.HasSameContentAs(next)
-                ? new ManifestUpdate(null, "Nothing to refresh and nothing changed: the manifest is left as it is.")
-                : new ManifestUpdate(next, "Nothing to refresh: the manifest records the current files.");
+                ? new(null, "Nothing to refresh and nothing changed: the manifest is left as it is.")
+                : new(next, "Nothing to refresh: the manifest records the current files.");
         }
 
         return notAccepted.Count == 0
-            ? new ManifestUpdate(next, $"All {plannedUrls.Count} URLs were accepted: the manifest records the current files.")
-            : new ManifestUpdate(
-                next,
-                $"{notAccepted.Count} of {plannedUrls.Count} URLs were not accepted: the manifest owes them to the next run.");
+            ? new(next, $"All {plannedUrls.Count} URLs were accepted: the manifest records the current files.")
+            : new(next, $"{notAccepted.Count} of {plannedUrls.Count} URLs were not accepted: the manifest owes them to the next run.");
     }
 }

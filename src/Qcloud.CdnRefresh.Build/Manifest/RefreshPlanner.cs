@@ -26,17 +26,12 @@ internal static class RefreshPlanner
         IEnumerable<string>? alsoOwed = null,
         bool skipImmutable = false)
     {
-        ChangeSet? changes = null;
-        var changed = Enumerable.Empty<ManifestFile>();
-        if (baseline is not null)
-        {
-            changes = ManifestDiff.Compute(currentFiles, baseline);
-            changed = changes.Modified.Concat(changes.Deleted).Concat(addedFiles ? changes.Added : Enumerable.Empty<ManifestFile>());
-        }
+        var changes = baseline is null ? null : ManifestDiff.Compute(currentFiles, baseline);
+        var changed = changes is null ? [] : changes.Modified.Concat(changes.Deleted).Concat(addedFiles ? changes.Added : []);
 
         // A base URL the baseline does not record has no baseline of its own: CdnRefreshWithoutBaseline decides for it.
-        var newBaseUrls = baseline is null ? baseUrls : BaseUrlMatch.Of(baseline.BaseUrls, baseUrls).New;
-        var everyFile = newBaseUrls.Count > 0 && withoutBaseline == WithoutBaselineMode.All ? currentFiles : Enumerable.Empty<ManifestFile>();
+        var newBaseUrls = baseline is null ? baseUrls : new BaseUrlMatch(baseline.BaseUrls, baseUrls).New;
+        var everyFile = newBaseUrls.Count > 0 && withoutBaseline == WithoutBaselineMode.All ? currentFiles : [];
 
         // The URL paths are found once; only the mapping is done under each base URL.
         var leftAlone = new SortedSet<string>(StringComparer.Ordinal);
@@ -50,31 +45,25 @@ internal static class RefreshPlanner
         }).ToList();
 
         // Owed URLs are sent again as if they had just changed: the previous run never had them accepted.
-        var owed = (baseline?.PendingUrls ?? Array.Empty<string>())
-            .Concat(alsoOwed ?? Array.Empty<string>())
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var urls = mapped.SelectMany(entry => entry.Urls)
-            .Concat(owed)
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(url => url, StringComparer.Ordinal)
-            .ToArray();
+        var owed = (baseline?.PendingUrls ?? []).Concat(alsoOwed ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var urls = Sorted(mapped.SelectMany(entry => entry.Urls).Concat(owed));
 
         // For display, an owed URL counts under the longest base URL it is under; one under none (left by a hand edit)
         // is shown apart.
         var owedUnder = owed.ToLookup(url => OwnerOf(url, baseUrls));
-        var byBaseUrl = mapped
-            .Select(entry => new PlannedBaseUrl(
-                entry.BaseUrl,
-                entry.Urls.Concat(owedUnder[entry.BaseUrl]).Distinct(StringComparer.Ordinal).OrderBy(url => url, StringComparer.Ordinal).ToList(),
-                entry.IsNew))
-            .ToList();
-        return new RefreshPlan(urls, changes, currentFiles.Count, owed.Count, addedFiles) {
+        return new RefreshPlan(urls, changes, currentFiles.Count, owed.Count, addedFiles)
+        {
             ImmutableLeftAlone = leftAlone.ToList(),
-            BaseUrls = byBaseUrl,
-            OwedUnderNoBaseUrl = owedUnder[null].OrderBy(url => url, StringComparer.Ordinal).ToList(),
+            BaseUrls = mapped
+                .Select(entry => new PlannedBaseUrl(entry.BaseUrl, Sorted(entry.Urls.Concat(owedUnder[entry.BaseUrl])), entry.IsNew))
+                .ToList(),
+            OwedUnderNoBaseUrl = Sorted(owedUnder[null]),
         };
     }
+
+    /// <summary>Distinct and sorted ordinally.</summary>
+    private static string[] Sorted(IEnumerable<string> urls) =>
+        urls.Distinct(StringComparer.Ordinal).OrderBy(url => url, StringComparer.Ordinal).ToArray();
 
     /// <summary>
     /// The distinct URL paths of <paramref name="files"/>, sorted ordinally: several files can stand for one URL (x.css
@@ -82,22 +71,11 @@ internal static class RefreshPlanner
     /// </summary>
     private static IReadOnlyList<string> UrlPaths(IEnumerable<ManifestFile> files, bool skipImmutable, ISet<string> leftAlone)
     {
-        var paths = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            // A fingerprinted asset's URL never serves other content: purging it only turns a cached copy into a 404
-            // for visitors still running the previous version.
-            if (skipImmutable && file.Immutable)
-            {
-                leftAlone.Add(file.RelativePath);
-            }
-            else
-            {
-                paths.Add(file.UrlPath);
-            }
-        }
-
-        return paths.ToList();
+        // A fingerprinted asset's URL never serves other content: purging it only turns a cached copy into a 404
+        // for visitors still running the previous version.
+        var byLeftAlone = files.ToLookup(file => skipImmutable && file.Immutable);
+        leftAlone.UnionWith(byLeftAlone[true].Select(file => file.RelativePath));
+        return Sorted(byLeftAlone[false].Select(file => file.UrlPath));
     }
 
     private static BaseUrl? OwnerOf(string url, IReadOnlyList<BaseUrl> baseUrls) =>
