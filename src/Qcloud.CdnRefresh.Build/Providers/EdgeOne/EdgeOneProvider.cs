@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Quota;
+using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Providers.EdgeOne;
 
@@ -17,9 +18,17 @@ internal sealed class EdgeOneProvider : SignedApiProvider
     public const string DescribeContentQuotaAction = "DescribeContentQuota";
     public const string DescribePurgeTasksAction = "DescribePurgeTasks";
 
+    private const string UrlType = "purge_url";
+    private const string PrefixType = "purge_prefix";
     private const string MethodInvalidate = "invalidate";
     private const string ApiVersion = "2022-09-01";
     private const string Service = "teo";
+
+    /// <summary>
+    /// The largest prefix batch the client sends. The real limit is <c>purge_prefix</c>'s <c>Batch</c>, which the
+    /// server enforces; this only catches a caller that lost count.
+    /// </summary>
+    private const int MaxDirectoriesPerRequest = 1000;
 
     /// <summary><c>Limit</c> asked per <c>DescribePurgeTasks</c> page; the loop follows <c>TotalCount</c>.</summary>
     private const int PurgeTasksPageSize = 100;
@@ -31,7 +40,7 @@ internal sealed class EdgeOneProvider : SignedApiProvider
         new("edgeone", new Uri("https://teo.tencentcloudapi.com/"), context => new EdgeOneProvider(context), ZoneScoped: true);
 
     public EdgeOneProvider(ProviderContext context)
-        : base(context, EdgeOneQuota.MaxDirectoriesPerRequest)
+        : base(context, MaxDirectoriesPerRequest)
     {
     }
 
@@ -41,7 +50,7 @@ internal sealed class EdgeOneProvider : SignedApiProvider
 
     /// <summary>A failed <c>DescribeContentQuota</c> is not fatal: the run goes on with <c>CdnRefreshDailyQuota</c> alone.</summary>
     public override Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
-        RemoteQuotaAsync(DescribeContentQuotaAction, offline, DescribeContentQuotaAsync, quota => EdgeOneQuota.Today(request, quota), cancellationToken);
+        RemoteQuotaAsync(DescribeContentQuotaAction, offline, DescribeContentQuotaAsync, quota => Today(request, quota), cancellationToken);
 
     /// <summary><c>DescribePurgeTasks</c> once per job id; a batch without one is <see cref="RefreshStatus.Unknown"/>.</summary>
     public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
@@ -84,8 +93,8 @@ internal sealed class EdgeOneProvider : SignedApiProvider
     protected override HttpRequestMessage BatchRequest(string action, RefreshTarget target, IReadOnlyList<string> entries, DateTimeOffset now)
     {
         var task = target == RefreshTarget.Directories
-            ? new EdgeOneRequests.CreatePurgeTask(Options.ZoneId, EdgeOneQuota.PrefixType, MethodInvalidate, entries)
-            : new EdgeOneRequests.CreatePurgeTask(Options.ZoneId, EdgeOneQuota.UrlType, null, entries);
+            ? new EdgeOneRequests.CreatePurgeTask(Options.ZoneId, PrefixType, MethodInvalidate, entries)
+            : new EdgeOneRequests.CreatePurgeTask(Options.ZoneId, UrlType, null, entries);
         return Request(action, Json(task, EdgeOneJsonContext.Default.CreatePurgeTask), now);
     }
 
@@ -108,6 +117,25 @@ internal sealed class EdgeOneProvider : SignedApiProvider
     private static ApiCallResult<T> Read<T>(int httpStatus, byte[] body, JsonTypeInfo<T> type)
         where T : V3Response =>
         V3ResponseReader.Read(httpStatus, body, type, EdgeOneErrorCodes.KindOf);
+
+    /// <summary>
+    /// Today's allowances from a <c>DescribeContentQuota</c> answer (null when there is none): URLs from <c>purge_url</c>
+    /// (see <see cref="Allowance.Urls"/>), directories from <c>purge_prefix</c>. Plans differ, so nothing is assumed:
+    /// without an answer only <c>CdnRefreshDailyQuota</c> is known and no directory refresh is counted on.
+    /// </summary>
+    private static TodaysQuota Today(QuotaRequest request, EdgeOneQuotaResponse? quota)
+    {
+        var urls = Allowance.Urls(request, Figures(UrlType), $"without DescribeContentQuota {UrlType} figures");
+        var directories = Figures(PrefixType) is { } prefix
+            ? new Allowance(prefix.Available, Allowance.BatchOf(prefix.Batch, MaxDirectoriesPerRequest, 1), prefix.Source, DailyQuotaBinds: false)
+            : new Allowance(0, 1, $"without DescribeContentQuota {PrefixType} figures", DailyQuotaBinds: false);
+        return new TodaysQuota(urls, directories);
+
+        (long Available, long? Batch, string Source)? Figures(string type) =>
+            quota?.For(type) is { DailyAvailable: { } available } figures
+                ? (available, figures.Batch, Invariant($"DescribeContentQuota reports {available} of {figures.Daily ?? available} {type} targets left today"))
+                : null;
+    }
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

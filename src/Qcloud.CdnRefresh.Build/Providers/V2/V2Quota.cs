@@ -1,5 +1,5 @@
-using System.Globalization;
 using Qcloud.CdnRefresh.Build.Quota;
+using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V2;
 
@@ -16,20 +16,15 @@ internal static class V2Quota
     /// <summary>At most 100 directories a day per area.</summary>
     public const int MaxDirectoriesPerDay = 100;
 
-    public static TodaysQuota Today(QuotaRequest request, long urlsUsedToday, long directoriesUsedToday)
-    {
-        var urls = new Allowance(
+    public static TodaysQuota Today(QuotaRequest request, long urlsUsedToday, long directoriesUsedToday) => new(
+        new Allowance(
             request.DailyQuota - urlsUsedToday,
             request.BatchSize,
-            $"CdnRefreshDailyQuota is {Number(request.DailyQuota)} and {Number(urlsUsedToday)} were already accepted today for {request.Area}",
-            DailyQuotaBinds: true);
-        var directories = new Allowance(
+            Invariant($"CdnRefreshDailyQuota is {request.DailyQuota} and {urlsUsedToday} were already accepted today for {request.Area}"),
+            DailyQuotaBinds: true),
+        new Allowance(
             MaxDirectoriesPerDay - directoriesUsedToday,
             MaxDirectoriesPerRequest,
-            $"API 2.0 allows {Number(MaxDirectoriesPerDay)} directory refreshes a day and {Number(directoriesUsedToday)} were already accepted today for {request.Area}",
-            DailyQuotaBinds: false);
-        return new TodaysQuota(urls, directories);
-    }
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+            Invariant($"API 2.0 allows {MaxDirectoriesPerDay} directory refreshes a day and {directoriesUsedToday} were already accepted today for {request.Area}"),
+            DailyQuotaBinds: false));
 }

@@ -1,12 +1,12 @@
-using System.Globalization;
 using Qcloud.CdnRefresh.Build.Quota;
+using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
 /// <summary>
-/// Today's API 3.0 allowances from a <c>DescribePurgeQuota</c> answer: URLs available = min(<c>Available</c>,
-/// <c>CdnRefreshDailyQuota</c>), a batch = min(<c>CdnRefreshBatchSize</c>, <c>Batch</c>); directories from
-/// <c>PathPurge</c>. Without an answer only <c>CdnRefreshDailyQuota</c> and Tencent's usual path limits are known.
+/// Today's API 3.0 allowances from a <c>DescribePurgeQuota</c> answer: URLs from <c>UrlPurge</c> (see
+/// <see cref="Allowance.Urls"/>), directories from <c>PathPurge</c>. Without an answer only
+/// <c>CdnRefreshDailyQuota</c> and Tencent's usual path limits are known.
 /// </summary>
 internal static class V3Quota
 {
@@ -31,31 +31,20 @@ internal static class V3Quota
     /// <param name="pathQuota">The area's path purge quota; null when <c>DescribePurgeQuota</c> gave none.</param>
     public static TodaysQuota Today(QuotaRequest request, PurgeQuota? urlQuota, PurgeQuota? pathQuota)
     {
-        var dailyQuota = Number(request.DailyQuota);
-        Allowance urls;
-        if (urlQuota is null)
-        {
-            urls = new Allowance(request.DailyQuota, request.BatchSize, $"CdnRefreshDailyQuota is {dailyQuota} (without DescribePurgeQuota figures for {request.Area})", DailyQuotaBinds: true);
-        }
-        else
-        {
-            var reported = $"DescribePurgeQuota reports {Number(urlQuota.Available)} of {Number(urlQuota.Total)} URL refreshes left today for {request.Area}";
-            var dailyQuotaBinds = request.DailyQuota < urlQuota.Available;
-            urls = new Allowance(
-                Math.Min(urlQuota.Available, request.DailyQuota),
-                urlQuota.Batch > 0 ? (int)Math.Min(request.BatchSize, urlQuota.Batch) : request.BatchSize,
-                dailyQuotaBinds ? $"CdnRefreshDailyQuota is {dailyQuota} ({reported})" : reported,
-                dailyQuotaBinds);
-        }
-
-        var directories = pathQuota is null
-            ? new Allowance(DefaultDirectoriesPerDay, DirectoriesPerRequest(pathQuota), $"without DescribePurgeQuota figures, Tencent's usual {Number(DefaultDirectoriesPerDay)} a day is assumed", DailyQuotaBinds: false)
+        var urls = Allowance.Urls(request, Figures(urlQuota, "URL"), $"without DescribePurgeQuota figures for {request.Area}");
+        var directories = Figures(pathQuota, "directory") is { } path
+            ? new Allowance(path.Available, DirectoriesPerRequest(pathQuota), path.Source, DailyQuotaBinds: false)
             : new Allowance(
-                pathQuota.Available,
-                DirectoriesPerRequest(pathQuota),
-                $"DescribePurgeQuota reports {Number(pathQuota.Available)} of {Number(pathQuota.Total)} directory refreshes left today for {request.Area}",
+                DefaultDirectoriesPerDay,
+                DefaultDirectoriesPerRequest,
+                Invariant($"without DescribePurgeQuota figures, Tencent's usual {DefaultDirectoriesPerDay} a day is assumed"),
                 DailyQuotaBinds: false);
         return new TodaysQuota(urls, directories);
+
+        (long Available, long? Batch, string Source)? Figures(PurgeQuota? quota, string kind) =>
+            quota is null
+                ? null
+                : (quota.Available, quota.Batch, Invariant($"DescribePurgeQuota reports {quota.Available} of {quota.Total} {kind} refreshes left today for {request.Area}"));
     }
 
     /// <summary>
@@ -63,7 +52,5 @@ internal static class V3Quota
     /// a request so that a larger reported Batch cannot make a batch invalid; else 20.
     /// </summary>
     public static int DirectoriesPerRequest(PurgeQuota? pathQuota) =>
-        pathQuota?.Batch is long batch and > 0 ? (int)Math.Min(batch, MaxDirectoriesPerRequest) : DefaultDirectoriesPerRequest;
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+        Allowance.BatchOf(pathQuota?.Batch, MaxDirectoriesPerRequest, DefaultDirectoriesPerRequest);
 }
