@@ -73,7 +73,7 @@ internal sealed partial class DailyUsageJson
         AllowTrailingCommas = true)]
     [JsonSerializable(typeof(VersionJson))]
     [JsonSerializable(typeof(DailyUsageJson))]
-    internal sealed partial class Context : JsonSerializerContext
+    internal sealed partial class UsageJsonContext : JsonSerializerContext
     {
     }
 }

@@ -111,7 +111,7 @@ internal sealed class DailyUsageStore
                 _path,
                 stream =>
                 {
-                    JsonSerializer.Serialize(stream, file, DailyUsageJson.Context.Default.DailyUsageJson);
+                    JsonSerializer.Serialize(stream, file, DailyUsageJson.UsageJsonContext.Default.DailyUsageJson);
                     stream.WriteByte((byte)'\n');
                 },
                 _temporaryPathFor);
@@ -134,7 +134,7 @@ internal sealed class DailyUsageStore
         try
         {
             // The version alone first: a newer format may mean something else by the rest.
-            if (JsonSerializer.Deserialize(stream, DailyUsageJson.Context.Default.VersionJson)?.Version is not { } version || version < 1)
+            if (JsonSerializer.Deserialize(stream, DailyUsageJson.UsageJsonContext.Default.VersionJson)?.Version is not { } version || version < 1)
             {
                 throw new InvalidDataException("'version' is missing or not a positive whole number");
             }
@@ -154,7 +154,7 @@ internal sealed class DailyUsageStore
             }
 
             stream.Position = 0;
-            var days = JsonSerializer.Deserialize(stream, DailyUsageJson.Context.Default.DailyUsageJson)!.Days
+            var days = JsonSerializer.Deserialize(stream, DailyUsageJson.UsageJsonContext.Default.DailyUsageJson)!.Days
                 ?? throw new InvalidDataException("'days' is missing or not an array");
             var entries = days.Select(day => day?.ToEntry() ?? throw new InvalidDataException("an element of 'days' is not an object")).ToList();
             var yesterday = BeijingTime.DayOf(now).AddDays(-1);

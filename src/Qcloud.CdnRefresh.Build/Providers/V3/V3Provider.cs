@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Quota;
 
@@ -7,7 +8,7 @@ namespace Qcloud.CdnRefresh.Build.Providers.V3;
 /// API 3.0 (<c>CdnRefreshApi=v3</c>), signed TC3-HMAC-SHA256: <c>PurgeUrlsCache</c> and <c>PurgePathCache</c> with
 /// <c>Area</c>, today's quota from <c>DescribePurgeQuota</c>, status from <c>DescribePurgeTasks</c>.
 /// </summary>
-internal sealed class V3Provider : SignedApiProvider
+internal sealed partial class V3Provider : SignedApiProvider
 {
     public const string PurgeUrlsCacheAction = "PurgeUrlsCache";
     public const string PurgePathCacheAction = "PurgePathCache";
@@ -76,17 +77,17 @@ internal sealed class V3Provider : SignedApiProvider
             DescribePurgeTasksAction,
             (offset, now) => Request(
                 DescribePurgeTasksAction,
-                Json(new V3Requests.DescribePurgeTasks(purgeType, taskId, offset, PurgeTasksPageSize, Options.Area), V3JsonContext.Default.DescribePurgeTasks),
+                Json(new DescribePurgeTasks(purgeType, taskId, offset, PurgeTasksPageSize, Options.Area), V3JsonContext.Default.DescribePurgeTasks),
                 now),
             (status, answer) => V3ResponseReader.Read(status, answer, V3JsonContext.Default.PurgeTasksResponse),
-            page => ((page.PurgeLogs ?? Array.Empty<PurgeTasksResponse.PurgeLog>()).Select(log => log.ToStatus()).ToList(), page.TotalCount),
+            page => ((page.PurgeLogs ?? Array.Empty<PurgeLog>()).Select(log => log.ToStatus()).ToList(), page.TotalCount),
             cancellationToken);
 
     protected override HttpRequestMessage BatchRequest(string action, RefreshTarget target, IReadOnlyList<string> entries, DateTimeOffset now)
     {
         var body = target == RefreshTarget.Directories
-            ? Json(new V3Requests.PurgePathCache(entries, FlushTypeFlush, Options.Area), V3JsonContext.Default.PurgePathCache)
-            : Json(new V3Requests.PurgeUrlsCache(entries, Options.Area), V3JsonContext.Default.PurgeUrlsCache);
+            ? Json(new PurgePathCache(entries, FlushTypeFlush, Options.Area), V3JsonContext.Default.PurgePathCache)
+            : Json(new PurgeUrlsCache(entries, Options.Area), V3JsonContext.Default.PurgeUrlsCache);
         return Request(action, body, now);
     }
 
@@ -101,4 +102,60 @@ internal sealed class V3Provider : SignedApiProvider
     private static string PurgeTypeOf(RefreshTarget target) => target == RefreshTarget.Directories ? PurgeTypePath : PurgeTypeUrl;
 
     private HttpRequestMessage Request(string action, byte[] body, DateTimeOffset now) => Tc3Request(Service, ApiVersion, action, body, now);
+
+    /// <summary>
+    /// A request body, its fields in the order written here: the body is signed as sent, and API 3.0 refuses fields it
+    /// does not know. <c>FlushType</c> <c>flush</c> refreshes what changed in a directory (<c>delete</c> would drop
+    /// everything).
+    /// </summary>
+    internal sealed record PurgePathCache(IReadOnlyList<string> Paths, string FlushType, string Area);
+
+    internal sealed record PurgeUrlsCache(IReadOnlyList<string> Urls, string Area);
+
+    /// <summary><c>PurgeType</c> is <c>url</c> for a <c>PurgeUrlsCache</c> task, <c>path</c> for a <c>PurgePathCache</c> one.</summary>
+    internal sealed record DescribePurgeTasks(string PurgeType, string TaskId, int Offset, int Limit, string Area);
+
+    /// <summary>The answer to <c>PurgeUrlsCache</c> and <c>PurgePathCache</c>.</summary>
+    internal sealed record PurgeResponse(string? TaskId) : V3Response;
+
+    /// <summary>One page of <c>DescribePurgeTasks</c>: its <c>PurgeLogs</c> and the <c>TotalCount</c> of all pages.</summary>
+    /// <param name="PurgeLogs">Null in some answers with nothing to list; then only a <c>TotalCount</c> of 0 (or none) makes the page empty.</param>
+    /// <param name="TotalCount">Null when the answer leaves it out: then what came is all there is.</param>
+    internal sealed record PurgeTasksResponse(IReadOnlyList<PurgeLog>? PurgeLogs, long? TotalCount) : V3Response
+    {
+        public override bool IsComplete() =>
+            PurgeLogs is null ? TotalCount is null or 0 : PurgeLogs.All(log => log.Url is not null);
+    }
+
+    /// <summary>One URL or directory of a task; <c>CreateTime</c> is Beijing time.</summary>
+    internal sealed record PurgeLog(string? TaskId, string? Url, string? Status, string? CreateTime)
+    {
+        public UrlRefreshStatus ToStatus() => new(
+            Url!,
+            Status switch
+            {
+                "done" => RefreshStatus.Done,
+                "process" => RefreshStatus.Running,
+                "fail" => RefreshStatus.Failed,
+                _ => RefreshStatus.Unknown,
+            },
+            TaskId,
+            Status,
+            BeijingTime.Parse(CreateTime));
+    }
+
+    /// <summary>
+    /// API 3.0's JSON, source-generated: field names as declared, the default (HTML-safe) escaping, and numbers read
+    /// from strings too.
+    /// </summary>
+    [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    [JsonSerializable(typeof(PurgeUrlsCache))]
+    [JsonSerializable(typeof(PurgePathCache))]
+    [JsonSerializable(typeof(DescribePurgeTasks))]
+    [JsonSerializable(typeof(PurgeResponse))]
+    [JsonSerializable(typeof(PurgeQuotaResponse))]
+    [JsonSerializable(typeof(PurgeTasksResponse))]
+    internal sealed partial class V3JsonContext : JsonSerializerContext
+    {
+    }
 }
