@@ -13,7 +13,7 @@ namespace Qcloud.CdnRefresh.Build.Providers.EdgeOne;
 /// in the zone <c>CdnRefreshZoneId</c> (<c>purge_url</c>, or <c>purge_prefix</c> for directories), today's quota
 /// from <c>DescribeContentQuota</c>, status from <c>DescribePurgeTasks</c> by job id. The zone decides the area.
 /// </summary>
-internal sealed partial class EdgeOneProvider : SignedApiProvider
+internal sealed partial class EdgeOneProvider(ProviderContext context) : SignedApiProvider(context, MaxDirectoriesPerRequest)
 {
     public const string CreatePurgeTaskAction = "CreatePurgeTask";
     public const string DescribeContentQuotaAction = "DescribeContentQuota";
@@ -39,11 +39,6 @@ internal sealed partial class EdgeOneProvider : SignedApiProvider
 
     public static readonly ProviderRegistration Registration =
         new("edgeone", new Uri("https://teo.tencentcloudapi.com/"), context => new EdgeOneProvider(context), ZoneScoped: true);
-
-    public EdgeOneProvider(ProviderContext context)
-        : base(context, MaxDirectoriesPerRequest)
-    {
-    }
 
     public override string UrlAction => CreatePurgeTaskAction;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Quota;
+using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
@@ -8,7 +9,7 @@ namespace Qcloud.CdnRefresh.Build.Providers.V3;
 /// API 3.0 (<c>CdnRefreshApi=v3</c>), signed TC3-HMAC-SHA256: <c>PurgeUrlsCache</c> and <c>PurgePathCache</c> with
 /// <c>Area</c>, today's quota from <c>DescribePurgeQuota</c>, status from <c>DescribePurgeTasks</c>.
 /// </summary>
-internal sealed partial class V3Provider : SignedApiProvider
+internal sealed partial class V3Provider(ProviderContext context) : SignedApiProvider(context, MaxDirectoriesPerRequest)
 {
     public const string PurgeUrlsCacheAction = "PurgeUrlsCache";
     public const string PurgePathCacheAction = "PurgePathCache";
@@ -22,6 +23,18 @@ internal sealed partial class V3Provider : SignedApiProvider
     public const string PurgeTypePath = "path";
 
     private const string FlushTypeFlush = "flush";
+
+    /// <summary>Tencent's usual path purge limit a day, assumed when <c>DescribePurgeQuota</c> gave no numbers.</summary>
+    private const int DefaultDirectoriesPerDay = 100;
+
+    /// <summary>Directories a request when <c>DescribePurgeQuota</c> does not report <c>PathPurge.Batch</c>.</summary>
+    private const int DefaultDirectoriesPerRequest = 20;
+
+    /// <summary>
+    /// The largest directory batch the client sends. The real limit is <c>PathPurge.Batch</c>, which the server
+    /// enforces (as <c>LimitExceeded.CdnPurgePathExceedBatchLimit</c>); this only catches a caller that lost count.
+    /// </summary>
+    private const int MaxDirectoriesPerRequest = 1000;
 
     /// <summary>
     /// <c>Limit</c> asked per <c>DescribePurgeTasks</c> page: above the documented default of 20, so a large task takes
@@ -37,18 +50,13 @@ internal sealed partial class V3Provider : SignedApiProvider
 
     private static readonly byte[] EmptyObject = { (byte)'{', (byte)'}' };
 
-    public V3Provider(ProviderContext context)
-        : base(context, V3Quota.MaxDirectoriesPerRequest)
-    {
-    }
-
     public override string UrlAction => PurgeUrlsCacheAction;
 
     public override string DirectoryAction => PurgePathCacheAction;
 
     /// <summary>A failed <c>DescribePurgeQuota</c> is not fatal: the run goes on with <c>CdnRefreshDailyQuota</c> alone.</summary>
     public override Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
-        RemoteQuotaAsync(DescribePurgeQuotaAction, offline, DescribePurgeQuotaAsync, quota => V3Quota.Today(request, quota), cancellationToken);
+        RemoteQuotaAsync(DescribePurgeQuotaAction, offline, DescribePurgeQuotaAsync, quota => Today(request, quota), cancellationToken);
 
     /// <summary><c>DescribePurgeTasks</c> once per task id; a batch without one is <see cref="RefreshStatus.Unknown"/>.</summary>
     public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<SubmittedBatch> batches, CancellationToken cancellationToken) =>
@@ -82,6 +90,42 @@ internal sealed partial class V3Provider : SignedApiProvider
             (status, answer) => V3ResponseReader.Read(status, answer, V3JsonContext.Default.PurgeTasksResponse),
             page => ((page.PurgeLogs ?? Array.Empty<PurgeLog>()).Select(log => log.ToStatus()).ToList(), page.TotalCount),
             cancellationToken);
+
+    /// <summary>
+    /// Today's allowances from a <c>DescribePurgeQuota</c> answer: URLs from <c>UrlPurge</c> (see <see cref="Allowance.Urls"/>),
+    /// directories from <c>PathPurge</c>. Without an answer (null) only <c>CdnRefreshDailyQuota</c> and Tencent's usual
+    /// path limits are known.
+    /// </summary>
+    internal static TodaysQuota Today(QuotaRequest request, PurgeQuotaResponse? quota) =>
+        Today(request, quota?.UrlQuotaFor(request.Area), quota?.PathQuotaFor(request.Area));
+
+    /// <param name="request">The run's URLs and settings.</param>
+    /// <param name="urlQuota">The area's URL purge quota; null when <c>DescribePurgeQuota</c> gave none.</param>
+    /// <param name="pathQuota">The area's path purge quota; null when <c>DescribePurgeQuota</c> gave none.</param>
+    internal static TodaysQuota Today(QuotaRequest request, PurgeQuota? urlQuota, PurgeQuota? pathQuota)
+    {
+        var urls = Allowance.Urls(request, Figures(urlQuota, "URL"), $"without DescribePurgeQuota figures for {request.Area}");
+        var directories = Figures(pathQuota, "directory") is { } path
+            ? new Allowance(path.Available, DirectoriesPerRequest(pathQuota), path.Source, DailyQuotaBinds: false)
+            : new Allowance(
+                DefaultDirectoriesPerDay,
+                DefaultDirectoriesPerRequest,
+                Invariant($"without DescribePurgeQuota figures, Tencent's usual {DefaultDirectoriesPerDay} a day is assumed"),
+                DailyQuotaBinds: false);
+        return new TodaysQuota(urls, directories);
+
+        (long Available, long? Batch, string Source)? Figures(PurgeQuota? quota, string kind) =>
+            quota is null
+                ? null
+                : (quota.Available, quota.Batch, Invariant($"DescribePurgeQuota reports {quota.Available} of {quota.Total} {kind} refreshes left today for {request.Area}"));
+    }
+
+    /// <summary>
+    /// Directories a request from an area's path quota: its <c>Batch</c> when reported, capped at what the client sends
+    /// a request so that a larger reported Batch cannot make a batch invalid; else 20.
+    /// </summary>
+    internal static int DirectoriesPerRequest(PurgeQuota? pathQuota) =>
+        Allowance.BatchOf(pathQuota?.Batch, MaxDirectoriesPerRequest, DefaultDirectoriesPerRequest);
 
     protected override HttpRequestMessage BatchRequest(string action, RefreshTarget target, IReadOnlyList<string> entries, DateTimeOffset now)
     {
