@@ -112,7 +112,7 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : SignedA
 
     private static ApiCallResult<T> Read<T>(int httpStatus, byte[] body, JsonTypeInfo<T> type)
         where T : V3Response =>
-        V3ResponseReader.Read(httpStatus, body, type, V3ErrorCodes.CommonKindOf);
+        V3Response.Read(httpStatus, body, type, V3ErrorCodes.CommonKindOf);
 
     /// <summary>
     /// Today's allowances from a <c>DescribeContentQuota</c> answer (null when there is none): URLs from <c>purge_url</c>

@@ -117,7 +117,7 @@ internal sealed class V2Provider(ProviderContext context) : SignedApiProvider(co
     }
 
     protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body) =>
-        V2ResponseReader.ReadBatch(httpStatus, body);
+        V2ResponseReader.Read(httpStatus, body, data => BatchOutcome.Accepted(JsonBody.Text(JsonBody.Property(data, "task_id"))));
 
     private static KeyValuePair<string, string> Parameter(string name, string value) => new(name, value);
 
@@ -144,7 +144,7 @@ internal sealed class V2Provider(ProviderContext context) : SignedApiProvider(co
     private async Task<RefreshStatusOutcome> ReadLogAsync(IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
     {
         var action = IsMainland ? MainlandLogAction : OverseasLogAction;
-        Func<JsonElement?, IReadOnlyList<UrlRefreshStatus>?> readLog = IsMainland ? V2RefreshLogReader.ReadMainland : V2RefreshLogReader.ReadOverseas;
+        Func<JsonElement?, IReadOnlyList<UrlRefreshStatus>?> readLog = IsMainland ? V2ResponseReader.ReadMainland : V2ResponseReader.ReadOverseas;
         var result = await RunAsync(
             action,
             now => Request(action, query, now),

@@ -71,7 +71,7 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
         RunAsync(
             DescribePurgeQuotaAction,
             now => Request(DescribePurgeQuotaAction, EmptyObject, now),
-            (status, body) => V3ResponseReader.Read(status, body, V3JsonContext.Default.PurgeQuotaResponse),
+            (status, body) => V3Response.Read(status, body, V3JsonContext.Default.PurgeQuotaResponse),
             cancellationToken,
             RetryPolicy.QuotaQuery);
 
@@ -87,7 +87,7 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
                 DescribePurgeTasksAction,
                 Json(new DescribePurgeTasks(purgeType, taskId, offset, PurgeTasksPageSize, Options.Area), V3JsonContext.Default.DescribePurgeTasks),
                 now),
-            (status, answer) => V3ResponseReader.Read(status, answer, V3JsonContext.Default.PurgeTasksResponse),
+            (status, answer) => V3Response.Read(status, answer, V3JsonContext.Default.PurgeTasksResponse),
             page => ((page.PurgeLogs ?? Array.Empty<PurgeLog>()).Select(log => log.ToStatus()).ToList(), page.TotalCount),
             cancellationToken);
 
@@ -137,7 +137,7 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
 
     protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body)
     {
-        var answer = V3ResponseReader.Read(httpStatus, body, V3JsonContext.Default.PurgeResponse);
+        var answer = V3Response.Read(httpStatus, body, V3JsonContext.Default.PurgeResponse);
         return answer.Value is { } accepted
             ? ApiCallResult<BatchOutcome>.Success(BatchOutcome.Accepted(accepted.TaskId))
             : ApiCallResult<BatchOutcome>.Failed(answer.Failure!);
