@@ -58,7 +58,8 @@ internal sealed partial class DailyUsageJson
 
             if (Urls < 0 || Directories < 0)
             {
-                throw new InvalidDataException($"'{(Urls < 0 ? "urls" : "directories")}' of an element of 'days' is not a whole number of at least 0");
+                var name = Urls < 0 ? "urls" : "directories";
+                throw new InvalidDataException($"'{name}' of an element of 'days' is not a whole number of at least 0");
             }
 
             return new DailyUsageStore.Entry(day, DailyUsageStore.NormalizeArea(Area!), Urls, Directories);

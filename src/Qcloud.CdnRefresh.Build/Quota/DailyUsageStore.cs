@@ -134,7 +134,8 @@ internal sealed class DailyUsageStore
         try
         {
             // The version alone first: a newer format may mean something else by the rest.
-            if (JsonSerializer.Deserialize(stream, DailyUsageJson.UsageJsonContext.Default.VersionJson)?.Version is not { } version || version < 1)
+            var versionOnly = JsonSerializer.Deserialize(stream, DailyUsageJson.UsageJsonContext.Default.VersionJson);
+            if (versionOnly?.Version is not { } version || version < 1)
             {
                 throw new InvalidDataException("'version' is missing or not a positive whole number");
             }

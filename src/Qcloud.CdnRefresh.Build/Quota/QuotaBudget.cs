@@ -43,7 +43,8 @@ internal static class QuotaBudget
         {
             return new RefuseDecision(
                 numbers + $" No directory refreshes are left either: {directories.Source}.",
-                Message: shortfall + $", and {OverQuotaProperty}=directory cannot help: no directory refreshes are left today ({directories.Source}). "
+                Message: shortfall + $", and {OverQuotaProperty}=directory cannot help: "
+                    + $"no directory refreshes are left today ({directories.Source}). "
                     + "Nothing was sent and the manifest was not changed. Run again after the quota resets at midnight Beijing time (16:00 UTC), "
                     + "exclude files with CdnRefreshExclude items, or ask Tencent Cloud for a larger quota.");
         }

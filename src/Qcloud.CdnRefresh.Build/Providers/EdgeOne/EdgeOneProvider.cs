@@ -123,13 +123,16 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : SignedA
     {
         var urls = Allowance.Urls(request, Figures(UrlType), $"without DescribeContentQuota {UrlType} figures");
         var directories = Figures(PrefixType) is { } prefix
-            ? new Allowance(prefix.Available, Allowance.BatchOf(prefix.Batch, MaxDirectoriesPerRequest, 1), prefix.Source, DailyQuotaBinds: false)
+            ? new Allowance(
+                prefix.Available, Allowance.BatchOf(prefix.Batch, MaxDirectoriesPerRequest, 1), prefix.Source, DailyQuotaBinds: false)
             : new Allowance(0, 1, $"without DescribeContentQuota {PrefixType} figures", DailyQuotaBinds: false);
         return new TodaysQuota(urls, directories);
 
         (long Available, long? Batch, string Source)? Figures(string type) =>
             quota?.For(type) is { DailyAvailable: { } available } figures
-                ? (available, figures.Batch, Invariant($"DescribeContentQuota reports {available} of {figures.Daily ?? available} {type} targets left today"))
+                ? (available,
+                    figures.Batch,
+                    Invariant($"DescribeContentQuota reports {available} of {figures.Daily ?? available} {type} targets left today"))
                 : null;
     }
 

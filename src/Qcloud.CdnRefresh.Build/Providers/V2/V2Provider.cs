@@ -71,7 +71,8 @@ internal sealed class V2Provider(ProviderContext context) : SignedApiProvider(co
         new Allowance(
             MaxDirectoriesPerDay - directoriesUsedToday,
             MaxDirectoriesPerRequest,
-            Invariant($"API 2.0 allows {MaxDirectoriesPerDay} directory refreshes a day and {directoriesUsedToday} were already accepted today for {request.Area}"),
+            Invariant($"API 2.0 allows {MaxDirectoriesPerDay} directory refreshes a day ")
+                + Invariant($"and {directoriesUsedToday} were already accepted today for {request.Area}"),
             DailyQuotaBinds: false));
 
     /// <summary>
@@ -133,13 +134,10 @@ internal sealed class V2Provider(ProviderContext context) : SignedApiProvider(co
     /// in the next day's log.
     /// </summary>
     private KeyValuePair<string, string>[] LogQuery(SubmittedBatch batch) =>
-        !IsMainland ? new[] { Parameter("date", BeijingTime.Format(batch.SubmittedAt, "yyyyMMdd")) }
-        : batch.TaskId is { } taskId ? new[] { Parameter("taskId", taskId) }
-        : new[]
-        {
-            Parameter("startDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 00:00:00")),
-            Parameter("endDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 23:59:59")),
-        };
+        !IsMainland ? [Parameter("date", BeijingTime.Format(batch.SubmittedAt, "yyyyMMdd"))]
+        : batch.TaskId is { } taskId ? [Parameter("taskId", taskId)]
+        : [Parameter("startDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 00:00:00")),
+            Parameter("endDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 23:59:59"))];
 
     private async Task<RefreshStatusOutcome> ReadLogAsync(IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
     {

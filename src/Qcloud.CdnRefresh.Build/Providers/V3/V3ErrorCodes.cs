@@ -15,7 +15,8 @@ internal static class V3ErrorCodes
     /// </remarks>
     public static ApiFailureKind KindOf(string code) => code switch
     {
-        "UnauthorizedOperation.OperationTooOften" or "LimitExceeded.CdnHostOpTooOften" or "ResourceInUse.CdnOpInProgress" => ApiFailureKind.Retryable,
+        "UnauthorizedOperation.OperationTooOften" or "LimitExceeded.CdnHostOpTooOften" or "ResourceInUse.CdnOpInProgress"
+            => ApiFailureKind.Retryable,
         _ when ApiErrorClassifier.IsFamily(code, "ActionOffline") => ApiFailureKind.Retired,
         _ => CommonKindOf(code),
     };

@@ -117,7 +117,9 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
         (long Available, long? Batch, string Source)? Figures(PurgeQuota? quota, string kind) =>
             quota is null
                 ? null
-                : (quota.Available, quota.Batch, Invariant($"DescribePurgeQuota reports {quota.Available} of {quota.Total} {kind} refreshes left today for {request.Area}"));
+                : (quota.Available,
+                    quota.Batch,
+                    Invariant($"DescribePurgeQuota reports {quota.Available} of {quota.Total} {kind} refreshes left today for {request.Area}"));
     }
 
     /// <summary>
@@ -163,7 +165,9 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
     internal sealed record PurgeResponse(string? TaskId) : V3Response;
 
     /// <summary>One page of <c>DescribePurgeTasks</c>: its <c>PurgeLogs</c> and the <c>TotalCount</c> of all pages.</summary>
-    /// <param name="PurgeLogs">Null in some answers with nothing to list; then only a <c>TotalCount</c> of 0 (or none) makes the page empty.</param>
+    /// <param name="PurgeLogs">
+    /// Null in some answers with nothing to list; then only a <c>TotalCount</c> of 0 (or none) makes the page empty.
+    /// </param>
     /// <param name="TotalCount">Null when the answer leaves it out: then what came is all there is.</param>
     internal sealed record PurgeTasksResponse(IReadOnlyList<PurgeLog>? PurgeLogs, long? TotalCount) : V3Response
     {
