@@ -7,22 +7,15 @@ namespace Qcloud.CdnRefresh.Build.Credentials;
 /// Finds the key pair the way Tencent's SDKs do: the environment first, then the SDK's credentials file.
 /// Only environment reads and one file read: never MSBuild properties, which end up in binary logs.
 /// </summary>
-internal sealed class CredentialsReader
+/// <param name="environment">Reads an environment variable.</param>
+/// <param name="homeDirectory">Where <c>.tencentcloud/credentials</c> is looked for; null or empty: nowhere.</param>
+internal sealed class CredentialsReader(Func<string, string?> environment, string? homeDirectory)
 {
     public const string SecretIdVariable = "TENCENTCLOUD_SECRET_ID";
     public const string SecretKeyVariable = "TENCENTCLOUD_SECRET_KEY";
     public const string TokenVariable = "TENCENTCLOUD_TOKEN";
     public const string SecurityTokenVariable = "TENCENTCLOUD_SECURITY_TOKEN";
     public const string CredentialsFileVariable = "TENCENTCLOUD_CREDENTIALS_FILE";
-
-    private readonly Func<string, string?> _environment;
-    private readonly string? _homeDirectory;
-
-    public CredentialsReader(Func<string, string?> environment, string? homeDirectory)
-    {
-        _environment = environment;
-        _homeDirectory = homeDirectory;
-    }
 
     public static CredentialsReader FromProcess() =>
         new(Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
@@ -38,17 +31,8 @@ internal sealed class CredentialsReader
         }
 
         var file = Value(CredentialsFileVariable)
-            ?? (string.IsNullOrEmpty(_homeDirectory) ? null : Path.Combine(_homeDirectory, ".tencentcloud", "credentials"));
-        if (file is not null && File.Exists(file))
-        {
-            var fromFile = ReadFile(file, token);
-            if (fromFile is not null)
-            {
-                return fromFile;
-            }
-        }
-
-        throw new CdnRefreshException(
+            ?? (string.IsNullOrEmpty(homeDirectory) ? null : Path.Combine(homeDirectory, ".tencentcloud", "credentials"));
+        return (file is not null && File.Exists(file) ? ReadFile(file, token) : null) ?? throw new CdnRefreshException(
             DiagnosticCodes.CredentialsMissing,
             $"No Tencent Cloud credentials found. Set the environment variables {SecretIdVariable} and {SecretKeyVariable} "
             + $"(and {TokenVariable} for a temporary key), or put secret_id and secret_key under [default] in "
@@ -97,9 +81,5 @@ internal sealed class CredentialsReader
         return values;
     }
 
-    private string? Value(string name)
-    {
-        var value = _environment(name);
-        return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-    }
+    private string? Value(string name) => environment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

@@ -11,22 +11,15 @@ namespace Qcloud.CdnRefresh.Build.Providers;
 /// What the providers of Tencent's signed HTTP APIs share: the credentials, read on the first request; the retrying
 /// runner; the batch limits; and the signing time of each accepted batch, which its status query needs.
 /// </summary>
-internal abstract class SignedApiProvider : IRefreshProvider
+/// <param name="context">The run's settings, seams, credentials source and log.</param>
+/// <param name="maxDirectoriesPerRequest">The largest directory batch this API is sent.</param>
+internal abstract class SignedApiProvider(ProviderContext context, int maxDirectoriesPerRequest) : IRefreshProvider
 {
     /// <summary>API 3.0's content type, sent and signed exactly as written; HttpClient must not add or change a charset.</summary>
     private const string Tc3ContentType = "application/json; charset=utf-8";
 
-    private readonly int _maxDirectoriesPerRequest;
     private TencentCredentials? _credentials;
     private RetryingRequestRunner? _runner;
-
-    /// <param name="context">The run's settings, seams, credentials source and log.</param>
-    /// <param name="maxDirectoriesPerRequest">The largest directory batch this API is sent.</param>
-    protected SignedApiProvider(ProviderContext context, int maxDirectoriesPerRequest)
-    {
-        Context = context;
-        _maxDirectoriesPerRequest = maxDirectoriesPerRequest;
-    }
 
     public abstract string UrlAction { get; }
 
@@ -34,7 +27,7 @@ internal abstract class SignedApiProvider : IRefreshProvider
 
     public Uri Endpoint => Options.Endpoint;
 
-    protected ProviderContext Context { get; }
+    protected ProviderContext Context { get; } = context;
 
     protected ApiClientOptions Options => Context.Client;
 
@@ -50,7 +43,7 @@ internal abstract class SignedApiProvider : IRefreshProvider
 
     public async Task<BatchOutcome> SubmitAsync(RefreshTarget target, IReadOnlyList<string> entries, CancellationToken cancellationToken)
     {
-        BatchLimits.Check(target, entries, _maxDirectoriesPerRequest);
+        BatchLimits.Check(target, entries, maxDirectoriesPerRequest);
         var action = target == RefreshTarget.Directories ? DirectoryAction : UrlAction;
         var signedAt = default(DateTimeOffset);
         var result = await RunAsync(

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
+using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Quota;
 
@@ -17,7 +17,7 @@ internal sealed class DailyUsageStore
     /// <summary>Appended to the manifest's path, as the lock file's <c>.lock</c> is.</summary>
     public const string FileSuffix = ".usage.json";
 
-    private readonly Dictionary<string, DailyUsageEntry> _entries = new(StringComparer.Ordinal);
+        private readonly Dictionary<(DateTime Day, string Area), Entry> _entries = new();
     private readonly string _path;
     private readonly Func<string, string>? _temporaryPathFor;
 
@@ -28,13 +28,13 @@ internal sealed class DailyUsageStore
     }
 
     /// <summary>A corrupt or newer-version file: for the caller to log with its code. Counting starts from zero then.</summary>
-    public IReadOnlyList<ManifestDiagnostic> Warnings { get; private set; } = Array.Empty<ManifestDiagnostic>();
+    public IReadOnlyList<ManifestDiagnostic> Warnings { get; private set; } = [];
 
     /// <summary>False for a file of a newer format: <see cref="Save"/> leaves it alone, as the manifest is left alone.</summary>
     public bool MayOverwrite { get; private set; } = true;
 
     /// <summary>The entries kept in memory (today's, yesterday's, and any added since), sorted by day and area.</summary>
-    public IReadOnlyList<DailyUsageEntry> Entries =>
+    public IReadOnlyList<Entry> Entries =>
         _entries.Values.OrderBy(e => e.Day).ThenBy(e => e.Area, StringComparer.Ordinal).ToList();
 
     /// <summary>Where the usage file of the manifest at <paramref name="manifestPath"/> lives.</summary>
@@ -72,7 +72,9 @@ internal sealed class DailyUsageStore
 
     /// <summary>How much of <paramref name="kind"/> the API accepted for <paramref name="area"/> on the Beijing day of <paramref name="now"/>.</summary>
     public long Used(string area, RefreshTarget kind, DateTimeOffset now) =>
-        _entries.TryGetValue(KeyOf(BeijingTime.DayOf(now), area), out var entry) ? entry.Of(kind) : 0;
+        _entries.TryGetValue((BeijingTime.DayOf(now), NormalizeArea(area)), out var entry)
+            ? (kind == RefreshTarget.Directories ? entry.Directories : entry.Urls)
+            : 0;
 
     /// <summary>Counts <paramref name="count"/> accepted entries on the Beijing day of <paramref name="now"/>; call it as soon as a batch is accepted.</summary>
     public void Add(string area, RefreshTarget kind, long count, DateTimeOffset now)
@@ -87,7 +89,8 @@ internal sealed class DailyUsageStore
             throw new ArgumentException("The area is 'overseas' or 'mainland'.", nameof(area));
         }
 
-        Count(new DailyUsageEntry(BeijingTime.DayOf(now), NormalizeArea(area), 0, 0).Plus(kind, count));
+        var isDirectories = kind == RefreshTarget.Directories;
+        Count(new Entry(BeijingTime.DayOf(now), NormalizeArea(area), isDirectories ? 0 : count, isDirectories ? count : 0));
     }
 
     /// <summary>Replaces the usage file atomically (a crash leaves the old or the new count, never half a file).</summary>
@@ -103,12 +106,12 @@ internal sealed class DailyUsageStore
         try
         {
             // Sorted (see Entries), so an unchanged count gives a byte-identical file.
-            var file = new DailyUsageJson { Version = DailyUsageJson.CurrentVersion, Days = Entries.Select(DailyUsageDayJson.From).ToList<DailyUsageDayJson?>() };
+            var file = new DailyUsageJson { Version = DailyUsageJson.CurrentVersion, Days = [.. Entries.Select(DailyUsageJson.DayJson.From)] };
             AtomicFileWriter.Write(
                 _path,
                 stream =>
                 {
-                    JsonSerializer.Serialize(stream, file, DailyUsageJsonContext.Default.DailyUsageJson);
+                    JsonSerializer.Serialize(stream, file, DailyUsageJson.UsageJsonContext.Default.DailyUsageJson);
                     stream.WriteByte((byte)'\n');
                 },
                 _temporaryPathFor);
@@ -124,11 +127,15 @@ internal sealed class DailyUsageStore
         }
     }
 
+    internal static string NormalizeArea(string area) => area.Trim().ToLowerInvariant();
+
     private void Read(Stream stream, DateTimeOffset now)
     {
         try
         {
-            if (JsonSerializer.Deserialize(stream, DailyUsageJsonContext.Default.DailyUsageVersionJson)?.Version is not { } version || version < 1)
+            // The version alone first: a newer format may mean something else by the rest.
+            var versionOnly = JsonSerializer.Deserialize(stream, DailyUsageJson.UsageJsonContext.Default.VersionJson);
+            if (versionOnly?.Version is not { } version || version < 1)
             {
                 throw new InvalidDataException("'version' is missing or not a positive whole number");
             }
@@ -136,19 +143,19 @@ internal sealed class DailyUsageStore
             if (version > DailyUsageJson.CurrentVersion)
             {
                 MayOverwrite = false;
-                Warnings = new[]
-                {
+                Warnings =
+                [
                     new ManifestDiagnostic(
                         DiagnosticCodes.ManifestNewerVersion,
-                        $"The refresh usage file '{_path}' has format version {version.ToString(CultureInfo.InvariantCulture)}, but this version of "
-                        + $"Qcloud.CdnRefresh.Build reads version {DailyUsageJson.CurrentVersion.ToString(CultureInfo.InvariantCulture)} at most. "
+                        Invariant($"The refresh usage file '{_path}' has format version {version}, but this version of ")
+                        + Invariant($"Qcloud.CdnRefresh.Build reads version {DailyUsageJson.CurrentVersion} at most. ")
                         + "Today's use is counted from zero and the file is left untouched. Update the Qcloud.CdnRefresh.Build package to the version that wrote it."),
-                };
+                ];
                 return;
             }
 
             stream.Position = 0;
-            var days = JsonSerializer.Deserialize(stream, DailyUsageJsonContext.Default.DailyUsageJson)!.Days
+            var days = JsonSerializer.Deserialize(stream, DailyUsageJson.UsageJsonContext.Default.DailyUsageJson)!.Days
                 ?? throw new InvalidDataException("'days' is missing or not an array");
             var entries = days.Select(day => day?.ToEntry() ?? throw new InvalidDataException("an element of 'days' is not an object")).ToList();
             var yesterday = BeijingTime.DayOf(now).AddDays(-1);
@@ -159,27 +166,26 @@ internal sealed class DailyUsageStore
         }
         catch (Exception exception) when (exception is JsonException or InvalidDataException)
         {
-            Warnings = new[]
-            {
+            Warnings =
+            [
                 new ManifestDiagnostic(
                     DiagnosticCodes.ManifestCorrupt,
                     $"The refresh usage file '{_path}' is not valid ({exception.Message}). Today's use is counted from zero and the file "
                     + "is replaced after this run, so CdnRefreshDailyQuota may let through more than is left; if Tencent Cloud then answers "
                     + "that the quota is exceeded, wait until midnight Beijing time (16:00 UTC)."),
-            };
+            ];
         }
     }
 
     /// <summary>Adds an entry to what is counted; two entries for one day and area (a hand edit) add up, since counting too much is the safe side.</summary>
-    private void Count(DailyUsageEntry entry)
+    private void Count(Entry entry)
     {
-        var key = KeyOf(entry.Day, entry.Area);
+        var key = (entry.Day, entry.Area);
         _entries[key] = _entries.TryGetValue(key, out var known)
-            ? known.Plus(RefreshTarget.Urls, entry.Urls).Plus(RefreshTarget.Directories, entry.Directories)
+            ? known with { Urls = known.Urls + entry.Urls, Directories = known.Directories + entry.Directories }
             : entry;
     }
 
-    private static string KeyOf(DateTime day, string area) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + NormalizeArea(area);
-
-    private static string NormalizeArea(string area) => area.Trim().ToLowerInvariant();
+    /// <summary>What one area accepted on one Beijing day.</summary>
+    internal sealed record Entry(DateTime Day, string Area, long Urls, long Directories);
 }

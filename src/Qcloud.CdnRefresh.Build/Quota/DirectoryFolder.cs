@@ -1,6 +1,6 @@
-using System.Globalization;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Mapping;
+using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Quota;
 
@@ -50,26 +50,24 @@ internal static class DirectoryFolder
 
         if (limit < 1)
         {
-            throw new CdnRefreshException(
-                DiagnosticCodes.DailyQuotaInsufficient,
-                $"CdnRefreshOverQuota=directory cannot help: the directory refresh quota has {limit.ToString(CultureInfo.InvariantCulture)} left today, "
-                + $"and {folderOfUrl.Count.ToString(CultureInfo.InvariantCulture)} URLs need at least one. Nothing was sent and the manifest was not changed. "
-                + "Wait until the quota resets at midnight Beijing time (16:00 UTC), or ask Tencent Cloud for a larger quota.");
+            throw CannotHelp(limit, Invariant($"{folderOfUrl.Count} URLs need at least one"));
         }
 
         var chosen = WithoutNested(new SortedSet<string>(folderOfUrl.Values, StringComparer.Ordinal));
         MergeUntilWithin(chosen, rootOf, limit);
         if (chosen.Count > limit)
         {
-            throw new CdnRefreshException(
-                DiagnosticCodes.DailyQuotaInsufficient,
-                $"CdnRefreshOverQuota=directory cannot help: the directory refresh quota has {limit.ToString(CultureInfo.InvariantCulture)} left today, "
-                + $"and the URLs lie under {chosen.Count.ToString(CultureInfo.InvariantCulture)} base URLs, which need a directory refresh each. Nothing was sent and the manifest was not changed. "
-                + "Wait until the quota resets at midnight Beijing time (16:00 UTC), or ask Tencent Cloud for a larger quota.");
+            throw CannotHelp(limit, Invariant($"the URLs lie under {chosen.Count} base URLs, which need a directory refresh each"));
         }
 
         return PlanOf(chosen, folderOfUrl);
     }
+
+    private static CdnRefreshException CannotHelp(int limit, string need) => new(
+        DiagnosticCodes.DailyQuotaInsufficient,
+        Invariant($"CdnRefreshOverQuota=directory cannot help: the directory refresh quota has {limit} left today, and {need}. ")
+        + "Nothing was sent and the manifest was not changed. "
+        + "Wait until the quota resets at midnight Beijing time (16:00 UTC), or ask Tencent Cloud for a larger quota.");
 
     /// <summary>Path segments: one more for each folder level, so deeper folders of any base URL count more.</summary>
     private static int DepthOf(string folder) => folder.Count(c => c == '/');
@@ -99,11 +97,6 @@ internal static class DirectoryFolder
 
     private static void MergeUntilWithin(SortedSet<string> chosen, IReadOnlyDictionary<string, string> rootOf, int limit)
     {
-        if (chosen.Count <= limit)
-        {
-            return;
-        }
-
         // A merge can only happen at a folder with two or more chosen folders below it. Merges never add such folders,
         // so the ones found now, taken deepest first, are every merge that can ever be made.
         var sharedParents = chosen
@@ -115,20 +108,14 @@ internal static class DirectoryFolder
             .ThenBy(parent => parent, StringComparer.Ordinal)
             .ToList();
 
-        foreach (var parent in sharedParents)
+        foreach (var parent in sharedParents.TakeWhile(_ => chosen.Count > limit))
         {
+            // Fewer than two inside: an earlier, deeper merge already turned this folder's content into one folder.
             var inside = Inside(chosen, parent);
-            if (inside.Count < 2)
+            if (inside.Count >= 2)
             {
-                // An earlier, deeper merge already turned this folder's content into one folder.
-                continue;
-            }
-
-            chosen.ExceptWith(inside);
-            chosen.Add(parent);
-            if (chosen.Count <= limit)
-            {
-                return;
+                chosen.ExceptWith(inside);
+                chosen.Add(parent);
             }
         }
     }

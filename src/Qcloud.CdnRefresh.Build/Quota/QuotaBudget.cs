@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Quota;
 
@@ -21,7 +21,8 @@ internal static class QuotaBudget
         var directories = today.Directories;
         var needed = request.Urls.Count;
         var available = Math.Max(0, urls.Available);
-        var numbers = $"This run needs {Number(needed)} URL refreshes; {Number(available)} are left today: {urls.Source}.";
+        var numbers = Invariant($"This run needs {needed} URL refreshes; {available} are left today: {urls.Source}.");
+        var shortfall = Invariant($"This run needs {needed} URL refreshes but only {available} are left today ({urls.Source})");
         if (needed <= available)
         {
             return new SendUrlsDecision(numbers, urls.Batch);
@@ -32,8 +33,7 @@ internal static class QuotaBudget
             var raise = urls.DailyQuotaBinds ? ", raise CdnRefreshDailyQuota if your Tencent Cloud quota is larger" : string.Empty;
             return new RefuseDecision(
                 numbers,
-                Message: $"This run needs {Number(needed)} URL refreshes but only {Number(available)} are left today ({urls.Source}). "
-                    + "Nothing was sent and the manifest was not changed. Set "
+                Message: shortfall + ". Nothing was sent and the manifest was not changed. Set "
                     + OverQuotaProperty + "=directory to refresh the changed files' folders instead" + raise
                     + ", exclude files with CdnRefreshExclude items, or run again after the quota resets at midnight Beijing time (16:00 UTC).");
         }
@@ -43,18 +43,16 @@ internal static class QuotaBudget
         {
             return new RefuseDecision(
                 numbers + $" No directory refreshes are left either: {directories.Source}.",
-                Message: $"This run needs {Number(needed)} URL refreshes but only {Number(available)} are left today ({urls.Source}), "
-                    + $"and {OverQuotaProperty}=directory cannot help: no directory refreshes are left today ({directories.Source}). "
+                Message: shortfall + $", and {OverQuotaProperty}=directory cannot help: "
+                    + $"no directory refreshes are left today ({directories.Source}). "
                     + "Nothing was sent and the manifest was not changed. Run again after the quota resets at midnight Beijing time (16:00 UTC), "
                     + "exclude files with CdnRefreshExclude items, or ask Tencent Cloud for a larger quota.");
         }
 
         var plan = DirectoryFolder.Fold(request.Urls, request.BaseUrls, (int)Math.Min(int.MaxValue, directoriesLeft));
-        var explanation = numbers + $" {OverQuotaProperty}=directory: refreshing {Number(plan.Directories.Count)} "
+        var explanation = numbers + Invariant($" {OverQuotaProperty}=directory: refreshing {plan.Directories.Count} ")
             + (plan.Directories.Count == 1 ? "directory" : "directories")
-            + $" instead, {Number(directories.Batch)} a request ({Number(directoriesLeft)} left today: {directories.Source}).";
+            + Invariant($" instead, {directories.Batch} a request ({directoriesLeft} left today: {directories.Source}).");
         return new SendDirectoriesDecision(explanation, plan, directories.Batch);
     }
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

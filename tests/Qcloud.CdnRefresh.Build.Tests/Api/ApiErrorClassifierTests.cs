@@ -145,12 +145,12 @@ public class ApiErrorClassifierTests
     [InlineData("see (9110) later", null)]
     public void V2ModuleCode_IsReadFromTheStartOfTheMessage(string message, string? moduleCode)
     {
-        Assert.Equal(moduleCode, V2ResponseReader.ModuleCodeOf(message));
+        Assert.Equal(moduleCode, V2ErrorCodes.ModuleCodeOf(message));
     }
 
     [Fact]
     public void V2Failure_ApiCodeJoinsCodeAndModuleCode()
     {
-        Assert.Equal("4000 (9110)", V2ErrorCodes.ToFailure(4000, "9110", "(9110)x", "9110", 200).ApiCode);
+        Assert.Equal("4000 (9110)", V2ErrorCodes.ToFailure(4000, "(9110)x", "9110", 200).ApiCode);
     }
 }

@@ -127,14 +127,14 @@ public class DirectorySubmissionTests
     [Fact]
     public void PerRequestLimitV3_IsTheAreasPathPurgeBatch()
     {
-        Assert.Equal(50, V3Quota.DirectoriesPerRequest(new PurgeQuota { Area = "overseas", Batch = 50, Total = 100, Available = 100 }));
+        Assert.Equal(50, V3Provider.DirectoriesPerRequest(new PurgeQuota { Area = "overseas", Batch = 50, Total = 100, Available = 100 }));
     }
 
     [Fact]
     public void PerRequestLimitV3_WithoutAReportedBatch_Is20()
     {
-        Assert.Equal(20, V3Quota.DirectoriesPerRequest(new PurgeQuota { Area = "overseas", Batch = 0, Total = 100, Available = 100 }));
-        Assert.Equal(20, V3Quota.DirectoriesPerRequest(null));
+        Assert.Equal(20, V3Provider.DirectoriesPerRequest(new PurgeQuota { Area = "overseas", Batch = 0, Total = 100, Available = 100 }));
+        Assert.Equal(20, V3Provider.DirectoriesPerRequest(null));
     }
 
     [Fact]

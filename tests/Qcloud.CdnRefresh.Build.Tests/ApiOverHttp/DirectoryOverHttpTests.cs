@@ -54,7 +54,7 @@ public class DirectoryOverHttpTests : OverHttpTestBase
         Assert.Equal(100, overseas.Total);
         Assert.Equal(20, overseas.Batch);
         Assert.Equal(100, quota.PathQuotaFor("mainland")!.Available);
-        Assert.Equal(20, V3Quota.DirectoriesPerRequest(overseas));
+        Assert.Equal(20, V3Provider.DirectoriesPerRequest(overseas));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V2;
@@ -6,6 +7,9 @@ namespace Qcloud.CdnRefresh.Build.Providers.V2;
 /// <summary>Which API 2.0 <c>code</c> values (and module codes in the message) are retried, and which are final.</summary>
 internal static class V2ErrorCodes
 {
+    // "(9110)没有这个域名的信息 cdn no such host": the module code leads the message in parentheses.
+    private static readonly Regex ModuleCodePattern = new(@"^\s*[(（]\s*(\d+)\s*[)）]", RegexOptions.CultureInvariant);
+
     /// <summary>
     /// The kind of an API 2.0 <c>code</c>, refined by the module code found in its <c>message</c>, which is the more
     /// specific: 4000 with (22044) is a quota, 4000 with (9163) a busy server.
@@ -26,11 +30,22 @@ internal static class V2ErrorCodes
         _ => ApiFailureKind.Final,
     };
 
-    /// <remarks><c>codeDesc</c>: an English word such as <c>RequestForbidden</c>, or a module code.</remarks>
-    public static ApiFailure ToFailure(int code, string? moduleCode, string message, string? codeDesc, int httpStatus)
+    /// <summary>The module code a v2 <c>message</c> starts with, e.g. <c>9110</c>; null when there is none.</summary>
+    public static string? ModuleCodeOf(string message) =>
+        ModuleCodePattern.Match(message) is { Success: true } match ? match.Groups[1].Value : null;
+
+    /// <summary>
+    /// The failure of a non-zero <c>code</c>. <paramref name="codeDesc"/> is an English word such as
+    /// <c>RequestForbidden</c>, or a module code. The module code is the one at the start of the message, else a numeric
+    /// <c>codeDesc</c> (<c>"codeDesc": 9110</c>); neither counts when it is the public code itself: "(4000)请求失败…"
+    /// says nothing more than 4000.
+    /// </summary>
+    public static ApiFailure ToFailure(int code, string message, string? codeDesc, int httpStatus)
     {
-        var kind = KindOf(code, moduleCode);
         var codeText = code.ToString(CultureInfo.InvariantCulture);
+        var numericCodeDesc = !string.IsNullOrEmpty(codeDesc) && codeDesc!.All(c => c >= '0' && c <= '9') ? codeDesc : null;
+        var moduleCode = new[] { ModuleCodeOf(message), numericCodeDesc }.FirstOrDefault(module => module is not null && module != codeText);
+        var kind = KindOf(code, moduleCode);
         var text = ApiErrorClassifier.MessageOrFallback(message, codeDesc ?? codeText);
 
         // A word like "RequestForbidden" is searchable; repeat it unless the message already says it.

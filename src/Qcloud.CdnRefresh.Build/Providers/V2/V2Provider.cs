@@ -5,6 +5,7 @@ using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Quota;
 using Qcloud.CdnRefresh.Build.Signing;
+using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V2;
 
@@ -15,7 +16,7 @@ namespace Qcloud.CdnRefresh.Build.Providers.V2;
 /// <c>GetCdnRefreshLog</c>. The API cannot say what is left of today's quota, so this provider counts what it
 /// accepted in a usage file beside the manifest.
 /// </summary>
-internal sealed class V2Provider : SignedApiProvider
+internal sealed class V2Provider(ProviderContext context) : SignedApiProvider(context, MaxDirectoriesPerRequest)
 {
     public const string OverseasAction = "RefreshCdnOverSeaUrl";
     public const string MainlandAction = "RefreshCdnUrl";
@@ -26,6 +27,12 @@ internal sealed class V2Provider : SignedApiProvider
 
     private const string ContentType = "application/x-www-form-urlencoded";
 
+    /// <summary><c>RefreshCdnOverSeaDir</c> and <c>RefreshCdnDir</c>: at most 20 directories a request.</summary>
+    private const int MaxDirectoriesPerRequest = 20;
+
+    /// <summary>At most 100 directories a day per area.</summary>
+    private const int MaxDirectoriesPerDay = 100;
+
     /// <summary><c>RefreshCdnDir</c> <c>type</c>: 1 refreshes what changed (compared by Last-Modified), 2 everything.</summary>
     private const string RefreshChangedType = "1";
 
@@ -33,11 +40,6 @@ internal sealed class V2Provider : SignedApiProvider
         new("v2", new Uri("https://cdn.api.qcloud.com/v2/index.php"), context => new V2Provider(context));
 
     private DailyUsageStore? _usage;
-
-    public V2Provider(ProviderContext context)
-        : base(context, V2Quota.MaxDirectoriesPerRequest)
-    {
-    }
 
     /// <summary>Anything but <c>mainland</c> is overseas, the purpose of this package.</summary>
     public override string UrlAction => IsMainland ? MainlandAction : OverseasAction;
@@ -53,8 +55,25 @@ internal sealed class V2Provider : SignedApiProvider
         var now = Options.Clock();
         var urlsUsed = usage?.Used(request.Area, RefreshTarget.Urls, now) ?? 0;
         var directoriesUsed = usage?.Used(request.Area, RefreshTarget.Directories, now) ?? 0;
-        return Task.FromResult(V2Quota.Today(request, urlsUsed, directoriesUsed));
+        return Task.FromResult(Today(request, urlsUsed, directoriesUsed));
     }
+
+    /// <summary>
+    /// Today's allowances from this machine's count of what the API accepted today: URLs = <c>CdnRefreshDailyQuota</c>
+    /// minus today's use; directories = 100 a day minus today's use, 20 a request.
+    /// </summary>
+    internal static TodaysQuota Today(QuotaRequest request, long urlsUsedToday, long directoriesUsedToday) => new(
+        new Allowance(
+            request.DailyQuota - urlsUsedToday,
+            request.BatchSize,
+            Invariant($"CdnRefreshDailyQuota is {request.DailyQuota} and {urlsUsedToday} were already accepted today for {request.Area}"),
+            DailyQuotaBinds: true),
+        new Allowance(
+            MaxDirectoriesPerDay - directoriesUsedToday,
+            MaxDirectoriesPerRequest,
+            Invariant($"API 2.0 allows {MaxDirectoriesPerDay} directory refreshes a day ")
+                + Invariant($"and {directoriesUsedToday} were already accepted today for {request.Area}"),
+            DailyQuotaBinds: false));
 
     /// <summary>
     /// Overseas: one <c>GetCdnOverseaRefreshLog</c> per Beijing day of submission, the whole day's log matched by URL
@@ -99,7 +118,7 @@ internal sealed class V2Provider : SignedApiProvider
     }
 
     protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body) =>
-        V2ResponseReader.ReadBatch(httpStatus, body);
+        V2ResponseReader.Read(httpStatus, body, data => BatchOutcome.Accepted(JsonBody.Text(JsonBody.Property(data, "task_id"))));
 
     private static KeyValuePair<string, string> Parameter(string name, string value) => new(name, value);
 
@@ -115,18 +134,15 @@ internal sealed class V2Provider : SignedApiProvider
     /// in the next day's log.
     /// </summary>
     private KeyValuePair<string, string>[] LogQuery(BatchOutcome batch) =>
-        !IsMainland ? new[] { Parameter("date", BeijingTime.Format(batch.SubmittedAt, "yyyyMMdd")) }
-        : batch.TaskId is { } taskId ? new[] { Parameter("taskId", taskId) }
-        : new[]
-        {
-            Parameter("startDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 00:00:00")),
-            Parameter("endDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 23:59:59")),
-        };
+        !IsMainland ? [Parameter("date", BeijingTime.Format(batch.SubmittedAt, "yyyyMMdd"))]
+        : batch.TaskId is { } taskId ? [Parameter("taskId", taskId)]
+        : [Parameter("startDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 00:00:00")),
+            Parameter("endDate", BeijingTime.Format(batch.SubmittedAt, "yyyy-MM-dd 23:59:59"))];
 
     private async Task<RefreshStatusOutcome> ReadLogAsync(IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
     {
         var action = IsMainland ? MainlandLogAction : OverseasLogAction;
-        Func<JsonElement?, IReadOnlyList<UrlRefreshStatus>?> readLog = IsMainland ? V2RefreshLogReader.ReadMainland : V2RefreshLogReader.ReadOverseas;
+        Func<JsonElement?, IReadOnlyList<UrlRefreshStatus>?> readLog = IsMainland ? V2ResponseReader.ReadMainland : V2ResponseReader.ReadOverseas;
         var result = await RunAsync(
             action,
             now => Request(action, query, now),

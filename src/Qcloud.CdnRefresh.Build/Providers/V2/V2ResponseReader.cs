@@ -1,30 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Qcloud.CdnRefresh.Build.Api;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V2;
 
 /// <summary>
 /// Reads an API 2.0 answer, <c>{"code":0,"message":"","codeDesc":"Success","data":{…}}</c>, field by field: its PHP
-/// origins send numbers as strings and back, an empty <c>data</c> as <c>[]</c> or not at all.
+/// origins send numbers as strings and back, an empty <c>data</c> as <c>[]</c> or not at all. The two refresh logs code
+/// their status differently: overseas 1 = running, 2 = done, -1 = failed; mainland 1 = done, 0 = running, below 0 = failed.
 /// </summary>
 internal static class V2ResponseReader
 {
-    // "(9110)没有这个域名的信息 cdn no such host": the module code leads the message in parentheses.
-    private static readonly Regex ModuleCodePattern = new(@"^\s*[(（]\s*(\d+)\s*[)）]", RegexOptions.CultureInvariant);
-
-    /// <summary>The module code a v2 <c>message</c> starts with, e.g. <c>9110</c>; null when there is none.</summary>
-    public static string? ModuleCodeOf(string message)
-    {
-        var match = ModuleCodePattern.Match(message);
-        return match.Success ? match.Groups[1].Value : null;
-    }
-
-    /// <summary>The answer to a batch of URLs or directories, with its <c>data.task_id</c> when there is one.</summary>
-    public static ApiCallResult<BatchOutcome> ReadBatch(int httpStatus, byte[] body) =>
-        Read(httpStatus, body, data => BatchOutcome.Accepted(JsonBody.Text(JsonBody.Property(data, "task_id"))));
-
     /// <summary>
     /// Reads any v2 answer: a non-zero <c>code</c> becomes a classified failure, a success is handed to
     /// <paramref name="readData"/> with its <c>data</c> (null when absent), which returns null for a shape it cannot use.
@@ -50,8 +36,7 @@ internal static class V2ResponseReader
             // A Tencent error body wins over the HTTP status: its code says more than "400" or "503".
             var message = JsonBody.Text(JsonBody.Property(root, "message")) ?? string.Empty;
             var codeDesc = JsonBody.Text(JsonBody.Property(root, "codeDesc"));
-            var moduleCode = ModuleCode(message, codeDesc, code.Value.ToString(CultureInfo.InvariantCulture));
-            return ApiCallResult<T>.Failed(V2ErrorCodes.ToFailure((int)code.Value, moduleCode, message, codeDesc, httpStatus));
+            return ApiCallResult<T>.Failed(V2ErrorCodes.ToFailure((int)code.Value, message, codeDesc, httpStatus));
         }
 
         if (httpStatus < 200 || httpStatus > 299)
@@ -65,18 +50,76 @@ internal static class V2ResponseReader
             : ApiCallResult<T>.Success(value);
     }
 
-    /// <summary>
-    /// The module code at the start of the message, else a numeric <c>codeDesc</c> (<c>"codeDesc": 9110</c>). Neither
-    /// counts when it is the public code itself: "(4000)请求失败…" says nothing more than 4000.
-    /// </summary>
-    private static string? ModuleCode(string message, string? codeDesc, string code)
-    {
-        var leading = ModuleCodeOf(message);
-        if (leading is not null && leading != code)
+    /// <summary><c>GetCdnOverseaRefreshLog</c>: <c>logs[] {id, url, datetime, status}</c>, one entry per URL or directory.</summary>
+    public static IReadOnlyList<UrlRefreshStatus>? ReadOverseas(JsonElement? data) =>
+        Read(data, log => JsonBody.Text(JsonBody.Property(log, "url")) is { } url ? new[] { url } : null, status => status switch
         {
-            return leading;
+            2 => RefreshStatus.Done,
+            1 => RefreshStatus.Running,
+            -1 => RefreshStatus.Failed,
+            _ => RefreshStatus.Unknown,
+        });
+
+    /// <summary><c>GetCdnRefreshLog</c>: <c>logs[] {id, url_list[], datetime, status}</c>, one entry per task.</summary>
+    public static IReadOnlyList<UrlRefreshStatus>? ReadMainland(JsonElement? data) =>
+        Read(data, UrlList, status => status switch
+        {
+            null => RefreshStatus.Unknown,
+            1 => RefreshStatus.Done,
+            0 => RefreshStatus.Running,
+            < 0 => RefreshStatus.Failed,
+            _ => RefreshStatus.Unknown,
+        });
+
+    /// <param name="data">The answer's <c>data</c>.</param>
+    /// <param name="urlsOf">The URLs a log entry is about; null when it has none, which makes the log unreadable.</param>
+    /// <param name="statusOf">The log's status code in common terms.</param>
+    private static IReadOnlyList<UrlRefreshStatus>? Read(
+        JsonElement? data, Func<JsonElement, IEnumerable<string>?> urlsOf, Func<long?, RefreshStatus> statusOf)
+    {
+        if (LogsOf(data) is not { } logs)
+        {
+            return null;
         }
 
-        return !string.IsNullOrEmpty(codeDesc) && codeDesc != code && codeDesc!.All(c => c >= '0' && c <= '9') ? codeDesc : null;
+        var entries = new List<UrlRefreshStatus>();
+        foreach (var log in logs)
+        {
+            if (urlsOf(log) is not { } urls)
+            {
+                return null;
+            }
+
+            var status = JsonBody.Integer(JsonBody.Property(log, "status"));
+            var taskId = JsonBody.Text(JsonBody.Property(log, "id"));
+            var loggedAt = BeijingTime.Parse(JsonBody.Text(JsonBody.Property(log, "datetime")));
+            entries.AddRange(urls.Select(url =>
+                new UrlRefreshStatus(url, statusOf(status), taskId, status?.ToString(CultureInfo.InvariantCulture), loggedAt)));
+        }
+
+        return entries;
+    }
+
+    /// <summary>The strings and numbers of <c>url_list</c>; null when it is not a list.</summary>
+    private static IEnumerable<string>? UrlList(JsonElement log) =>
+        JsonBody.Property(log, "url_list") is { ValueKind: JsonValueKind.Array } urls
+            ? urls.EnumerateArray().Select(url => JsonBody.Text(url)).OfType<string>().ToList()
+            : null;
+
+    // No logs that day may come as a missing data, PHP's [] for an empty object, or an empty logs list.
+    private static IEnumerable<JsonElement>? LogsOf(JsonElement? data)
+    {
+        if (data is null || data.Value.ValueKind == JsonValueKind.Null
+            || (data.Value.ValueKind == JsonValueKind.Array && data.Value.GetArrayLength() == 0))
+        {
+            return Array.Empty<JsonElement>();
+        }
+
+        return JsonBody.Property(data, "logs") switch
+        {
+            null or { ValueKind: JsonValueKind.Null } => data.Value.ValueKind == JsonValueKind.Object ? Array.Empty<JsonElement>() : null,
+            { ValueKind: JsonValueKind.Array } logs => logs.EnumerateArray(),
+            _ => null,
+        };
     }
 }

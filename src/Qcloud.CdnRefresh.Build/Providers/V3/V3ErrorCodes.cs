@@ -5,6 +5,9 @@ namespace Qcloud.CdnRefresh.Build.Providers.V3;
 /// <summary>Which API 3.0 <c>Error.Code</c> values are retried, and which are final and why.</summary>
 internal static class V3ErrorCodes
 {
+    /// <summary>
+    /// CDN's rules: <see cref="CommonKindOf"/>, plus busy signals of its own and <c>ActionOffline.*</c> for a retired action.
+    /// </summary>
     /// <remarks>
     /// Busy, not spent: <c>LimitExceeded.CdnHostOpTooOften</c> (the domain is operated too often) and
     /// <c>ResourceInUse.CdnOpInProgress</c> (another operation on the domain is running) pass with time, so they are
@@ -12,13 +15,25 @@ internal static class V3ErrorCodes
     /// </remarks>
     public static ApiFailureKind KindOf(string code) => code switch
     {
+        "UnauthorizedOperation.OperationTooOften" or "LimitExceeded.CdnHostOpTooOften" or "ResourceInUse.CdnOpInProgress"
+            => ApiFailureKind.Retryable,
+        _ when ApiErrorClassifier.IsFamily(code, "ActionOffline") => ApiFailureKind.Retired,
+        _ => CommonKindOf(code),
+    };
+
+    /// <summary>
+    /// The rules every API 3.0 product shares (EdgeOne's as they are). Busy signals (<c>InternalError*</c>,
+    /// <c>RequestLimitExceeded*</c>) pass with time; <c>LimitExceeded.*</c> is one request's or today's quota;
+    /// parameter and resource errors (<c>InvalidParameter.*</c>, <c>ResourceNotFound.ZoneNotFound</c>) stay wrong
+    /// however often they are sent.
+    /// </summary>
+    public static ApiFailureKind CommonKindOf(string code) => code switch
+    {
         _ when code.StartsWith("InternalError", StringComparison.Ordinal)
             || code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)
-            || code is "UnauthorizedOperation.OperationTooOften" or "LimitExceeded.CdnHostOpTooOften" or "ResourceInUse.CdnOpInProgress"
             => ApiFailureKind.Retryable,
         _ when ApiErrorClassifier.IsFamily(code, "LimitExceeded") => ApiFailureKind.Quota,
         _ when ApiErrorClassifier.IsFamily(code, "AuthFailure") => ApiFailureKind.Authentication,
-        _ when ApiErrorClassifier.IsFamily(code, "ActionOffline") => ApiFailureKind.Retired,
         _ => ApiFailureKind.Final,
     };
 

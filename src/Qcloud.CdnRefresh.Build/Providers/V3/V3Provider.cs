@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Quota;
+using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Providers.V3;
 
@@ -7,7 +9,7 @@ namespace Qcloud.CdnRefresh.Build.Providers.V3;
 /// API 3.0 (<c>CdnRefreshApi=v3</c>), signed TC3-HMAC-SHA256: <c>PurgeUrlsCache</c> and <c>PurgePathCache</c> with
 /// <c>Area</c>, today's quota from <c>DescribePurgeQuota</c>, status from <c>DescribePurgeTasks</c>.
 /// </summary>
-internal sealed class V3Provider : SignedApiProvider
+internal sealed partial class V3Provider(ProviderContext context) : SignedApiProvider(context, MaxDirectoriesPerRequest)
 {
     public const string PurgeUrlsCacheAction = "PurgeUrlsCache";
     public const string PurgePathCacheAction = "PurgePathCache";
@@ -21,6 +23,18 @@ internal sealed class V3Provider : SignedApiProvider
     public const string PurgeTypePath = "path";
 
     private const string FlushTypeFlush = "flush";
+
+    /// <summary>Tencent's usual path purge limit a day, assumed when <c>DescribePurgeQuota</c> gave no numbers.</summary>
+    private const int DefaultDirectoriesPerDay = 100;
+
+    /// <summary>Directories a request when <c>DescribePurgeQuota</c> does not report <c>PathPurge.Batch</c>.</summary>
+    private const int DefaultDirectoriesPerRequest = 20;
+
+    /// <summary>
+    /// The largest directory batch the client sends. The real limit is <c>PathPurge.Batch</c>, which the server
+    /// enforces (as <c>LimitExceeded.CdnPurgePathExceedBatchLimit</c>); this only catches a caller that lost count.
+    /// </summary>
+    private const int MaxDirectoriesPerRequest = 1000;
 
     /// <summary>
     /// <c>Limit</c> asked per <c>DescribePurgeTasks</c> page: above the documented default of 20, so a large task takes
@@ -36,18 +50,13 @@ internal sealed class V3Provider : SignedApiProvider
 
     private static readonly byte[] EmptyObject = { (byte)'{', (byte)'}' };
 
-    public V3Provider(ProviderContext context)
-        : base(context, V3Quota.MaxDirectoriesPerRequest)
-    {
-    }
-
     public override string UrlAction => PurgeUrlsCacheAction;
 
     public override string DirectoryAction => PurgePathCacheAction;
 
     /// <summary>A failed <c>DescribePurgeQuota</c> is not fatal: the run goes on with <c>CdnRefreshDailyQuota</c> alone.</summary>
     public override Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
-        RemoteQuotaAsync(DescribePurgeQuotaAction, offline, DescribePurgeQuotaAsync, quota => V3Quota.Today(request, quota), cancellationToken);
+        RemoteQuotaAsync(DescribePurgeQuotaAction, offline, DescribePurgeQuotaAsync, quota => Today(request, quota), cancellationToken);
 
     /// <summary><c>DescribePurgeTasks</c> once per task id; a batch without one is <see cref="RefreshStatus.Unknown"/>.</summary>
     public override Task<RefreshStatusOutcome> GetStatusAsync(IReadOnlyList<BatchOutcome> batches, CancellationToken cancellationToken) =>
@@ -62,7 +71,7 @@ internal sealed class V3Provider : SignedApiProvider
         RunAsync(
             DescribePurgeQuotaAction,
             now => Request(DescribePurgeQuotaAction, EmptyObject, now),
-            (status, body) => V3ResponseReader.Read(status, body, V3JsonContext.Default.PurgeQuotaResponse),
+            (status, body) => V3Response.Read(status, body, V3JsonContext.Default.PurgeQuotaResponse),
             cancellationToken,
             RetryPolicy.QuotaQuery);
 
@@ -76,23 +85,61 @@ internal sealed class V3Provider : SignedApiProvider
             DescribePurgeTasksAction,
             (offset, now) => Request(
                 DescribePurgeTasksAction,
-                Json(new V3Requests.DescribePurgeTasks(purgeType, taskId, offset, PurgeTasksPageSize, Options.Area), V3JsonContext.Default.DescribePurgeTasks),
+                Json(new DescribePurgeTasks(purgeType, taskId, offset, PurgeTasksPageSize, Options.Area), V3JsonContext.Default.DescribePurgeTasks),
                 now),
-            (status, answer) => V3ResponseReader.Read(status, answer, V3JsonContext.Default.PurgeTasksResponse),
-            page => ((page.PurgeLogs ?? Array.Empty<PurgeTasksResponse.PurgeLog>()).Select(log => log.ToStatus()).ToList(), page.TotalCount),
+            (status, answer) => V3Response.Read(status, answer, V3JsonContext.Default.PurgeTasksResponse),
+            page => ((page.PurgeLogs ?? Array.Empty<PurgeLog>()).Select(log => log.ToStatus()).ToList(), page.TotalCount),
             cancellationToken);
+
+    /// <summary>
+    /// Today's allowances from a <c>DescribePurgeQuota</c> answer: URLs from <c>UrlPurge</c> (see <see cref="Allowance.Urls"/>),
+    /// directories from <c>PathPurge</c>. Without an answer (null) only <c>CdnRefreshDailyQuota</c> and Tencent's usual
+    /// path limits are known.
+    /// </summary>
+    internal static TodaysQuota Today(QuotaRequest request, PurgeQuotaResponse? quota) =>
+        Today(request, quota?.UrlQuotaFor(request.Area), quota?.PathQuotaFor(request.Area));
+
+    /// <param name="request">The run's URLs and settings.</param>
+    /// <param name="urlQuota">The area's URL purge quota; null when <c>DescribePurgeQuota</c> gave none.</param>
+    /// <param name="pathQuota">The area's path purge quota; null when <c>DescribePurgeQuota</c> gave none.</param>
+    internal static TodaysQuota Today(QuotaRequest request, PurgeQuota? urlQuota, PurgeQuota? pathQuota)
+    {
+        var urls = Allowance.Urls(request, Figures(urlQuota, "URL"), $"without DescribePurgeQuota figures for {request.Area}");
+        var directories = Figures(pathQuota, "directory") is { } path
+            ? new Allowance(path.Available, DirectoriesPerRequest(pathQuota), path.Source, DailyQuotaBinds: false)
+            : new Allowance(
+                DefaultDirectoriesPerDay,
+                DefaultDirectoriesPerRequest,
+                Invariant($"without DescribePurgeQuota figures, Tencent's usual {DefaultDirectoriesPerDay} a day is assumed"),
+                DailyQuotaBinds: false);
+        return new TodaysQuota(urls, directories);
+
+        (long Available, long? Batch, string Source)? Figures(PurgeQuota? quota, string kind) =>
+            quota is null
+                ? null
+                : (quota.Available,
+                    quota.Batch,
+                    Invariant($"DescribePurgeQuota reports {quota.Available} of {quota.Total} {kind} refreshes left today for {request.Area}"));
+    }
+
+    /// <summary>
+    /// Directories a request from an area's path quota: its <c>Batch</c> when reported, capped at what the client sends
+    /// a request so that a larger reported Batch cannot make a batch invalid; else 20.
+    /// </summary>
+    internal static int DirectoriesPerRequest(PurgeQuota? pathQuota) =>
+        Allowance.BatchOf(pathQuota?.Batch, MaxDirectoriesPerRequest, DefaultDirectoriesPerRequest);
 
     protected override HttpRequestMessage BatchRequest(string action, RefreshTarget target, IReadOnlyList<string> entries, DateTimeOffset now)
     {
         var body = target == RefreshTarget.Directories
-            ? Json(new V3Requests.PurgePathCache(entries, FlushTypeFlush, Options.Area), V3JsonContext.Default.PurgePathCache)
-            : Json(new V3Requests.PurgeUrlsCache(entries, Options.Area), V3JsonContext.Default.PurgeUrlsCache);
+            ? Json(new PurgePathCache(entries, FlushTypeFlush, Options.Area), V3JsonContext.Default.PurgePathCache)
+            : Json(new PurgeUrlsCache(entries, Options.Area), V3JsonContext.Default.PurgeUrlsCache);
         return Request(action, body, now);
     }
 
     protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body)
     {
-        var answer = V3ResponseReader.Read(httpStatus, body, V3JsonContext.Default.PurgeResponse);
+        var answer = V3Response.Read(httpStatus, body, V3JsonContext.Default.PurgeResponse);
         return answer.Value is { } accepted
             ? ApiCallResult<BatchOutcome>.Success(BatchOutcome.Accepted(accepted.TaskId))
             : ApiCallResult<BatchOutcome>.Failed(answer.Failure!);
@@ -101,4 +148,62 @@ internal sealed class V3Provider : SignedApiProvider
     private static string PurgeTypeOf(RefreshTarget target) => target == RefreshTarget.Directories ? PurgeTypePath : PurgeTypeUrl;
 
     private HttpRequestMessage Request(string action, byte[] body, DateTimeOffset now) => Tc3Request(Service, ApiVersion, action, body, now);
+
+    /// <summary>
+    /// A request body, its fields in the order written here: the body is signed as sent, and API 3.0 refuses fields it
+    /// does not know. <c>FlushType</c> <c>flush</c> refreshes what changed in a directory (<c>delete</c> would drop
+    /// everything).
+    /// </summary>
+    internal sealed record PurgePathCache(IReadOnlyList<string> Paths, string FlushType, string Area);
+
+    internal sealed record PurgeUrlsCache(IReadOnlyList<string> Urls, string Area);
+
+    /// <summary><c>PurgeType</c> is <c>url</c> for a <c>PurgeUrlsCache</c> task, <c>path</c> for a <c>PurgePathCache</c> one.</summary>
+    internal sealed record DescribePurgeTasks(string PurgeType, string TaskId, int Offset, int Limit, string Area);
+
+    /// <summary>The answer to <c>PurgeUrlsCache</c> and <c>PurgePathCache</c>.</summary>
+    internal sealed record PurgeResponse(string? TaskId) : V3Response;
+
+    /// <summary>One page of <c>DescribePurgeTasks</c>: its <c>PurgeLogs</c> and the <c>TotalCount</c> of all pages.</summary>
+    /// <param name="PurgeLogs">
+    /// Null in some answers with nothing to list; then only a <c>TotalCount</c> of 0 (or none) makes the page empty.
+    /// </param>
+    /// <param name="TotalCount">Null when the answer leaves it out: then what came is all there is.</param>
+    internal sealed record PurgeTasksResponse(IReadOnlyList<PurgeLog>? PurgeLogs, long? TotalCount) : V3Response
+    {
+        public override bool IsComplete() =>
+            PurgeLogs is null ? TotalCount is null or 0 : PurgeLogs.All(log => log.Url is not null);
+    }
+
+    /// <summary>One URL or directory of a task; <c>CreateTime</c> is Beijing time.</summary>
+    internal sealed record PurgeLog(string? TaskId, string? Url, string? Status, string? CreateTime)
+    {
+        public UrlRefreshStatus ToStatus() => new(
+            Url!,
+            Status switch
+            {
+                "done" => RefreshStatus.Done,
+                "process" => RefreshStatus.Running,
+                "fail" => RefreshStatus.Failed,
+                _ => RefreshStatus.Unknown,
+            },
+            TaskId,
+            Status,
+            BeijingTime.Parse(CreateTime));
+    }
+
+    /// <summary>
+    /// API 3.0's JSON, source-generated: field names as declared, the default (HTML-safe) escaping, and numbers read
+    /// from strings too.
+    /// </summary>
+    [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    [JsonSerializable(typeof(PurgeUrlsCache))]
+    [JsonSerializable(typeof(PurgePathCache))]
+    [JsonSerializable(typeof(DescribePurgeTasks))]
+    [JsonSerializable(typeof(PurgeResponse))]
+    [JsonSerializable(typeof(PurgeQuotaResponse))]
+    [JsonSerializable(typeof(PurgeTasksResponse))]
+    internal sealed partial class V3JsonContext : JsonSerializerContext
+    {
+    }
 }
