@@ -71,29 +71,11 @@ internal sealed class ContentRootLinks(string rootFullPath, bool ignoreCase)
     /// <summary>realpath(3): fails (null) for a missing component, a dangling link or a link loop.</summary>
     private static string? PosixRealPath(string fullPath)
     {
-        var nulTerminated = Encoding.UTF8.GetBytes(fullPath + "\0");
-        var resolved = realpath(nulTerminated, IntPtr.Zero);
-        if (resolved == IntPtr.Zero)
-        {
-            return null;
-        }
-
-        try
-        {
-            var length = 0;
-            while (Marshal.ReadByte(resolved, length) != 0)
-            {
-                length++;
-            }
-
-            var bytes = new byte[length];
-            Marshal.Copy(resolved, bytes, 0, length);
-            return Encoding.UTF8.GetString(bytes);
-        }
-        finally
-        {
-            free(resolved);
-        }
+        // PATH_MAX is 4096 on Linux and 1024 on macOS: realpath never writes more into the buffer it is given.
+        var resolved = new byte[4096];
+        return realpath(Encoding.UTF8.GetBytes(fullPath + "\0"), resolved) == IntPtr.Zero
+            ? null
+            : Encoding.UTF8.GetString(resolved, 0, Array.IndexOf(resolved, (byte)0));
     }
 
     /// <summary>The path of an open handle, which Windows reports with every link and junction resolved.</summary>
@@ -123,10 +105,7 @@ internal sealed class ContentRootLinks(string rootFullPath, bool ignoreCase)
     }
 
     [DllImport("libc", SetLastError = true)]
-    private static extern IntPtr realpath(byte[] path, IntPtr resolvedPath);
-
-    [DllImport("libc")]
-    private static extern void free(IntPtr pointer);
+    private static extern IntPtr realpath(byte[] path, [Out] byte[] resolvedPath);
 
     [DllImport("kernel32.dll", CharSet = CharSet.Unicode, SetLastError = true)]
     private static extern SafeFileHandle CreateFileW(string fileName, uint desiredAccess, FileShare shareMode, IntPtr securityAttributes, uint creationDisposition, uint flagsAndAttributes, IntPtr templateFile);

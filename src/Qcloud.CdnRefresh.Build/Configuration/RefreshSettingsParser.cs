@@ -65,17 +65,12 @@ internal static class RefreshSettingsParser
             EndpointsFile: Optional(parameter("EndpointsFile")));
     }
 
-    private static string PublishDir(string? value)
-    {
-        if (Blank(value) || !Directory.Exists(value))
-        {
-            throw new CdnRefreshException(
+    private static string PublishDir(string? value) =>
+        !Blank(value) && Directory.Exists(value)
+            ? Path.GetFullPath(value)
+            : throw new CdnRefreshException(
                 DiagnosticCodes.PublishDirMissing,
                 $"The publish folder '{value}' does not exist. Run the refresh after Publish, or pass -p:PublishDir=<folder that holds the published site>.");
-        }
-
-        return Path.GetFullPath(value);
-    }
 
     /// <summary>
     /// The <c>;</c>-separated entries, trimmed, empty ones skipped, each a <see cref="BaseUrl"/>; a later spelling of a
@@ -105,41 +100,31 @@ internal static class RefreshSettingsParser
         }
 
         var zone = value?.Trim() ?? string.Empty;
-        if (!Regex.IsMatch(zone, "^zone-[A-Za-z0-9]+$", RegexOptions.CultureInvariant))
-        {
-            throw new CdnRefreshException(
+        return Regex.IsMatch(zone, "^zone-[A-Za-z0-9]+$", RegexOptions.CultureInvariant)
+            ? zone
+            : throw new CdnRefreshException(
                 DiagnosticCodes.ZoneIdInvalid,
                 (Blank(value) ? $"CdnRefreshApi={api.Name} needs CdnRefreshZoneId" : $"CdnRefreshZoneId '{value}' is not an EdgeOne site id")
                 + ": pass -p:CdnRefreshZoneId=zone-… with the site's id from the EdgeOne console (zone- and letters or digits).");
-        }
-
-        return zone;
     }
 
     /// <summary>Empty means the provider's default endpoint. Plain http would send the signed request in clear text: allowed only to this machine (tests, proxies).</summary>
     private static Uri Endpoint(string? value, ProviderRegistration api)
     {
-        var tencents = api.DefaultEndpoint;
         if (Blank(value))
         {
-            return tencents;
+            return api.DefaultEndpoint;
         }
 
-        if (!Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var endpoint) || (endpoint.Scheme != "https" && endpoint.Scheme != "http"))
-        {
-            throw new CdnRefreshException(
-                DiagnosticCodes.EndpointInvalid,
-                $"CdnRefreshEndpoint '{value}' is not an absolute https:// URL. Leave it empty for Tencent's endpoint ({tencents}).");
-        }
-
-        if (endpoint.Scheme == "http" && !IsLoopback(endpoint))
-        {
-            throw new CdnRefreshException(
-                DiagnosticCodes.EndpointInvalid,
-                $"CdnRefreshEndpoint '{value}' uses plain http:// on a host that is not this machine; signed requests must go over https://.");
-        }
-
-        return endpoint;
+        var valid = Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var endpoint) && endpoint.Scheme is "https" or "http";
+        var problem = !valid
+            ? $"is not an absolute https:// URL. Leave it empty for Tencent's endpoint ({api.DefaultEndpoint})."
+            : endpoint!.Scheme == "http" && !IsLoopback(endpoint)
+                ? "uses plain http:// on a host that is not this machine; signed requests must go over https://."
+                : null;
+        return problem is null
+            ? endpoint!
+            : throw new CdnRefreshException(DiagnosticCodes.EndpointInvalid, $"CdnRefreshEndpoint '{value}' {problem}");
     }
 
     private static bool IsLoopback(Uri uri) =>
@@ -167,17 +152,12 @@ internal static class RefreshSettingsParser
     private static TimeSpan Seconds(string? value, string property, int fallback, int max) =>
         TimeSpan.FromSeconds(Integer(value, property, DiagnosticCodes.InvalidOption, fallback, min: 1, max));
 
-    private static int Integer(string? value, string property, string code, int fallback, int min, int max)
-    {
-        if (Blank(value))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(value!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
-            ? number
-            : throw new CdnRefreshException(code, $"{property} '{value}' must be a whole number from {min} to {max}.");
-    }
+    private static int Integer(string? value, string property, string code, int fallback, int min, int max) =>
+        Blank(value)
+            ? fallback
+            : int.TryParse(value!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+                ? number
+                : throw new CdnRefreshException(code, $"{property} '{value}' must be a whole number from {min} to {max}.");
 
     /// <summary>Empty is <paramref name="fallback"/>: <c>false</c>, the default of every boolean knob but <c>CdnRefreshSkipImmutable</c>.</summary>
     private static bool Boolean(string? value, string property, bool fallback = false) =>

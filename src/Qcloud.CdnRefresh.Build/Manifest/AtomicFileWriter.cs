@@ -21,11 +21,9 @@ internal static class AtomicFileWriter
     public static void Write(string path, Action<Stream> writeContent, Func<string, string>? temporaryPathFor = null)
     {
         var fullPath = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(fullPath);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
+
+        // A root has no folder of its own (and cannot be replaced as a file, which the move then reports).
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath) ?? fullPath);
 
         // A unique name, so a writer that does not hold the lock (or a leftover from a crash) cannot collide with this one.
         var temporaryPath = temporaryPathFor?.Invoke(fullPath) ?? fullPath + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp";

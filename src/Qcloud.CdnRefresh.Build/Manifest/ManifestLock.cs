@@ -62,13 +62,11 @@ internal sealed class ManifestLock(FileStream handle) : IDisposable
 
     private static void CreateFolderOf(string lockPath)
     {
-        var folder = Path.GetDirectoryName(lockPath);
+        // A lock path is a root's name plus a suffix at least, so it always has a folder.
+        var folder = Path.GetDirectoryName(lockPath)!;
         try
         {
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
+            Directory.CreateDirectory(folder);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

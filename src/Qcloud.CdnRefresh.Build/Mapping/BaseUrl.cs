@@ -98,12 +98,7 @@ internal sealed class BaseUrl
         }
 
         var result = normalized.ToString();
-        if (!Uri.TryCreate(result, UriKind.Absolute, out _))
-        {
-            throw Invalid(value, "it is not a well-formed URL");
-        }
-
-        return new BaseUrl(result);
+        return Uri.TryCreate(result, UriKind.Absolute, out _) ? new BaseUrl(result) : throw Invalid(value, "it is not a well-formed URL");
     }
 
     private static string NormalizeAuthority(string original, string authority)
