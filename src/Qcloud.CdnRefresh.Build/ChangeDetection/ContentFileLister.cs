@@ -124,12 +124,7 @@ internal sealed class ContentFileLister(
 
     private string? RelativePathBelow(string rootFullPath, string? fullPath)
     {
-        if (string.IsNullOrEmpty(fullPath))
-        {
-            return null;
-        }
-
-        var candidate = Path.GetFullPath(fullPath);
+        var candidate = string.IsNullOrEmpty(fullPath) ? string.Empty : Path.GetFullPath(fullPath);
         var prefix = ContentRoot.WithTrailingSeparator(rootFullPath);
         return candidate.Length > prefix.Length && candidate.StartsWith(prefix, FileNameCase.Comparison(_ignoreCase))
             ? candidate.Substring(prefix.Length).Replace(Path.DirectorySeparatorChar, '/')

@@ -30,11 +30,8 @@ internal sealed class ContentRootLinks(string rootFullPath, bool ignoreCase)
     /// Whether <paramref name="entry"/> is a link rather than a file or folder of its own (this reads its status). One
     /// that no longer exists is not a link: reading it then fails with the file system's own reason.
     /// </summary>
-    public static bool IsLink(FileSystemInfo entry)
-    {
-        var attributes = entry.Attributes;
-        return attributes != MissingEntry && (attributes & FileAttributes.ReparsePoint) != 0;
-    }
+    public static bool IsLink(FileSystemInfo entry) =>
+        entry.Attributes is var attributes && attributes != MissingEntry && (attributes & FileAttributes.ReparsePoint) != 0;
 
     /// <summary>The canonical path of the link's target.</summary>
     /// <exception cref="CdnRefreshException">
@@ -51,14 +48,11 @@ internal sealed class ContentRootLinks(string rootFullPath, bool ignoreCase)
         var comparison = FileNameCase.Comparison(ignoreCase);
         var insideRoot = string.Equals(target, RootRealPath, comparison)
             || target.StartsWith(ContentRoot.WithTrailingSeparator(RootRealPath), comparison);
-        if (!insideRoot)
-        {
-            throw new CdnRefreshException(
+        return insideRoot
+            ? target
+            : throw new CdnRefreshException(
                 DiagnosticCodes.SymlinkEscapesContentRoot,
                 $"'{relativePath}' in the content root is a link to '{target}', which is outside the content root '{RootRealPath}'. Copy the files into the publish output instead of linking to them, or move the link out of the content root.");
-        }
-
-        return target;
     }
 
     /// <summary>The canonical path, or null when the path (or a link's target on the way) does not exist.</summary>
@@ -96,12 +90,9 @@ internal sealed class ContentRootLinks(string rootFullPath, bool ignoreCase)
         }
 
         var finalPath = buffer.ToString(0, (int)length);
-        if (finalPath.StartsWith(@"\\?\UNC\", StringComparison.OrdinalIgnoreCase))
-        {
-            return @"\\" + finalPath.Substring(8);
-        }
-
-        return finalPath.StartsWith(@"\\?\", StringComparison.Ordinal) ? finalPath.Substring(4) : finalPath;
+        return finalPath.StartsWith(@"\\?\UNC\", StringComparison.OrdinalIgnoreCase) ? @"\\" + finalPath.Substring(8)
+            : finalPath.StartsWith(@"\\?\", StringComparison.Ordinal) ? finalPath.Substring(4)
+            : finalPath;
     }
 
     [DllImport("libc", SetLastError = true)]

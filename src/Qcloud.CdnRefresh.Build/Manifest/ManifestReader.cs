@@ -52,7 +52,8 @@ internal static class ManifestReader
             }
 
             var recorded = BaseUrlsOf(root);
-            var pendingUrls = PendingUrlsOf(root);
+            var pendingUrls = (StringsOf(root, "pendingUrls", nonEmpty: false) ?? []).Where(url => !string.IsNullOrWhiteSpace(url))
+                .ToList();
             var match = new BaseUrlMatch(recorded, currentBaseUrls);
             if (!match.AnyKept)
             {
@@ -119,10 +120,6 @@ internal static class ManifestReader
             var urls => urls,
         };
     }
-
-    /// <summary>Blank ones are left out.</summary>
-    private static List<string> PendingUrlsOf(JsonElement root) =>
-        (StringsOf(root, "pendingUrls", nonEmpty: false) ?? []).Where(url => !string.IsNullOrWhiteSpace(url)).ToList();
 
     /// <summary>The strings of the root's array field (each non-empty when <paramref name="nonEmpty"/>); null when absent or JSON null.</summary>
     private static List<string>? StringsOf(JsonElement root, string name, bool nonEmpty) =>

@@ -6,7 +6,12 @@ using Qcloud.CdnRefresh.Build.Diagnostics;
 namespace Qcloud.CdnRefresh.Build.Mapping;
 
 /// <summary>Turns paths relative to the content root into the URLs under <see cref="BaseUrl"/> that serve them.</summary>
-internal sealed class UrlMapper
+/// <param name="baseUrl">Where the content root is served.</param>
+/// <param name="directoryIndex">
+/// The <c>CdnRefreshDirectoryIndex</c> file name (e.g. <see cref="DefaultDirectoryIndex"/>): a file of that name also
+/// maps to its folder's URL. Null or empty turns this off. Matched case-sensitively, like the URL the server serves.
+/// </param>
+internal sealed class UrlMapper(BaseUrl baseUrl, string? directoryIndex = UrlMapper.DefaultDirectoryIndex)
 {
     public const string DefaultDirectoryIndex = "index.html";
 
@@ -14,27 +19,14 @@ internal sealed class UrlMapper
     private static readonly Regex Unprintable =
         new(@"[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\p{Cc}", RegexOptions.CultureInvariant);
 
-    private readonly BaseUrl _baseUrl;
-    private readonly string? _directoryIndex;
-
-    /// <param name="baseUrl">Where the content root is served.</param>
-    /// <param name="directoryIndex">
-    /// The <c>CdnRefreshDirectoryIndex</c> file name (e.g. <see cref="DefaultDirectoryIndex"/>): a file of that name also
-    /// maps to its folder's URL. Null or empty turns this off. Matched case-sensitively, like the URL the server serves.
-    /// </param>
-    public UrlMapper(BaseUrl baseUrl, string? directoryIndex = DefaultDirectoryIndex)
+    private readonly string? _directoryIndex = directoryIndex?.Trim() switch
     {
-        _baseUrl = baseUrl;
-        var index = directoryIndex?.Trim();
-        if (!string.IsNullOrEmpty(index) && (index!.IndexOf('/') >= 0 || index.IndexOf('\\') >= 0))
-        {
-            throw new CdnRefreshException(
-                DiagnosticCodes.InvalidOption,
-                $"CdnRefreshDirectoryIndex '{directoryIndex}' must be a file name such as index.html, without a folder; leave it empty to turn folder URLs off.");
-        }
-
-        _directoryIndex = string.IsNullOrEmpty(index) ? null : index;
-    }
+        null or "" => null,
+        var index when index.IndexOf('/') < 0 && index.IndexOf('\\') < 0 => index,
+        _ => throw new CdnRefreshException(
+            DiagnosticCodes.InvalidOption,
+            $"CdnRefreshDirectoryIndex '{directoryIndex}' must be a file name such as index.html, without a folder; leave it empty to turn folder URLs off."),
+    };
 
     /// <summary>
     /// The URLs of one file: its own, and for a directory index also its folder's (<c>…/docs/</c>, or the base URL for
@@ -43,7 +35,7 @@ internal sealed class UrlMapper
     /// <param name="relativePath"><c>/</c>-separated path from the content root (a <c>\</c> is part of a name).</param>
     public IReadOnlyList<string> Map(string relativePath)
     {
-        var url = new StringBuilder(_baseUrl.Value);
+        var url = new StringBuilder(baseUrl.Value);
         var segments = relativePath.Split('/');
         foreach (var segment in segments)
         {
