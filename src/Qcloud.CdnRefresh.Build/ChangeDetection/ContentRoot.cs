@@ -9,17 +9,11 @@ internal static class ContentRoot
 
     /// <summary>
     /// The full path of the content root: <paramref name="configuredContentRoot"/> (relative to the publish folder, or
-    /// absolute) when given, else <c>wwwroot</c> when the publish output has one, else the publish folder itself.
+    /// absolute) when given, else <c>wwwroot</c> when the publish output has one, else the publish folder itself (which
+    /// the settings parser has already found to exist).
     /// </summary>
     public static string Resolve(string publishDirectory, string? configuredContentRoot)
     {
-        if (string.IsNullOrWhiteSpace(publishDirectory) || !Directory.Exists(publishDirectory))
-        {
-            throw new CdnRefreshException(
-                DiagnosticCodes.PublishDirMissing,
-                $"The publish folder '{publishDirectory}' does not exist. Run 'dotnet publish' first, or set PublishDir to the folder that holds the publish output.");
-        }
-
         var publishFullPath = Path.GetFullPath(publishDirectory);
         if (!string.IsNullOrWhiteSpace(configuredContentRoot))
         {
@@ -36,14 +30,11 @@ internal static class ContentRoot
                     $"CdnRefreshContentRoot '{configuredContentRoot}' is not a usable folder path ({e.Message}). Set it to a folder of the publish output, relative to '{publishFullPath}'.");
             }
 
-            if (!Directory.Exists(explicitRoot))
-            {
-                throw new CdnRefreshException(
+            return Directory.Exists(explicitRoot)
+                ? TrimTrailingSeparator(explicitRoot)
+                : throw new CdnRefreshException(
                     DiagnosticCodes.ContentRootMissing,
                     $"CdnRefreshContentRoot '{configuredContentRoot}' points to '{explicitRoot}', which does not exist. Set it to a folder of the publish output (relative to '{publishFullPath}'), or remove it to use '{DefaultFolderName}' or the publish folder itself.");
-            }
-
-            return TrimTrailingSeparator(explicitRoot);
         }
 
         var wwwroot = Path.Combine(publishFullPath, DefaultFolderName);

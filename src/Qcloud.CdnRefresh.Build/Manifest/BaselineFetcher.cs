@@ -72,20 +72,14 @@ internal sealed class BaselineFetcher(TimeSpan timeout, HttpMessageHandler? hand
     }
 
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.InvalidOption"/>: not an absolute http(s) URL.</exception>
-    public static Uri ParseBaselineUrl(string baselineUrl)
-    {
-        if (!Uri.TryCreate(baselineUrl?.Trim(), UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new CdnRefreshException(
+    public static Uri ParseBaselineUrl(string baselineUrl) =>
+        Uri.TryCreate(baselineUrl?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new CdnRefreshException(
                 DiagnosticCodes.InvalidOption,
                 $"CdnRefreshBaselineUrl '{baselineUrl}' is not an absolute http:// or https:// URL. Set it to the full URL "
                 + $"of the published manifest, e.g. https://www.example.com/{ManifestStore.PublishedFileName}, or leave it "
                 + "empty to use the local CdnRefreshManifest.");
-        }
-
-        return uri;
-    }
 
     /// <summary>Scheme, host, port and path only: user info and query strings may carry access tokens.</summary>
     private static string ForMessages(Uri uri) =>

@@ -120,9 +120,14 @@ public sealed class RefreshSettingsParserTests : IDisposable
     }
 
     [Fact]
-    public void MissingPublishFolder_IsQcdn1010()
+    public void MissingPublishFolder_IsQcdn1010NamingIt()
     {
-        Assert.Equal("QCDN1010", CodeOf("PublishDir", Path.Combine(_temp.Path, "missing")));
+        var missing = Path.Combine(_temp.Path, "missing");
+
+        var error = Assert.Throws<CdnRefreshException>(() => Parse("PublishDir", missing));
+
+        Assert.Equal("QCDN1010", error.Code);
+        Assert.Contains(missing, error.Message);
     }
 
     [Theory]
