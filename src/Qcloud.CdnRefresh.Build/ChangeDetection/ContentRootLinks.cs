@@ -23,7 +23,6 @@ internal sealed class ContentRootLinks(string rootFullPath, bool ignoreCase)
     private const uint FileFlagBackupSemantics = 0x02000000; // lets CreateFile open folders
     private const uint OpenExisting = 3;
 
-    /// <summary>The content root's canonical path.</summary>
     public string RootRealPath { get; } = RealPath(rootFullPath) ?? rootFullPath;
 
     /// <summary>

@@ -41,10 +41,7 @@ internal static class ManifestJsonValues
         _ => throw new JsonException(Field(name, index) + " is not true or false"),
     };
 
-    /// <summary>
-    /// A time: any ISO-8601 text, where a time without an offset counts as UTC, or a number of ticks, which a script may
-    /// find easier to write.
-    /// </summary>
+    /// <summary>A time: ISO-8601 text (one without an offset counts as UTC) or a number of ticks, easier for a script to write.</summary>
     /// <inheritdoc cref="Text"/>
     public static DateTime? Time(JsonElement value, string name, int index = -1) => value.ValueKind switch
     {

@@ -10,8 +10,6 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal sealed class ManifestLock(FileStream handle) : IDisposable
 {
-    private FileStream? _handle = handle;
-
     /// <summary>Appended to the manifest's path to name the lock file.</summary>
     public const string FileSuffix = ".lock";
 
@@ -78,5 +76,5 @@ internal sealed class ManifestLock(FileStream handle) : IDisposable
         }
     }
 
-    public void Dispose() => Interlocked.Exchange(ref _handle, null)?.Dispose();
+    public void Dispose() => handle.Dispose();
 }

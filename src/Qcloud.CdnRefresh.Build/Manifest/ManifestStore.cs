@@ -10,10 +10,7 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal static class ManifestStore
 {
-    /// <summary>
-    /// Name of the copy written into the content root, to be served as the next <c>CdnRefreshBaselineUrl</c>: the name
-    /// the lister never lists, so the copy is not itself a change on the next run.
-    /// </summary>
+    /// <summary>The copy in the content root, served as the next <c>CdnRefreshBaselineUrl</c>; never listed, so never a change.</summary>
     public const string PublishedFileName = ExclusionRules.PublishedManifestFileName;
 
     /// <summary>Reads the baseline. A missing file is simply no baseline; a defective one is no baseline plus a warning.</summary>

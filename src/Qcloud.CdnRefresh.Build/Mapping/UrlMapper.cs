@@ -28,10 +28,7 @@ internal sealed class UrlMapper(BaseUrl baseUrl, string? directoryIndex = UrlMap
             $"CdnRefreshDirectoryIndex '{directoryIndex}' must be a file name such as index.html, without a folder; leave it empty to turn folder URLs off."),
     };
 
-    /// <summary>
-    /// The URLs of one file: its own, and for a directory index also its folder's (<c>…/docs/</c>, or the base URL for
-    /// the root's index).
-    /// </summary>
+    /// <summary>The URLs of one file: its own, and for a directory index its folder's too (<c>…/docs/</c>, or the base URL).</summary>
     /// <param name="relativePath"><c>/</c>-separated path from the content root (a <c>\</c> is part of a name).</param>
     public IReadOnlyList<string> Map(string relativePath)
     {
