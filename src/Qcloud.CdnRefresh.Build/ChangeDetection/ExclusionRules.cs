@@ -49,12 +49,19 @@ internal sealed class ExclusionRules
     {
         var caseInsensitive = ignoreCase ?? FileNameCase.IgnoredByDefault;
         _excludedRelativePaths = new HashSet<string>(excludedRelativePaths ?? [], FileNameCase.Comparer(caseInsensitive));
-        var globs = DefaultPatterns.Concat(userPatterns ?? [])
-            .Select(Translate)
-            .Where(glob => glob.Expression.Length > 0)
-            .ToLookup(glob => glob.MatchesPath, glob => glob.Expression);
-        _pathGlobs = Combine(globs[true], caseInsensitive);
-        _nameGlobs = Combine(globs[false], caseInsensitive);
+        // A plain loop: LINQ over the (expression, kind) pairs would be compiled anew in every build.
+        var pathGlobs = new List<string>();
+        var nameGlobs = new List<string>();
+        foreach (var pattern in DefaultPatterns.Concat(userPatterns ?? []))
+        {
+            if (Translate(pattern) is { Expression.Length: > 0 } glob)
+            {
+                (glob.MatchesPath ? pathGlobs : nameGlobs).Add(glob.Expression);
+            }
+        }
+
+        _pathGlobs = Combine(pathGlobs, caseInsensitive);
+        _nameGlobs = Combine(nameGlobs, caseInsensitive);
     }
 
     /// <summary>Whether the file at <paramref name="relativePath"/> (<c>/</c>-separated) matches an exclusion.</summary>
@@ -93,8 +100,8 @@ internal sealed class ExclusionRules
 
     /// <summary>One expression matching the whole text when any of <paramref name="expressions"/> does; anchored at the
     /// start, so it is tried at one position only.</summary>
-    private static Regex? Combine(IEnumerable<string> expressions, bool ignoreCase) =>
-        !expressions.Any()
+    private static Regex? Combine(List<string> expressions, bool ignoreCase) =>
+        expressions.Count == 0
             ? null
             : new Regex(
                 "^(?:" + string.Join("|", expressions.Select(expression => "(?:" + expression + ")")) + ")$",

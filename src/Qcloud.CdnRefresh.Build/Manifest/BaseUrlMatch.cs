@@ -9,17 +9,26 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal sealed class BaseUrlMatch
 {
-    private readonly List<(string Recorded, BaseUrl Current)> _kept;
+    private readonly List<(string Recorded, BaseUrl Current)> _kept = [];
+    private readonly List<string> _dropped = [];
 
     /// <param name="recorded">The manifest's base URLs, as written.</param>
     /// <param name="current">This run's base URLs.</param>
     public BaseUrlMatch(IReadOnlyList<string> recorded, IReadOnlyList<BaseUrl> current)
     {
-        var matches = recorded.Distinct(StringComparer.Ordinal)
-            .Select(url => (Recorded: url, Current: current.FirstOrDefault(baseUrl => baseUrl.IsSameSiteAs(url))))
-            .ToList();
-        _kept = matches.Where(pair => pair.Current is not null).Select(pair => (pair.Recorded, pair.Current!)).ToList();
-        Dropped = matches.Where(pair => pair.Current is null).Select(pair => pair.Recorded).ToList();
+        // A plain loop: LINQ over the (recorded, current) pairs would be compiled anew in every build.
+        foreach (var url in recorded.Distinct(StringComparer.Ordinal))
+        {
+            if (current.FirstOrDefault(baseUrl => baseUrl.IsSameSiteAs(url)) is { } match)
+            {
+                _kept.Add((url, match));
+            }
+            else
+            {
+                _dropped.Add(url);
+            }
+        }
+
         New = current.Where(baseUrl => !recorded.Any(baseUrl.IsSameSiteAs)).ToList();
     }
 
@@ -27,7 +36,7 @@ internal sealed class BaseUrlMatch
     public bool AnyKept => _kept.Count > 0;
 
     /// <summary>The recorded base URLs no longer listed, in the manifest's order.</summary>
-    public IReadOnlyList<string> Dropped { get; }
+    public IReadOnlyList<string> Dropped => _dropped;
 
     /// <summary>The current base URLs the manifest does not record, in the current order.</summary>
     public IReadOnlyList<BaseUrl> New { get; }

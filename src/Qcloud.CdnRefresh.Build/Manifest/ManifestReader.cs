@@ -91,9 +91,21 @@ internal static class ManifestReader
     }
 
     /// <summary>The last value of the root's field <paramref name="name"/>, every occurrence read by <paramref name="read"/>.</summary>
+    /// <remarks>A plain loop: LINQ over these value types would be compiled anew in every build.</remarks>
     private static T? Last<T>(JsonElement root, string name, Func<JsonElement, T?> read)
-        where T : struct =>
-        root.EnumerateObject().Where(property => property.NameEquals(name)).Select(property => read(property.Value)).LastOrDefault();
+        where T : struct
+    {
+        T? last = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.NameEquals(name))
+            {
+                last = read(property.Value);
+            }
+        }
+
+        return last;
+    }
 
     /// <summary>The value as it is; null for a JSON null, like an absent field.</summary>
     private static JsonElement? Raw(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value;
@@ -122,17 +134,28 @@ internal static class ManifestReader
     }
 
     /// <summary>The strings of the root's array field (each non-empty when <paramref name="nonEmpty"/>); null when absent or JSON null.</summary>
-    private static List<string>? StringsOf(JsonElement root, string name, bool nonEmpty) =>
-        Last(root, name, Raw) switch
+    private static List<string>? StringsOf(JsonElement root, string name, bool nonEmpty)
+    {
+        if (Last(root, name, Raw) is not { } array)
         {
-            null => null,
-            { ValueKind: JsonValueKind.Array } array => array.EnumerateArray()
-                .Select(value => value.ValueKind == JsonValueKind.String && value.GetString() is { } text && (text.Length > 0 || !nonEmpty)
-                    ? text
-                    : throw new InvalidDataException($"'{name}' holds something other than {(nonEmpty ? "a non-empty string" : "a string")}"))
-                .ToList(),
-            _ => throw new InvalidDataException($"'{name}' is not an array"),
-        };
+            return null;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidDataException($"'{name}' is not an array");
+        }
+
+        var strings = new List<string>(array.GetArrayLength());
+        foreach (var value in array.EnumerateArray())
+        {
+            strings.Add(value.ValueKind == JsonValueKind.String && value.GetString() is { } text && (text.Length > 0 || !nonEmpty)
+                ? text
+                : throw new InvalidDataException($"'{name}' holds something other than {(nonEmpty ? "a non-empty string" : "a string")}"));
+        }
+
+        return strings;
+    }
 
     /// <summary>The time and the files of a document its head has accepted, each file judged.</summary>
     /// <exception cref="JsonException">A field of another JSON type, wherever it occurs (all are checked before any file is judged).</exception>
@@ -152,7 +175,7 @@ internal static class ManifestReader
                 entries = property.Value.ValueKind switch
                 {
                     JsonValueKind.Null => null,
-                    JsonValueKind.Array => property.Value.EnumerateArray().Select(ManifestFileJson.Read).ToList(),
+                    JsonValueKind.Array => EntriesOf(property.Value),
                     _ => throw new JsonException("'files' is not an array"),
                 };
             }
@@ -177,6 +200,18 @@ internal static class ManifestReader
         }
 
         return (updatedUtc, files);
+    }
+
+    /// <remarks>A plain loop over the entries: this runs for every file of the baseline, in every build.</remarks>
+    private static List<ManifestFileJson?> EntriesOf(JsonElement files)
+    {
+        var entries = new List<ManifestFileJson?>(files.GetArrayLength());
+        foreach (var entry in files.EnumerateArray())
+        {
+            entries.Add(ManifestFileJson.Read(entry, entries.Count));
+        }
+
+        return entries;
     }
 
     private static ManifestLoadResult NewerVersion(string source, int version) =>

@@ -73,9 +73,20 @@ internal static class RefreshPlanner
     {
         // A fingerprinted asset's URL never serves other content: purging it only turns a cached copy into a 404
         // for visitors still running the previous version.
-        var byLeftAlone = files.ToLookup(file => skipImmutable && file.Immutable);
-        leftAlone.UnionWith(byLeftAlone[true].Select(file => file.RelativePath));
-        return Sorted(byLeftAlone[false].Select(file => file.UrlPath));
+        var urlPaths = new List<string>();
+        foreach (var file in files)
+        {
+            if (skipImmutable && file.Immutable)
+            {
+                leftAlone.Add(file.RelativePath);
+            }
+            else
+            {
+                urlPaths.Add(file.UrlPath);
+            }
+        }
+
+        return Sorted(urlPaths);
     }
 
     private static BaseUrl? OwnerOf(string url, IReadOnlyList<BaseUrl> baseUrls) =>

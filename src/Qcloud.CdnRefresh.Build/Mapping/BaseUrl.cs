@@ -18,7 +18,8 @@ internal sealed class BaseUrl
 {
     public const string PropertyName = "CdnRefreshBaseUrl";
     private const string Example = "https://www.example.com/ or https://cdn.example.com/app/";
-    private static readonly Regex UserEscape = new("(%[0-9A-Fa-f]{2})", RegexOptions.CultureInvariant);
+    // A %XX the user wrote; looked for only in a segment that has a '%', so most runs build no Regex for it.
+    private const string UserEscape = "(%[0-9A-Fa-f]{2})";
 
     private BaseUrl(string value) => Value = value;
 
@@ -157,7 +158,7 @@ internal sealed class BaseUrl
 
             // Escapes what a browser would, but keeps the %XX the user already wrote: Split puts those at the odd indexes.
             url.Append('/');
-            var parts = UserEscape.Split(segment);
+            var parts = segment.IndexOf('%') < 0 ? [segment] : Regex.Split(segment, UserEscape, RegexOptions.CultureInvariant);
             for (var i = 0; i < parts.Length; i++)
             {
                 if (i % 2 == 1)

@@ -15,9 +15,9 @@ internal sealed class UrlMapper(BaseUrl baseUrl, string? directoryIndex = UrlMap
 {
     public const string DefaultDirectoryIndex = "index.html";
 
-    // A high surrogate without its low one, a low one without its high one, a control character.
-    private static readonly Regex Unprintable =
-        new(@"[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\p{Cc}", RegexOptions.CultureInvariant);
+    // A high surrogate without its low one, a low one without its high one, a control character. A pattern, not a
+    // Regex field: it serves error messages only, and a field would build it in every run.
+    private const string Unprintable = @"[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\p{Cc}";
 
     private readonly string? _directoryIndex = directoryIndex?.Trim() switch
     {
@@ -79,5 +79,5 @@ internal sealed class UrlMapper(BaseUrl baseUrl, string? directoryIndex = UrlMap
 
     // A lone surrogate would garble the build log; show it (and controls) as its code instead.
     private static string Printable(string text) =>
-        Unprintable.Replace(text, match => "\\u" + ((int)match.Value[0]).ToString("X4", CultureInfo.InvariantCulture));
+        Regex.Replace(text, Unprintable, match => "\\u" + ((int)match.Value[0]).ToString("X4", CultureInfo.InvariantCulture), RegexOptions.CultureInvariant);
 }
