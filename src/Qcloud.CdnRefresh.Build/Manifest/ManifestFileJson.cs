@@ -9,6 +9,19 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal sealed class ManifestFileJson(string? path, string? urlPath, long? size, string? sha256, DateTime? lastWriteTimeUtc, bool? immutable)
 {
+    /// <summary>Every entry of the <c>files</c> array (see <see cref="Read"/>).</summary>
+    /// <remarks>A plain loop: this runs for every file of the baseline, in every build.</remarks>
+    public static List<ManifestFileJson?> ReadAll(JsonElement files)
+    {
+        var entries = new List<ManifestFileJson?>(files.GetArrayLength());
+        foreach (var entry in files.EnumerateArray())
+        {
+            entries.Add(Read(entry, entries.Count));
+        }
+
+        return entries;
+    }
+
     /// <summary>The entry at <paramref name="index"/> of the <c>files</c> array, its fields checked for their JSON types only; null for a JSON null.</summary>
     /// <exception cref="JsonException">The entry is not an object, or a field has another JSON type.</exception>
     public static ManifestFileJson? Read(JsonElement entry, int index)

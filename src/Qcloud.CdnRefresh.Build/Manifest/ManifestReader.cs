@@ -175,7 +175,7 @@ internal static class ManifestReader
                 entries = property.Value.ValueKind switch
                 {
                     JsonValueKind.Null => null,
-                    JsonValueKind.Array => EntriesOf(property.Value),
+                    JsonValueKind.Array => ManifestFileJson.ReadAll(property.Value),
                     _ => throw new JsonException("'files' is not an array"),
                 };
             }
@@ -200,18 +200,6 @@ internal static class ManifestReader
         }
 
         return (updatedUtc, files);
-    }
-
-    /// <remarks>A plain loop over the entries: this runs for every file of the baseline, in every build.</remarks>
-    private static List<ManifestFileJson?> EntriesOf(JsonElement files)
-    {
-        var entries = new List<ManifestFileJson?>(files.GetArrayLength());
-        foreach (var entry in files.EnumerateArray())
-        {
-            entries.Add(ManifestFileJson.Read(entry, entries.Count));
-        }
-
-        return entries;
     }
 
     private static ManifestLoadResult NewerVersion(string source, int version) =>
