@@ -1,3 +1,4 @@
+using Qcloud.CdnRefresh.Build.Diagnostics;
 using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Quota;
@@ -25,15 +26,15 @@ internal static class QuotaBudget
         var shortfall = Invariant($"This run needs {needed} URL refreshes but only {available} are left today ({urls.Source})");
         if (needed <= available)
         {
-            return new SendUrlsDecision(numbers, urls.Batch);
+            return new QuotaDecision(numbers, urls.Batch);
         }
 
         if (request.OverQuota == OverQuotaMode.Fail)
         {
             var raise = urls.DailyQuotaBinds ? ", raise CdnRefreshDailyQuota if your Tencent Cloud quota is larger" : string.Empty;
-            return new RefuseDecision(
+            return Refuse(
                 numbers,
-                Message: shortfall + ". Nothing was sent and the manifest was not changed. Set "
+                shortfall + ". Nothing was sent and the manifest was not changed. Set "
                     + OverQuotaProperty + "=directory to refresh the changed files' folders instead" + raise
                     + ", exclude files with CdnRefreshExclude items, or run again after the quota resets at midnight Beijing time (16:00 UTC).");
         }
@@ -41,9 +42,9 @@ internal static class QuotaBudget
         var directoriesLeft = Math.Max(0, directories.Available);
         if (directoriesLeft < 1)
         {
-            return new RefuseDecision(
+            return Refuse(
                 numbers + $" No directory refreshes are left either: {directories.Source}.",
-                Message: shortfall + $", and {OverQuotaProperty}=directory cannot help: "
+                shortfall + $", and {OverQuotaProperty}=directory cannot help: "
                     + $"no directory refreshes are left today ({directories.Source}). "
                     + "Nothing was sent and the manifest was not changed. Run again after the quota resets at midnight Beijing time (16:00 UTC), "
                     + "exclude files with CdnRefreshExclude items, or ask Tencent Cloud for a larger quota.");
@@ -53,6 +54,9 @@ internal static class QuotaBudget
         var explanation = numbers + Invariant($" {OverQuotaProperty}=directory: refreshing {plan.Directories.Count} ")
             + (plan.Directories.Count == 1 ? "directory" : "directories")
             + Invariant($" instead, {directories.Batch} a request ({directoriesLeft} left today: {directories.Source}).");
-        return new SendDirectoriesDecision(explanation, plan, directories.Batch);
+        return new QuotaDecision(explanation, directories.Batch, plan);
     }
+
+    private static QuotaDecision Refuse(string explanation, string message) =>
+        new(explanation, BatchSize: 0, Refusal: new CdnRefreshException(DiagnosticCodes.DailyQuotaInsufficient, message));
 }

@@ -56,23 +56,22 @@ internal static class DryRunReport
     /// <summary>Said without failing the dry run: a refusal is a warning here.</summary>
     private static void LogDecision(IRefreshLog log, QuotaDecision decision)
     {
-        switch (decision)
+        if (decision.Refusal is { } refusal)
         {
-            case RefuseDecision refuse:
-                log.Warning(refuse.Code, refuse.Message);
-                break;
-            case SendDirectoriesDecision fold:
-                log.Summary("  " + fold.Explanation);
-                foreach (var directory in fold.Plan.Directories)
-                {
-                    var urls = directory.CoveredUrls.Count;
-                    log.Summary($"  would refresh {directory.Url}, which covers {urls} {(urls == 1 ? "URL" : "URLs")}");
-                }
-
-                break;
-            default:
-                log.Detail(decision.Explanation);
-                break;
+            log.Warning(refusal.Code, refusal.Message);
+        }
+        else if (decision.Plan is { } plan)
+        {
+            log.Summary("  " + decision.Explanation);
+            foreach (var directory in plan.Directories)
+            {
+                var urls = directory.CoveredUrls.Count;
+                log.Summary($"  would refresh {directory.Url}, which covers {urls} {(urls == 1 ? "URL" : "URLs")}");
+            }
+        }
+        else
+        {
+            log.Detail(decision.Explanation);
         }
     }
 }
