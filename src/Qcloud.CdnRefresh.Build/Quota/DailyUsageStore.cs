@@ -12,20 +12,14 @@ namespace Qcloud.CdnRefresh.Build.Quota;
 /// this manifest, not other machines or the console; it is a guard, and the API still has the last word.
 /// Callers hold the manifest's lock from <see cref="Load"/> to <see cref="Save"/>, so the file needs none of its own.
 /// </summary>
-internal sealed class DailyUsageStore
+/// <param name="fullPath">The usage file.</param>
+/// <param name="temporaryPathFor">A test seam for where the temporary file of <see cref="Save"/> goes.</param>
+internal sealed class DailyUsageStore(string fullPath, Func<string, string>? temporaryPathFor)
 {
     /// <summary>Appended to the manifest's path, as the lock file's <c>.lock</c> is.</summary>
     public const string FileSuffix = ".usage.json";
 
-        private readonly Dictionary<(DateTime Day, string Area), Entry> _entries = new();
-    private readonly string _path;
-    private readonly Func<string, string>? _temporaryPathFor;
-
-    private DailyUsageStore(string path, Func<string, string>? temporaryPathFor)
-    {
-        _path = path;
-        _temporaryPathFor = temporaryPathFor;
-    }
+    private readonly Dictionary<(DateTime Day, string Area), Entry> _entries = new();
 
     /// <summary>A corrupt or newer-version file: for the caller to log with its code. Counting starts from zero then.</summary>
     public IReadOnlyList<ManifestDiagnostic> Warnings { get; private set; } = [];
@@ -43,16 +37,16 @@ internal sealed class DailyUsageStore
     /// <summary>
     /// Reads the usage file. Missing is zero use; corrupt is zero use plus a warning. Only the Beijing days of
     /// <paramref name="now"/> and the day before (a run that started before midnight) are kept, so the file stays small.
-    /// <paramref name="temporaryPathFor"/> is a test seam for where the temporary file of <see cref="Save"/> goes.
     /// </summary>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.FileUnreadable"/>: the file exists but cannot be read.</exception>
     public static DailyUsageStore Load(string path, DateTimeOffset now, Func<string, string>? temporaryPathFor = null)
     {
-        var store = new DailyUsageStore(Path.GetFullPath(path), temporaryPathFor);
+        path = Path.GetFullPath(path);
+        var store = new DailyUsageStore(path, temporaryPathFor);
         try
         {
             // Share everything, as the manifest does, so reading never blocks an atomic replace.
-            using var stream = new FileStream(store._path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             store.Read(stream, now);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
@@ -63,7 +57,7 @@ internal sealed class DailyUsageStore
         {
             throw new CdnRefreshException(
                 DiagnosticCodes.FileUnreadable,
-                $"Cannot read the refresh usage file '{store._path}': {exception.Message} Make it readable, or delete it to count today's use from zero.",
+                $"Cannot read the refresh usage file '{path}': {exception.Message} Make it readable, or delete it to count today's use from zero.",
                 exception);
         }
 
@@ -108,20 +102,20 @@ internal sealed class DailyUsageStore
             // Sorted (see Entries), so an unchanged count gives a byte-identical file.
             var file = new DailyUsageJson { Version = DailyUsageJson.CurrentVersion, Days = [.. Entries.Select(DailyUsageJson.DayJson.From)] };
             AtomicFileWriter.Write(
-                _path,
+                fullPath,
                 stream =>
                 {
                     JsonSerializer.Serialize(stream, file, DailyUsageJson.UsageJsonContext.Default.DailyUsageJson);
                     stream.WriteByte((byte)'\n');
                 },
-                _temporaryPathFor);
+                temporaryPathFor);
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new CdnRefreshException(
                 DiagnosticCodes.ManifestWriteFailed,
-                $"Cannot write the refresh usage file '{_path}': {exception.Message} Today's accepted refreshes are not counted, so the "
+                $"Cannot write the refresh usage file '{fullPath}': {exception.Message} Today's accepted refreshes are not counted, so the "
                 + "next run may ask for more than CdnRefreshDailyQuota allows. Make the folder writable and check the free disk space.",
                 exception);
         }
@@ -147,7 +141,7 @@ internal sealed class DailyUsageStore
                 [
                     new ManifestDiagnostic(
                         DiagnosticCodes.ManifestNewerVersion,
-                        Invariant($"The refresh usage file '{_path}' has format version {version}, but this version of ")
+                        Invariant($"The refresh usage file '{fullPath}' has format version {version}, but this version of ")
                         + Invariant($"Qcloud.CdnRefresh.Build reads version {DailyUsageJson.CurrentVersion} at most. ")
                         + "Today's use is counted from zero and the file is left untouched. Update the Qcloud.CdnRefresh.Build package to the version that wrote it."),
                 ];
@@ -170,7 +164,7 @@ internal sealed class DailyUsageStore
             [
                 new ManifestDiagnostic(
                     DiagnosticCodes.ManifestCorrupt,
-                    $"The refresh usage file '{_path}' is not valid ({exception.Message}). Today's use is counted from zero and the file "
+                    $"The refresh usage file '{fullPath}' is not valid ({exception.Message}). Today's use is counted from zero and the file "
                     + "is replaced after this run, so CdnRefreshDailyQuota may let through more than is left; if Tencent Cloud then answers "
                     + "that the quota is exceeded, wait until midnight Beijing time (16:00 UTC)."),
             ];

@@ -45,7 +45,7 @@ internal static class DirectoryFolder
         if (folderOfUrl.Count == 0)
         {
             // Nothing to cover needs no quota, so an exhausted quota is no error here.
-            return new DirectoryPlan(Array.Empty<FoldedDirectory>());
+            return new DirectoryPlan(new Dictionary<string, IReadOnlyList<string>>());
         }
 
         if (limit < 1)
@@ -142,19 +142,23 @@ internal static class DirectoryFolder
 
     private static DirectoryPlan PlanOf(SortedSet<string> chosen, SortedDictionary<string, string> folderOfUrl)
     {
-        var covered = chosen.ToDictionary(folder => folder, _ => new List<string>(), StringComparer.Ordinal);
-        foreach (var pair in folderOfUrl)
+        var covered = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var urls in folderOfUrl.GroupBy(pair => ChosenAbove(pair.Value), pair => pair.Key))
         {
-            // Walk up from the URL's own folder to the chosen one; the chosen folders cover every URL by construction.
-            var folder = pair.Value;
-            while (!covered.ContainsKey(folder))
+            covered.Add(urls.Key, urls.ToList());
+        }
+
+        return new DirectoryPlan(covered);
+
+        // Walks up from a URL's own folder to the chosen one; the chosen folders cover every URL by construction.
+        string ChosenAbove(string folder)
+        {
+            while (!chosen.Contains(folder))
             {
                 folder = folder.Substring(0, folder.LastIndexOf('/', folder.Length - 2) + 1);
             }
 
-            covered[folder].Add(pair.Key);
+            return folder;
         }
-
-        return new DirectoryPlan(chosen.Select(folder => new FoldedDirectory(folder, covered[folder])).ToList());
     }
 }

@@ -51,8 +51,8 @@ internal static class QuotaBudget
         }
 
         var plan = DirectoryFolder.Fold(request.Urls, request.BaseUrls, (int)Math.Min(int.MaxValue, directoriesLeft));
-        var explanation = numbers + Invariant($" {OverQuotaProperty}=directory: refreshing {plan.Directories.Count} ")
-            + (plan.Directories.Count == 1 ? "directory" : "directories")
+        var explanation = numbers + Invariant($" {OverQuotaProperty}=directory: refreshing {plan.CoveredUrls.Count} ")
+            + (plan.CoveredUrls.Count == 1 ? "directory" : "directories")
             + Invariant($" instead, {directories.Batch} a request ({directoriesLeft} left today: {directories.Source}).");
         return new QuotaDecision(explanation, directories.Batch, plan);
     }

@@ -63,10 +63,10 @@ internal static class DryRunReport
         else if (decision.Plan is { } plan)
         {
             log.Summary("  " + decision.Explanation);
-            foreach (var directory in plan.Directories)
+            foreach (var directory in plan.CoveredUrls)
             {
-                var urls = directory.CoveredUrls.Count;
-                log.Summary($"  would refresh {directory.Url}, which covers {urls} {(urls == 1 ? "URL" : "URLs")}");
+                var urls = directory.Value.Count;
+                log.Summary($"  would refresh {directory.Key}, which covers {urls} {(urls == 1 ? "URL" : "URLs")}");
             }
         }
         else

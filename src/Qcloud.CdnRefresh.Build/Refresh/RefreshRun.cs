@@ -119,20 +119,20 @@ internal sealed class RefreshRun(RefreshSettings settings, RefreshEnvironment en
         var target = plan is null ? RefreshTarget.Urls : RefreshTarget.Directories;
         if (plan is not null)
         {
-            var count = plan.Directories.Count;
+            var count = plan.CoveredUrls.Count;
             Log.Summary($"Over the URL quota ({decision.Explanation}); CdnRefreshOverQuota=directory refreshes {count} "
                 + $"{(count == 1 ? "directory" : "directories")} instead:");
-            foreach (var directory in plan.Directories)
+            foreach (var directory in plan.CoveredUrls)
             {
-                var covered = directory.CoveredUrls.Count;
-                Log.Summary($"  {directory.Url} covers {covered} {(covered == 1 ? "URL" : "URLs")}");
+                var covered = directory.Value.Count;
+                Log.Summary($"  {directory.Key} covers {covered} {(covered == 1 ? "URL" : "URLs")}");
             }
         }
 
         var submission = await new BatchSubmitter((batch, token) => provider.SubmitAsync(target, batch, token), decision.BatchSize)
             .SubmitAsync(plan?.DirectoryUrls ?? urls, LogBatch, cancellationToken).ConfigureAwait(false);
         provider.RecordAccepted(target, submission.AcceptedCount);
-        return submission with { CoveredUrls = plan?.Directories.ToDictionary(d => d.Url, d => d.CoveredUrls, StringComparer.Ordinal) };
+        return submission with { CoveredUrls = plan?.CoveredUrls };
     }
 
     private void LogBatch(BatchOutcome batch) => Log.Detail(

@@ -82,8 +82,8 @@ public class QuotaBudgetTests
         var send = SendsDirectories(decision);
         Assert.Equal(50, send.BatchSize);
         Assert.Contains("(3 left today", send.Explanation);
-        Assert.InRange(send.Plan!.Directories.Count, 1, 3);
-        Assert.Equal(1200, send.Plan!.Directories.Sum(d => d.CoveredUrls.Count));
+        Assert.InRange(send.Plan!.CoveredUrls.Count, 1, 3);
+        Assert.Equal(1200, send.Plan!.CoveredUrls.Values.Sum(covered => covered.Count));
         Assert.Contains("CdnRefreshOverQuota=directory", send.Explanation);
     }
 
@@ -156,7 +156,7 @@ public class QuotaBudgetTests
         var send = SendsDirectories(decision);
         Assert.Equal(20, send.BatchSize);
         Assert.Contains("(60 left today", send.Explanation);
-        Assert.InRange(send.Plan!.Directories.Count, 1, 60);
+        Assert.InRange(send.Plan!.CoveredUrls.Count, 1, 60);
     }
 
     [Fact]
