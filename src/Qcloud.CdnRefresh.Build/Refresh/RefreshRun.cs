@@ -106,7 +106,7 @@ internal sealed class RefreshRun(RefreshSettings settings, RefreshEnvironment en
 
     private static async Task<QuotaDecision> DecideFromQuotaAsync(
         IRefreshProvider provider, QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
-        QuotaBudget.Decide(request, await provider.ReadQuotaAsync(request, offline, cancellationToken).ConfigureAwait(false));
+        QuotaDecision.Decide(request, await provider.ReadQuotaAsync(request, offline, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Submits what the quota decision allows, in batches: the URLs themselves, or the directories they were folded

@@ -197,13 +197,13 @@ public class QuotaBudgetTests
         new() { Area = area, Batch = batch, Total = 100, Available = available };
 
     private static QuotaDecision DecideV3(QuotaRequest request, PurgeQuotaResponse? outcome) =>
-        QuotaBudget.Decide(request, V3Provider.Today(request, outcome));
+        QuotaDecision.Decide(request, V3Provider.Today(request, outcome));
 
     private static QuotaDecision DecideV3(QuotaRequest request, PurgeQuota? urlQuota, PurgeQuota? pathQuota) =>
-        QuotaBudget.Decide(request, V3Provider.Today(request, urlQuota, pathQuota));
+        QuotaDecision.Decide(request, V3Provider.Today(request, urlQuota, pathQuota));
 
     private static QuotaDecision DecideV2(QuotaRequest request, long urlsUsedToday, long directoriesUsedToday) =>
-        QuotaBudget.Decide(request, V2Provider.Today(request, urlsUsedToday, directoriesUsedToday));
+        QuotaDecision.Decide(request, V2Provider.Today(request, urlsUsedToday, directoriesUsedToday));
 
     private static QuotaDecision SendsUrls(QuotaDecision decision)
     {
