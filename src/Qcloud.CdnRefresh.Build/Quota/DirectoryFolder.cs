@@ -60,7 +60,7 @@ internal static class DirectoryFolder
             throw CannotHelp(limit, Invariant($"the URLs lie under {chosen.Count} base URLs, which need a directory refresh each"));
         }
 
-        return PlanOf(chosen, folderOfUrl);
+        return PlanOf(chosen, folderOfUrl, rootOf);
     }
 
     private static CdnRefreshException CannotHelp(int limit, string need) => new(
@@ -140,25 +140,14 @@ internal static class DirectoryFolder
             .TakeWhile(folder => folder.StartsWith(parent, StringComparison.Ordinal))
             .ToList();
 
-    private static DirectoryPlan PlanOf(SortedSet<string> chosen, SortedDictionary<string, string> folderOfUrl)
+    private static DirectoryPlan PlanOf(
+        SortedSet<string> chosen, SortedDictionary<string, string> folderOfUrl, IReadOnlyDictionary<string, string> rootOf)
     {
-        var covered = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var urls in folderOfUrl.GroupBy(pair => ChosenAbove(pair.Value), pair => pair.Key))
-        {
-            covered.Add(urls.Key, urls.ToList());
-        }
-
-        return new DirectoryPlan(covered);
-
-        // Walks up from a URL's own folder to the chosen one; the chosen folders cover every URL by construction.
-        string ChosenAbove(string folder)
-        {
-            while (!chosen.Contains(folder))
-            {
-                folder = folder.Substring(0, folder.LastIndexOf('/', folder.Length - 2) + 1);
-            }
-
-            return folder;
-        }
+        // The chosen folders cover every URL by construction, and none lies inside another: exactly one of a URL's own
+        // folder and the folders above it is chosen.
+        var covered = folderOfUrl
+            .GroupBy(pair => ParentsOf(pair.Value, rootOf[pair.Value]).Append(pair.Value).First(chosen.Contains), pair => pair.Key)
+            .ToDictionary(urls => urls.Key, urls => (IReadOnlyList<string>)urls.ToList(), StringComparer.Ordinal);
+        return new DirectoryPlan(new SortedDictionary<string, IReadOnlyList<string>>(covered, StringComparer.Ordinal));
     }
 }
