@@ -52,7 +52,7 @@ internal sealed class RefreshRun(RefreshSettings settings, RefreshEnvironment en
         var result = Planned(provider, scan, plan);
         if (settings.DryRun)
         {
-            DryRunReport.Log(Log, await DecideQuotaAsync(provider, plan.Urls, cancellationToken).ConfigureAwait(false), plan);
+            RunReporter.DryRun(Log, await DecideQuotaAsync(provider, plan.Urls, cancellationToken).ConfigureAwait(false), plan);
             return Finish(result);
         }
 
