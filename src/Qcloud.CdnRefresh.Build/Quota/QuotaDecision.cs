@@ -24,8 +24,7 @@ internal sealed record QuotaDecision(string Explanation, int BatchSize, Director
     /// </summary>
     public static QuotaDecision Decide(QuotaRequest request, TodaysQuota today)
     {
-        var urls = today.Urls;
-        var directories = today.Directories;
+        var (urls, directories) = today;
         var needed = request.Urls.Count;
         var available = Math.Max(0, urls.Available);
         var numbers = Invariant($"This run needs {needed} URL refreshes; {available} are left today: {urls.Source}.");

@@ -95,18 +95,16 @@ internal sealed class RefreshRun(RefreshSettings settings, RefreshEnvironment en
     {
         var request = new QuotaRequest(urls, settings.BaseUrls, settings.Area, settings.DailyQuota, settings.BatchSize, settings.OverQuota);
         var offline = settings.DryRun || (settings.OverQuota == OverQuotaMode.Fail && urls.Count > settings.DailyQuota);
-        var decision = await DecideFromQuotaAsync(provider, request, offline, cancellationToken).ConfigureAwait(false);
+        var today = await provider.ReadQuotaAsync(request, offline, cancellationToken).ConfigureAwait(false);
+        var decision = QuotaDecision.Decide(request, today);
         if (offline && !settings.DryRun && decision.Refusal is null)
         {
-            decision = await DecideFromQuotaAsync(provider, request, offline: false, cancellationToken).ConfigureAwait(false);
+            today = await provider.ReadQuotaAsync(request, offline: false, cancellationToken).ConfigureAwait(false);
+            decision = QuotaDecision.Decide(request, today);
         }
 
         return decision.Refusal is { } refusal && !settings.DryRun ? throw refusal : decision;
     }
-
-    private static async Task<QuotaDecision> DecideFromQuotaAsync(
-        IRefreshProvider provider, QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
-        QuotaDecision.Decide(request, await provider.ReadQuotaAsync(request, offline, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Submits what the quota decision allows, in batches: the URLs themselves, or the directories they were folded

@@ -90,7 +90,7 @@ internal sealed class RefreshWaitStep(RefreshSettings settings, RefreshEnvironme
         }
         else if (running.Count > 0)
         {
-            Log.Warning(DiagnosticCodes.WaitTimedOut, $"{running.Count} refreshes were still running after CdnRefreshWaitTimeout ({settings.WaitTimeout.TotalSeconds:0} s): {Sample(running)}. They were accepted and usually finish within minutes.");
+            Log.Warning(DiagnosticCodes.WaitTimedOut, $"{running.Count} refreshes were still running after CdnRefreshWaitTimeout ({settings.WaitTimeout.TotalSeconds:0} s): {SubmissionFailureMessage.Sample(running)}. They were accepted and usually finish within minutes.");
             result = result with { StillRunning = running };
         }
 
@@ -108,7 +108,7 @@ internal sealed class RefreshWaitStep(RefreshSettings settings, RefreshEnvironme
             recorder.RecordFailed(written, failedUrls);
         }
 
-        var message = $"Tencent reported {failedEntries.Count} refreshes as failed: {Sample(failedEntries)}. They are kept in the manifest and sent again by the next run.";
+        var message = $"Tencent reported {failedEntries.Count} refreshes as failed: {SubmissionFailureMessage.Sample(failedEntries)}. They are kept in the manifest and sent again by the next run.";
         RunReporter.Failure(Log, settings, DiagnosticCodes.RefreshFailed, message);
 
         // Accepted but not done: no longer reported as refreshed.
@@ -120,7 +120,4 @@ internal sealed class RefreshWaitStep(RefreshSettings settings, RefreshEnvironme
             PendingUrls = result.PendingUrls.Concat(failedUrls).Distinct(StringComparer.Ordinal).ToList(),
         };
     }
-
-    private static string Sample(IReadOnlyList<string> urls) =>
-        string.Join(", ", urls.Take(10)) + (urls.Count > 10 ? $" and {urls.Count - 10} more" : string.Empty);
 }
