@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
@@ -12,20 +14,16 @@ namespace Qcloud.CdnRefresh.Build.Quota;
 /// this manifest, not other machines or the console; it is a guard, and the API still has the last word.
 /// Callers hold the manifest's lock from <see cref="Load"/> to <see cref="Save"/>, so the file needs none of its own.
 /// </summary>
-internal sealed class DailyUsageStore
+/// <param name="fullPath">The usage file.</param>
+/// <param name="temporaryPathFor">A test seam for where the temporary file of <see cref="Save"/> goes.</param>
+internal sealed partial class DailyUsageStore(string fullPath, Func<string, string>? temporaryPathFor)
 {
     /// <summary>Appended to the manifest's path, as the lock file's <c>.lock</c> is.</summary>
     public const string FileSuffix = ".usage.json";
 
-        private readonly Dictionary<(DateTime Day, string Area), Entry> _entries = new();
-    private readonly string _path;
-    private readonly Func<string, string>? _temporaryPathFor;
+    private const int FormatVersion = 1;
 
-    private DailyUsageStore(string path, Func<string, string>? temporaryPathFor)
-    {
-        _path = path;
-        _temporaryPathFor = temporaryPathFor;
-    }
+    private readonly Dictionary<(DateTime Day, string Area), Entry> _entries = new();
 
     /// <summary>A corrupt or newer-version file: for the caller to log with its code. Counting starts from zero then.</summary>
     public IReadOnlyList<ManifestDiagnostic> Warnings { get; private set; } = [];
@@ -43,16 +41,16 @@ internal sealed class DailyUsageStore
     /// <summary>
     /// Reads the usage file. Missing is zero use; corrupt is zero use plus a warning. Only the Beijing days of
     /// <paramref name="now"/> and the day before (a run that started before midnight) are kept, so the file stays small.
-    /// <paramref name="temporaryPathFor"/> is a test seam for where the temporary file of <see cref="Save"/> goes.
     /// </summary>
     /// <exception cref="CdnRefreshException"><see cref="DiagnosticCodes.FileUnreadable"/>: the file exists but cannot be read.</exception>
     public static DailyUsageStore Load(string path, DateTimeOffset now, Func<string, string>? temporaryPathFor = null)
     {
-        var store = new DailyUsageStore(Path.GetFullPath(path), temporaryPathFor);
+        path = Path.GetFullPath(path);
+        var store = new DailyUsageStore(path, temporaryPathFor);
         try
         {
             // Share everything, as the manifest does, so reading never blocks an atomic replace.
-            using var stream = new FileStream(store._path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             store.Read(stream, now);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
@@ -63,7 +61,7 @@ internal sealed class DailyUsageStore
         {
             throw new CdnRefreshException(
                 DiagnosticCodes.FileUnreadable,
-                $"Cannot read the refresh usage file '{store._path}': {exception.Message} Make it readable, or delete it to count today's use from zero.",
+                $"Cannot read the refresh usage file '{path}': {exception.Message} Make it readable, or delete it to count today's use from zero.",
                 exception);
         }
 
@@ -106,56 +104,53 @@ internal sealed class DailyUsageStore
         try
         {
             // Sorted (see Entries), so an unchanged count gives a byte-identical file.
-            var file = new DailyUsageJson { Version = DailyUsageJson.CurrentVersion, Days = [.. Entries.Select(DailyUsageJson.DayJson.From)] };
+            var file = new FileJson { Version = FormatVersion, Days = [.. Entries.Select(DayJson.From)] };
             AtomicFileWriter.Write(
-                _path,
+                fullPath,
                 stream =>
                 {
-                    JsonSerializer.Serialize(stream, file, DailyUsageJson.UsageJsonContext.Default.DailyUsageJson);
+                    JsonSerializer.Serialize(stream, file, UsageJsonContext.Default.FileJson);
                     stream.WriteByte((byte)'\n');
                 },
-                _temporaryPathFor);
+                temporaryPathFor);
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new CdnRefreshException(
                 DiagnosticCodes.ManifestWriteFailed,
-                $"Cannot write the refresh usage file '{_path}': {exception.Message} Today's accepted refreshes are not counted, so the "
+                $"Cannot write the refresh usage file '{fullPath}': {exception.Message} Today's accepted refreshes are not counted, so the "
                 + "next run may ask for more than CdnRefreshDailyQuota allows. Make the folder writable and check the free disk space.",
                 exception);
         }
     }
 
-    internal static string NormalizeArea(string area) => area.Trim().ToLowerInvariant();
+    private static string NormalizeArea(string area) => area.Trim().ToLowerInvariant();
 
     private void Read(Stream stream, DateTimeOffset now)
     {
         try
         {
             // The version alone first: a newer format may mean something else by the rest.
-            var versionOnly = JsonSerializer.Deserialize(stream, DailyUsageJson.UsageJsonContext.Default.VersionJson);
+            var versionOnly = JsonSerializer.Deserialize(stream, UsageJsonContext.Default.VersionJson);
             if (versionOnly?.Version is not { } version || version < 1)
             {
                 throw new InvalidDataException("'version' is missing or not a positive whole number");
             }
 
-            if (version > DailyUsageJson.CurrentVersion)
+            if (version > FormatVersion)
             {
                 MayOverwrite = false;
-                Warnings =
-                [
-                    new ManifestDiagnostic(
-                        DiagnosticCodes.ManifestNewerVersion,
-                        Invariant($"The refresh usage file '{_path}' has format version {version}, but this version of ")
-                        + Invariant($"Qcloud.CdnRefresh.Build reads version {DailyUsageJson.CurrentVersion} at most. ")
-                        + "Today's use is counted from zero and the file is left untouched. Update the Qcloud.CdnRefresh.Build package to the version that wrote it."),
-                ];
+                Warnings = [new(
+                    DiagnosticCodes.ManifestNewerVersion,
+                    Invariant($"The refresh usage file '{fullPath}' has format version {version}, but this version of ")
+                    + Invariant($"Qcloud.CdnRefresh.Build reads version {FormatVersion} at most. Today's use is counted from zero ")
+                    + "and the file is left untouched. Update the Qcloud.CdnRefresh.Build package to the version that wrote it.")];
                 return;
             }
 
             stream.Position = 0;
-            var days = JsonSerializer.Deserialize(stream, DailyUsageJson.UsageJsonContext.Default.DailyUsageJson)!.Days
+            var days = JsonSerializer.Deserialize(stream, UsageJsonContext.Default.FileJson)!.Days
                 ?? throw new InvalidDataException("'days' is missing or not an array");
             var entries = days.Select(day => day?.ToEntry() ?? throw new InvalidDataException("an element of 'days' is not an object")).ToList();
             var yesterday = BeijingTime.DayOf(now).AddDays(-1);
@@ -166,14 +161,11 @@ internal sealed class DailyUsageStore
         }
         catch (Exception exception) when (exception is JsonException or InvalidDataException)
         {
-            Warnings =
-            [
-                new ManifestDiagnostic(
-                    DiagnosticCodes.ManifestCorrupt,
-                    $"The refresh usage file '{_path}' is not valid ({exception.Message}). Today's use is counted from zero and the file "
-                    + "is replaced after this run, so CdnRefreshDailyQuota may let through more than is left; if Tencent Cloud then answers "
-                    + "that the quota is exceeded, wait until midnight Beijing time (16:00 UTC)."),
-            ];
+            Warnings = [new(
+                DiagnosticCodes.ManifestCorrupt,
+                $"The refresh usage file '{fullPath}' is not valid ({exception.Message}). Today's use is counted from zero and the file "
+                + "is replaced after this run, so CdnRefreshDailyQuota may let through more than is left; if Tencent Cloud then answers "
+                + "that the quota is exceeded, wait until midnight Beijing time (16:00 UTC).")];
         }
     }
 
@@ -188,4 +180,63 @@ internal sealed class DailyUsageStore
 
     /// <summary>What one area accepted on one Beijing day.</summary>
     internal sealed record Entry(DateTime Day, string Area, long Urls, long Directories);
+
+    /// <summary>The usage file: <c>{"version":1,"days":[{"day":"2026-11-30","area":"overseas","urls":120,"directories":3}]}</c>.</summary>
+    private sealed class FileJson
+    {
+        public int? Version { get; set; }
+
+        public List<DayJson?>? Days { get; set; }
+    }
+
+    /// <summary>The usage file's version alone, read before anything else: a newer format may mean something else by the rest.</summary>
+    private sealed class VersionJson
+    {
+        public int? Version { get; set; }
+    }
+
+    /// <summary>One element of <c>days</c>, as written and as read before it is judged.</summary>
+    private sealed class DayJson
+    {
+        /// <summary><c>yyyy-MM-dd</c>, the Beijing day.</summary>
+        public string? Day { get; set; }
+
+        public string? Area { get; set; }
+
+        /// <summary>Zero when missing: a writer may leave out a kind it never used (but null is no count).</summary>
+        public long Urls { get; set; }
+
+        public long Directories { get; set; }
+
+        public static DayJson From(Entry entry) => new()
+        {
+            Day = entry.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Area = entry.Area,
+            Urls = entry.Urls,
+            Directories = entry.Directories,
+        };
+
+        /// <exception cref="InvalidDataException">The first defect, worded for a <c>ManifestCorrupt</c> warning.</exception>
+        public Entry ToEntry()
+        {
+            var defect = !BeijingTime.TryParseDay(Day, out var day) ? "an element of 'days' has no 'day' in the form yyyy-MM-dd"
+                : string.IsNullOrWhiteSpace(Area) ? "an element of 'days' has no 'area'"
+                : Urls < 0 || Directories < 0
+                    ? $"'{(Urls < 0 ? "urls" : "directories")}' of an element of 'days' is not a whole number of at least 0"
+                : null;
+            return defect is null ? new Entry(day, NormalizeArea(Area!), Urls, Directories) : throw new InvalidDataException(defect);
+        }
+    }
+
+    /// <summary>The serializer's view of the usage file: camelCase names, indented, lenient to a hand edit.</summary>
+    [JsonSourceGenerationOptions(
+        PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+        WriteIndented = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true)]
+    [JsonSerializable(typeof(VersionJson))]
+    [JsonSerializable(typeof(FileJson))]
+    private sealed partial class UsageJsonContext : JsonSerializerContext
+    {
+    }
 }

@@ -1,11 +1,13 @@
 namespace Qcloud.CdnRefresh.Build.Quota;
 
 /// <summary>
-/// The directory refreshes that replace a set of URL refreshes (<c>CdnRefreshOverQuota=directory</c>), sorted ordinally
-/// by URL: every URL is covered by exactly one directory, and no directory lies inside another.
+/// The directory refreshes that replace a set of URL refreshes (<c>CdnRefreshOverQuota=directory</c>): every URL is
+/// covered by exactly one directory, and no directory lies inside another.
 /// </summary>
-internal sealed record DirectoryPlan(IReadOnlyList<FoldedDirectory> Directories)
+/// <param name="CoveredUrls">Each directory URL (absolute, ending with <c>/</c>, at or below a base URL) with the input URLs
+/// under it (the directory URL itself included when it was an input); both sorted ordinally.</param>
+internal sealed record DirectoryPlan(IReadOnlyDictionary<string, IReadOnlyList<string>> CoveredUrls)
 {
-    /// <summary>The directory URLs to send, in <see cref="Directories"/> order.</summary>
-    public IReadOnlyList<string> DirectoryUrls => Directories.Select(d => d.Url).ToList();
+    /// <summary>The directory URLs to send, in <see cref="CoveredUrls"/> order.</summary>
+    public IReadOnlyList<string> DirectoryUrls => [.. CoveredUrls.Keys];
 }

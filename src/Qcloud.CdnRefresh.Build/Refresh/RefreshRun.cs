@@ -4,6 +4,7 @@ using Qcloud.CdnRefresh.Build.Configuration;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Providers;
+using Qcloud.CdnRefresh.Build.Quota;
 using Qcloud.CdnRefresh.Build.Reporting;
 
 namespace Qcloud.CdnRefresh.Build.Refresh;
@@ -48,10 +49,10 @@ internal sealed class RefreshRun(RefreshSettings settings, RefreshEnvironment en
             Log.Detail($"Immutable, left alone: {path}");
         }
 
-        var result = RefreshResults.Planned(settings, provider, scan, plan);
+        var result = Planned(provider, scan, plan);
         if (settings.DryRun)
         {
-            DryRunReport.Log(Log, await QuotaCheck.DecideAsync(provider, settings, plan.Urls, cancellationToken).ConfigureAwait(false), plan);
+            RunReporter.DryRun(Log, await DecideQuotaAsync(provider, plan.Urls, cancellationToken).ConfigureAwait(false), plan);
             return Finish(result);
         }
 
@@ -59,16 +60,16 @@ internal sealed class RefreshRun(RefreshSettings settings, RefreshEnvironment en
         var sent = new SubmissionResult { Batches = [] };
         if (plan.Urls.Count > 0)
         {
-            var decision = await QuotaCheck.DecideAsync(provider, settings, plan.Urls, cancellationToken).ConfigureAwait(false);
+            var decision = await DecideQuotaAsync(provider, plan.Urls, cancellationToken).ConfigureAwait(false);
             Log.Detail(decision.Explanation);
-            sent = await RefreshSubmitter.SubmitAsync(provider, decision, plan.Urls, Log, cancellationToken).ConfigureAwait(false);
+            sent = await SubmitAsync(provider, decision, plan.Urls, cancellationToken).ConfigureAwait(false);
         }
 
         // Update the manifest with what was accepted.
         var recorder = new ManifestRecorder(settings, scan, environment.Clock);
         var update = recorder.Record(plan.Urls, sent.AcceptedUrls);
         Log.Detail(update.Reason);
-        result = RefreshResults.Submitted(result, provider, sent, update.Manifest);
+        result = Submitted(result, provider, sent, update.Manifest);
 
         // Optionally wait until Tencent reports the refreshes done.
         var cancelled = sent.Cancelled;
@@ -81,6 +82,102 @@ internal sealed class RefreshRun(RefreshSettings settings, RefreshEnvironment en
         // Report.
         result = Finish(result);
         return cancelled ? throw new OperationCanceledException(cancellationToken) : result;
+    }
+
+    /// <summary>
+    /// The quota decision: the URLs go out as URLs, folded into directories, or not at all. A dry run decides offline,
+    /// from what the provider knows without credentials. A real run over <c>CdnRefreshDailyQuota</c> with no fallback is
+    /// refused offline, before any credential is read or request made; otherwise the provider asks its quota source.
+    /// </summary>
+    /// <exception cref="CdnRefreshException">A real run that does not fit today's quota.</exception>
+    private async Task<QuotaDecision> DecideQuotaAsync(
+        IRefreshProvider provider, IReadOnlyList<string> urls, CancellationToken cancellationToken)
+    {
+        var request = new QuotaRequest(urls, settings.BaseUrls, settings.Area, settings.DailyQuota, settings.BatchSize, settings.OverQuota);
+        var offline = settings.DryRun || (settings.OverQuota == OverQuotaMode.Fail && urls.Count > settings.DailyQuota);
+        var today = await provider.ReadQuotaAsync(request, offline, cancellationToken).ConfigureAwait(false);
+        var decision = QuotaDecision.Decide(request, today);
+        if (offline && !settings.DryRun && decision.Refusal is null)
+        {
+            today = await provider.ReadQuotaAsync(request, offline: false, cancellationToken).ConfigureAwait(false);
+            decision = QuotaDecision.Decide(request, today);
+        }
+
+        return decision.Refusal is { } refusal && !settings.DryRun ? throw refusal : decision;
+    }
+
+    /// <summary>
+    /// Submits what the quota decision allows, in batches: the URLs themselves, or the directories they were folded
+    /// into. The result counts in URLs either way.
+    /// </summary>
+    private async Task<SubmissionResult> SubmitAsync(
+        IRefreshProvider provider, QuotaDecision decision, IReadOnlyList<string> urls, CancellationToken cancellationToken)
+    {
+        var plan = decision.Plan;
+        var target = plan is null ? RefreshTarget.Urls : RefreshTarget.Directories;
+        if (plan is not null)
+        {
+            var count = plan.CoveredUrls.Count;
+            Log.Summary($"Over the URL quota ({decision.Explanation}); CdnRefreshOverQuota=directory refreshes {count} "
+                + $"{(count == 1 ? "directory" : "directories")} instead:");
+            foreach (var directory in plan.CoveredUrls)
+            {
+                var covered = directory.Value.Count;
+                Log.Summary($"  {directory.Key} covers {covered} {(covered == 1 ? "URL" : "URLs")}");
+            }
+        }
+
+        var submission = await new BatchSubmitter((batch, token) => provider.SubmitAsync(target, batch, token), decision.BatchSize)
+            .SubmitAsync(plan?.DirectoryUrls ?? urls, LogBatch, cancellationToken).ConfigureAwait(false);
+        provider.RecordAccepted(target, submission.AcceptedCount);
+        return submission with { CoveredUrls = plan?.CoveredUrls };
+    }
+
+    private void LogBatch(BatchOutcome batch) => Log.Detail(
+        $"Batch {batch.Label}: {batch.Urls.Count} entries {batch.Status.ToString().ToLowerInvariant()}"
+        + $"{(batch.TaskId is { } id ? ", task " + id : string.Empty)}.");
+
+    /// <summary>What the plan says, before anything is sent (all a dry run has).</summary>
+    private RefreshResult Planned(IRefreshProvider provider, ContentScan scan, RefreshPlan plan) => new()
+    {
+        DryRun = settings.DryRun,
+        Action = provider.UrlAction,
+        Endpoint = provider.Endpoint,
+        HadBaseline = plan.HasBaseline,
+        FilesListed = scan.Listed.Count,
+        FilesHashed = scan.Hashing.FilesHashed,
+        FilesReused = scan.Hashing.FilesReused,
+        Modified = plan.ModifiedCount,
+        Deleted = plan.DeletedCount,
+        Added = plan.AddedCount,
+        Owed = plan.OwedCount,
+        ImmutableLeftAlone = plan.ImmutableLeftAlone.Count,
+        PlannedUrls = plan.Urls,
+        BaseUrls = plan.BaseUrls,
+        BatchSize = settings.BatchSize,
+        Batches = (plan.Urls.Count + settings.BatchSize - 1) / settings.BatchSize,
+        PendingUrls = plan.Urls,
+    };
+
+    /// <summary>What was submitted and recorded; the failure that stopped the submission, with its code and advice.</summary>
+    private static RefreshResult Submitted(
+        RefreshResult planned, IRefreshProvider provider, SubmissionResult sent, DeploymentManifest? written)
+    {
+        var directories = sent.Target == RefreshTarget.Directories;
+        var failure = SubmissionFailureMessage.Describe(sent, provider.Endpoint);
+        return planned with
+        {
+            Action = directories ? provider.DirectoryAction : planned.Action,
+            Directories = directories ? sent.Batches.SelectMany(b => b.Urls).ToList() : Array.Empty<string>(),
+            Batches = sent.TotalBatches,
+            AcceptedUrls = sent.AcceptedBatches.SelectMany(b => b.AcceptedEntries.SelectMany(entry =>
+                sent.UrlsOf(entry).Select(url => new RefreshedUrl(url, b.Number, b.TaskId, directories ? entry : null)))).ToList(),
+            PendingUrls = written?.PendingUrls ?? sent.NotAcceptedUrls,
+            BatchesAccepted = sent.AcceptedBatches.Count(),
+            ManifestWritten = written is not null,
+            FailureCode = failure?.Code,
+            FailureMessage = failure?.Message,
+        };
     }
 
     private ProviderContext ProviderContextFor(string? manifestPath) => new()

@@ -19,52 +19,28 @@ internal sealed class RefreshWaitStep(RefreshSettings settings, RefreshEnvironme
 
     private IRefreshLog Log => environment.Log;
 
-    /// <returns>The result, and whether the build was cancelled meanwhile (the failures learnt before are recorded).</returns>
-    public async Task<(RefreshResult Result, bool Cancelled)> WaitAsync(
-        IRefreshProvider provider, SubmissionResult sent, DeploymentManifest? written, RefreshResult result, CancellationToken cancellationToken)
-    {
-        var wait = await PollAsync(provider, sent.AcceptedBatches.ToList(), cancellationToken).ConfigureAwait(false);
-        Log.Detail($"Waited {wait.Waited.TotalSeconds:0} s over {wait.Polls} status queries.");
-
-        // Failures first: whatever else happened (a failed query, a cancellation), what Tencent gave up on is owed again.
-        if (wait.Failed.Count > 0)
-        {
-            result = RecordFailedRefreshes(wait.Failed, sent, written, result);
-        }
-
-        if (wait.Cancelled)
-        {
-            return (result, true);
-        }
-
-        if (wait.QueryFailure is not null)
-        {
-            Log.Warning(DiagnosticCodes.StatusUnavailable, $"The refresh status could not be read ({wait.QueryFailure.Brief}); the refreshes were accepted, but whether they finished is not known.");
-        }
-        else if (wait.StillRunning.Count > 0)
-        {
-            Log.Warning(DiagnosticCodes.WaitTimedOut, $"{wait.StillRunning.Count} refreshes were still running after CdnRefreshWaitTimeout ({settings.WaitTimeout.TotalSeconds:0} s): {Sample(wait.StillRunning)}. They were accepted and usually finish within minutes.");
-            result = result with { StillRunning = wait.StillRunning };
-        }
-
-        return (result, false);
-    }
-
     /// <summary>
     /// Time is the larger of the delays asked for and the clock, so the injected delay of tests makes waiting instant and
     /// the timeout deterministic.
     /// </summary>
-    private async Task<Polled> PollAsync(IRefreshProvider provider, IReadOnlyList<BatchOutcome> batches, CancellationToken cancellationToken)
+    /// <returns>The result, and whether the build was cancelled meanwhile (the failures learnt before are recorded).</returns>
+    public async Task<(RefreshResult Result, bool Cancelled)> WaitAsync(
+        IRefreshProvider provider, SubmissionResult sent, DeploymentManifest? written, RefreshResult result, CancellationToken cancellationToken)
     {
+        var batches = sent.AcceptedBatches.ToList();
         var timeout = settings.WaitTimeout;
         var started = environment.Clock();
         var waited = TimeSpan.Zero;
         var interval = FirstInterval;
         var polls = 0;
 
-        // Failures seen on any poll are kept: a later poll that fails or a cancellation must not forget them.
+        // The entries (URLs or directories, as sent) Tencent reported as failed on any poll are kept: a later poll that
+        // fails or a cancellation must not forget them.
         var failed = new List<string>();
         var failedSet = new HashSet<string>(StringComparer.Ordinal);
+        var running = new List<string>();
+        ApiFailure? queryFailure = null;
+        var cancelled = false;
         try
         {
             while (true)
@@ -72,16 +48,13 @@ internal sealed class RefreshWaitStep(RefreshSettings settings, RefreshEnvironme
                 polls++;
                 var status = await provider.GetStatusAsync(batches, cancellationToken).ConfigureAwait(false);
                 failed.AddRange(status.FailedUrls.Where(failedSet.Add));
-                if (status.Failure is not null)
-                {
-                    return new Polled(failed, [], status.Failure, Cancelled: false, polls, waited);
-                }
+                queryFailure = status.Failure;
 
                 // Not in the log yet counts as running: v2 logs appear a little after the submission.
-                var running = status.Statuses.Where(s => s.Status is RefreshStatus.Running or RefreshStatus.Unknown).Select(s => s.Url).ToList();
-                if (running.Count == 0 || waited >= timeout)
+                running = status.Statuses.Where(s => s.Status is RefreshStatus.Running or RefreshStatus.Unknown).Select(s => s.Url).ToList();
+                if (queryFailure is not null || running.Count == 0 || waited >= timeout)
                 {
-                    return new Polled(failed, running, QueryFailure: null, Cancelled: false, polls, waited);
+                    break;
                 }
 
                 var next = interval < timeout - waited ? interval : timeout - waited;
@@ -95,8 +68,33 @@ internal sealed class RefreshWaitStep(RefreshSettings settings, RefreshEnvironme
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return new Polled(failed, [], QueryFailure: null, Cancelled: true, polls, waited);
+            cancelled = true;
         }
+
+        Log.Detail($"Waited {waited.TotalSeconds:0} s over {polls} status queries.");
+
+        // Failures first: whatever else happened (a failed query, a cancellation), what Tencent gave up on is owed again.
+        if (failed.Count > 0)
+        {
+            result = RecordFailedRefreshes(failed, sent, written, result);
+        }
+
+        if (cancelled)
+        {
+            return (result, true);
+        }
+
+        if (queryFailure is not null)
+        {
+            Log.Warning(DiagnosticCodes.StatusUnavailable, $"The refresh status could not be read ({queryFailure.Brief}); the refreshes were accepted, but whether they finished is not known.");
+        }
+        else if (running.Count > 0)
+        {
+            Log.Warning(DiagnosticCodes.WaitTimedOut, $"{running.Count} refreshes were still running after CdnRefreshWaitTimeout ({settings.WaitTimeout.TotalSeconds:0} s): {SubmissionFailureMessage.Sample(running)}. They were accepted and usually finish within minutes.");
+            result = result with { StillRunning = running };
+        }
+
+        return (result, false);
     }
 
     private RefreshResult RecordFailedRefreshes(IReadOnlyList<string> failedEntries, SubmissionResult sent, DeploymentManifest? written, RefreshResult result)
@@ -110,7 +108,7 @@ internal sealed class RefreshWaitStep(RefreshSettings settings, RefreshEnvironme
             recorder.RecordFailed(written, failedUrls);
         }
 
-        var message = $"Tencent reported {failedEntries.Count} refreshes as failed: {Sample(failedEntries)}. They are kept in the manifest and sent again by the next run.";
+        var message = $"Tencent reported {failedEntries.Count} refreshes as failed: {SubmissionFailureMessage.Sample(failedEntries)}. They are kept in the manifest and sent again by the next run.";
         RunReporter.Failure(Log, settings, DiagnosticCodes.RefreshFailed, message);
 
         // Accepted but not done: no longer reported as refreshed.
@@ -122,15 +120,4 @@ internal sealed class RefreshWaitStep(RefreshSettings settings, RefreshEnvironme
             PendingUrls = result.PendingUrls.Concat(failedUrls).Distinct(StringComparer.Ordinal).ToList(),
         };
     }
-
-    /// <summary>
-    /// How polling ended: the entries (URLs or directories, as sent) Tencent reported as failed on any poll; those still
-    /// running when <c>CdnRefreshWaitTimeout</c> passed (empty unless it did); why the status could not be read, if it
-    /// could not; whether the build was cancelled meanwhile; and the status queries made and the time they took.
-    /// </summary>
-    private sealed record Polled(
-        IReadOnlyList<string> Failed, IReadOnlyList<string> StillRunning, ApiFailure? QueryFailure, bool Cancelled, int Polls, TimeSpan Waited);
-
-    private static string Sample(IReadOnlyList<string> urls) =>
-        string.Join(", ", urls.Take(10)) + (urls.Count > 10 ? $" and {urls.Count - 10} more" : string.Empty);
 }

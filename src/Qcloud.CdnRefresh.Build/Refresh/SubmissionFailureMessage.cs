@@ -10,8 +10,6 @@ namespace Qcloud.CdnRefresh.Build.Refresh;
 /// </summary>
 internal static class SubmissionFailureMessage
 {
-    private const int RejectedShown = 10;
-
     /// <summary>The code and message of the run's failure; null when every batch was accepted whole.</summary>
     public static (string Code, string Message)? Describe(SubmissionResult sent, Uri endpoint)
     {
@@ -40,9 +38,11 @@ internal static class SubmissionFailureMessage
             ? (rejected.Count == 1 ? "1 directory" : $"{rejected.Count} directories")
             : (rejected.Count == 1 ? "1 URL" : $"{rejected.Count} URLs");
 
-    private static string List(IReadOnlyList<RejectedEntry> rejected) =>
-        string.Join(", ", rejected.Take(RejectedShown).Select(r => $"{r.Entry} ({r.Reason})"))
-        + (rejected.Count > RejectedShown ? $" and {rejected.Count - RejectedShown} more" : string.Empty);
+    private static string List(IReadOnlyList<RejectedEntry> rejected) => Sample([.. rejected.Select(r => $"{r.Entry} ({r.Reason})")]);
+
+    /// <summary>The first ten entries, and how many more there are: a message names a few, the manifest keeps them all.</summary>
+    internal static string Sample(IReadOnlyList<string> entries) =>
+        string.Join(", ", entries.Take(10)) + (entries.Count > 10 ? $" and {entries.Count - 10} more" : string.Empty);
 
     private static string CodeOf(ApiFailure failure) => failure.Kind switch
     {

@@ -20,7 +20,7 @@ public sealed class DirectoryFolderBaseUrlsTests
             limit: 10);
 
         Assert.Equal(new[] { "https://cdn.example.com/app/css/", "https://cdn.example.com/app/js/", "https://www.example.com/css/" }, plan.DirectoryUrls);
-        Assert.Equal(new[] { 1, 1, 2 }, plan.Directories.Select(d => d.CoveredUrls.Count));
+        Assert.Equal(new[] { 1, 1, 2 }, plan.CoveredUrls.Values.Select(covered => covered.Count));
     }
 
     [Fact]

@@ -24,9 +24,9 @@ public class DirectoryFolderTests
     {
         var plan = DirectoryFolder.Fold(new[] { "https://x.example/js/a.js", "https://x.example/js/b.js" }, Site, limit: 10);
 
-        var directory = Assert.Single(plan.Directories);
-        Assert.Equal("https://x.example/js/", directory.Url);
-        Assert.Equal(new[] { "https://x.example/js/a.js", "https://x.example/js/b.js" }, directory.CoveredUrls);
+        var directory = Assert.Single(plan.CoveredUrls);
+        Assert.Equal("https://x.example/js/", directory.Key);
+        Assert.Equal(new[] { "https://x.example/js/a.js", "https://x.example/js/b.js" }, directory.Value);
     }
 
     [Fact]
@@ -67,9 +67,9 @@ public class DirectoryFolderTests
     {
         var plan = DirectoryFolder.Fold(new[] { "https://x.example/docs/", "https://x.example/docs/index.html" }, Site, limit: 5);
 
-        var directory = Assert.Single(plan.Directories);
-        Assert.Equal("https://x.example/docs/", directory.Url);
-        Assert.Equal(new[] { "https://x.example/docs/", "https://x.example/docs/index.html" }, directory.CoveredUrls);
+        var directory = Assert.Single(plan.CoveredUrls);
+        Assert.Equal("https://x.example/docs/", directory.Key);
+        Assert.Equal(new[] { "https://x.example/docs/", "https://x.example/docs/index.html" }, directory.Value);
     }
 
     [Fact]
@@ -114,9 +114,9 @@ public class DirectoryFolderTests
     {
         var plan = DirectoryFolder.Fold(new[] { "https://x.example/a/1.js", "https://x.example/b/2.js" }, Site, limit: 1);
 
-        var directory = Assert.Single(plan.Directories);
-        Assert.Equal("https://x.example/", directory.Url);
-        Assert.Equal(2, directory.CoveredUrls.Count);
+        var directory = Assert.Single(plan.CoveredUrls);
+        Assert.Equal("https://x.example/", directory.Key);
+        Assert.Equal(2, directory.Value.Count);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public class DirectoryFolderTests
     {
         var plan = DirectoryFolder.Fold(Array.Empty<string>(), Site, limit: 0);
 
-        Assert.Empty(plan.Directories);
+        Assert.Empty(plan.CoveredUrls);
     }
 
     [Fact]
@@ -158,8 +158,8 @@ public class DirectoryFolderTests
 
         var plan = DirectoryFolder.Fold(urls, Site, limit: 2);
 
-        Assert.Equal(new[] { 38, 2 }, plan.Directories.Select(d => d.CoveredUrls.Count));
-        Assert.Equal(urls.OrderBy(u => u, StringComparer.Ordinal), plan.Directories.SelectMany(d => d.CoveredUrls).OrderBy(u => u, StringComparer.Ordinal));
+        Assert.Equal(new[] { 38, 2 }, plan.CoveredUrls.Values.Select(covered => covered.Count));
+        Assert.Equal(urls.OrderBy(u => u, StringComparer.Ordinal), plan.CoveredUrls.Values.SelectMany(covered => covered).OrderBy(u => u, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public class DirectoryFolderTests
     {
         var plan = DirectoryFolder.Fold(new[] { "https://x.example/a/1.js", "https://x.example/a/1.js" }, Site, limit: 1);
 
-        Assert.Equal(new[] { "https://x.example/a/1.js" }, Assert.Single(plan.Directories).CoveredUrls);
+        Assert.Equal(new[] { "https://x.example/a/1.js" }, Assert.Single(plan.CoveredUrls).Value);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public class DirectoryFolderTests
 
         Assert.Equal(new[] { "https://x.example/B/", "https://x.example/a/", "https://x.example/b/" }, forward.DirectoryUrls);
         Assert.Equal(forward.DirectoryUrls, backward.DirectoryUrls);
-        Assert.Equal(new[] { "https://x.example/a/1.js", "https://x.example/a/2.js" }, forward.Directories[1].CoveredUrls);
+        Assert.Equal(new[] { "https://x.example/a/1.js", "https://x.example/a/2.js" }, forward.CoveredUrls["https://x.example/a/"]);
     }
 
     [Fact]
@@ -199,8 +199,8 @@ public class DirectoryFolderTests
 
         var plan = DirectoryFolder.Fold(urls, Site, limit: 20);
 
-        Assert.InRange(plan.Directories.Count, 1, 20);
-        Assert.Equal(3000, plan.Directories.Sum(d => d.CoveredUrls.Count));
+        Assert.InRange(plan.CoveredUrls.Count, 1, 20);
+        Assert.Equal(3000, plan.CoveredUrls.Values.Sum(covered => covered.Count));
         AssertNoNesting(plan);
     }
 

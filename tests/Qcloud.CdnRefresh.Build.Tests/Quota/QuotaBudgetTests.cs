@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Qcloud.CdnRefresh.Build.Api;
+using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Mapping;
 using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Providers.V3;
@@ -19,8 +20,8 @@ public class QuotaBudgetTests
         var small = DecideV3(Request(10, batchSize: 1000), UrlQuota(batch: 500, available: 9000), PathQuota());
         var smaller = DecideV3(Request(10, batchSize: 200), UrlQuota(batch: 500, available: 9000), PathQuota());
 
-        Assert.Equal(500, Assert.IsType<SendUrlsDecision>(small).BatchSize);
-        Assert.Equal(200, Assert.IsType<SendUrlsDecision>(smaller).BatchSize);
+        Assert.Equal(500, SendsUrls(small).BatchSize);
+        Assert.Equal(200, SendsUrls(smaller).BatchSize);
     }
 
     [Fact]
@@ -28,7 +29,7 @@ public class QuotaBudgetTests
     {
         var decision = DecideV3(Request(10, batchSize: 300), outcome: null);
 
-        var send = Assert.IsType<SendUrlsDecision>(decision);
+        var send = SendsUrls(decision);
         Assert.Equal(300, send.BatchSize);
         Assert.Contains("; 10000 are left today", send.Explanation);
     }
@@ -44,7 +45,7 @@ public class QuotaBudgetTests
 
         var decision = DecideV3(Request(20), outcome);
 
-        Assert.Equal(100, Assert.IsType<SendUrlsDecision>(decision).BatchSize);
+        Assert.Equal(100, SendsUrls(decision).BatchSize);
         Assert.Contains("; 50 are left today", decision.Explanation);
     }
 
@@ -53,12 +54,11 @@ public class QuotaBudgetTests
     {
         var decision = DecideV3(Request(1200), UrlQuota(available: 800), PathQuota());
 
-        var refuse = Assert.IsType<RefuseDecision>(decision);
+        var refuse = Refusal(decision);
         Assert.Equal("QCDN3007", refuse.Code);
         Assert.Contains("1200", refuse.Message);
         Assert.Contains("800", refuse.Message);
         Assert.Contains("CdnRefreshOverQuota=directory", refuse.Message);
-        Assert.Equal("QCDN3007", refuse.ToException().Code);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class QuotaBudgetTests
     {
         var decision = DecideV3(Request(600, dailyQuota: 500), UrlQuota(available: 9000), PathQuota());
 
-        var refuse = Assert.IsType<RefuseDecision>(decision);
+        var refuse = Refusal(decision);
         Assert.Contains("only 500 are left today", refuse.Message);
         Assert.Contains("raise CdnRefreshDailyQuota", refuse.Message);
     }
@@ -79,11 +79,11 @@ public class QuotaBudgetTests
             UrlQuota(available: 800),
             PathQuota(batch: 50, available: 3));
 
-        var send = Assert.IsType<SendDirectoriesDecision>(decision);
+        var send = SendsDirectories(decision);
         Assert.Equal(50, send.BatchSize);
         Assert.Contains("(3 left today", send.Explanation);
-        Assert.InRange(send.Plan.Directories.Count, 1, 3);
-        Assert.Equal(1200, send.Plan.Directories.Sum(d => d.CoveredUrls.Count));
+        Assert.InRange(send.Plan!.CoveredUrls.Count, 1, 3);
+        Assert.Equal(1200, send.Plan!.CoveredUrls.Values.Sum(covered => covered.Count));
         Assert.Contains("CdnRefreshOverQuota=directory", send.Explanation);
     }
 
@@ -92,7 +92,7 @@ public class QuotaBudgetTests
     {
         var withoutNumbers = DecideV3(Request(20, OverQuotaMode.Directory, dailyQuota: 10), urlQuota: null, pathQuota: null);
 
-        var send = Assert.IsType<SendDirectoriesDecision>(withoutNumbers);
+        var send = SendsDirectories(withoutNumbers);
         Assert.Equal(20, send.BatchSize);
         Assert.Contains("(100 left today", send.Explanation);
     }
@@ -102,9 +102,9 @@ public class QuotaBudgetTests
     {
         var decision = DecideV3(Request(1200, OverQuotaMode.Directory), UrlQuota(available: 800), PathQuota(available: 0));
 
-        var refuse = Assert.IsType<RefuseDecision>(decision);
+        var refuse = Refusal(decision);
         Assert.Equal("QCDN3007", refuse.Code);
-        Assert.Contains("No directory refreshes are left either", refuse.Explanation);
+        Assert.Contains("No directory refreshes are left either", decision.Explanation);
         Assert.Contains("1200", refuse.Message);
         Assert.Contains("800", refuse.Message);
         Assert.Contains("no directory refreshes are left", refuse.Message);
@@ -115,7 +115,7 @@ public class QuotaBudgetTests
     {
         var decision = DecideV3(Request(800, OverQuotaMode.Directory), UrlQuota(available: 800), PathQuota());
 
-        Assert.IsType<SendUrlsDecision>(decision);
+        SendsUrls(decision);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public class QuotaBudgetTests
     {
         var decision = DecideV2(Request(100, dailyQuota: 1000), urlsUsedToday: 900, directoriesUsedToday: 0);
 
-        var send = Assert.IsType<SendUrlsDecision>(decision);
+        var send = SendsUrls(decision);
         Assert.Contains("; 100 are left today", send.Explanation);
         Assert.Equal(1000, send.BatchSize);
     }
@@ -133,7 +133,7 @@ public class QuotaBudgetTests
     {
         var decision = DecideV2(Request(101, dailyQuota: 1000), urlsUsedToday: 900, directoriesUsedToday: 0);
 
-        var refuse = Assert.IsType<RefuseDecision>(decision);
+        var refuse = Refusal(decision);
         Assert.Contains("101", refuse.Message);
         Assert.Contains("only 100", refuse.Message);
         Assert.Contains("900 were already accepted today", refuse.Message);
@@ -145,7 +145,7 @@ public class QuotaBudgetTests
     {
         var decision = DecideV2(Request(1, dailyQuota: 1000), urlsUsedToday: 1500, directoriesUsedToday: 0);
 
-        Assert.Contains("only 0 are left today", Assert.IsType<RefuseDecision>(decision).Message);
+        Assert.Contains("only 0 are left today", Refusal(decision).Message);
     }
 
     [Fact]
@@ -153,10 +153,10 @@ public class QuotaBudgetTests
     {
         var decision = DecideV2(Request(101, OverQuotaMode.Directory, dailyQuota: 1000), urlsUsedToday: 900, directoriesUsedToday: 40);
 
-        var send = Assert.IsType<SendDirectoriesDecision>(decision);
+        var send = SendsDirectories(decision);
         Assert.Equal(20, send.BatchSize);
         Assert.Contains("(60 left today", send.Explanation);
-        Assert.InRange(send.Plan.Directories.Count, 1, 60);
+        Assert.InRange(send.Plan!.CoveredUrls.Count, 1, 60);
     }
 
     [Fact]
@@ -164,11 +164,11 @@ public class QuotaBudgetTests
     {
         var decision = DecideV2(Request(101, OverQuotaMode.Directory, dailyQuota: 100), urlsUsedToday: 0, directoriesUsedToday: 95);
 
-        var send = Assert.IsType<SendDirectoriesDecision>(decision);
+        var send = SendsDirectories(decision);
         Assert.Contains("(5 left today", send.Explanation);
         Assert.Equal(
             new[] { "https://x.example/s0/", "https://x.example/s1/", "https://x.example/s2/", "https://x.example/s3/", "https://x.example/s4/" },
-            send.Plan.DirectoryUrls);
+            send.Plan!.DirectoryUrls);
     }
 
     [Fact]
@@ -176,21 +176,19 @@ public class QuotaBudgetTests
     {
         var decision = DecideV2(Request(101, OverQuotaMode.Directory, dailyQuota: 100), urlsUsedToday: 0, directoriesUsedToday: 100);
 
-        var refuse = Assert.IsType<RefuseDecision>(decision);
+        var refuse = Refusal(decision);
         Assert.Contains("API 2.0 allows 100 directory refreshes a day", refuse.Message);
     }
 
     // URLs spread over 10 folders of 2 levels, so folding has something to do.
     private static QuotaRequest Request(int urlCount, OverQuotaMode mode = OverQuotaMode.Fail, int dailyQuota = 10000, int batchSize = 1000) =>
-        new()
-        {
-            Urls = Enumerable.Range(0, urlCount).Select(i => $"https://x.example/s{i % 5}/t{i % 10}/f{i}.html").ToList(),
-            BaseUrls = new[] { Site },
-            Area = "overseas",
-            DailyQuota = dailyQuota,
-            BatchSize = batchSize,
-            OverQuota = mode,
-        };
+        new(
+            Urls: Enumerable.Range(0, urlCount).Select(i => $"https://x.example/s{i % 5}/t{i % 10}/f{i}.html").ToList(),
+            BaseUrls: new[] { Site },
+            Area: "overseas",
+            DailyQuota: dailyQuota,
+            BatchSize: batchSize,
+            OverQuota: mode);
 
     private static PurgeQuota UrlQuota(long batch = 1000, long available = 10000, string area = "overseas") =>
         new() { Area = area, Batch = batch, Total = 10000, Available = available };
@@ -199,11 +197,34 @@ public class QuotaBudgetTests
         new() { Area = area, Batch = batch, Total = 100, Available = available };
 
     private static QuotaDecision DecideV3(QuotaRequest request, PurgeQuotaResponse? outcome) =>
-        QuotaBudget.Decide(request, V3Provider.Today(request, outcome));
+        QuotaDecision.Decide(request, V3Provider.Today(request, outcome));
 
     private static QuotaDecision DecideV3(QuotaRequest request, PurgeQuota? urlQuota, PurgeQuota? pathQuota) =>
-        QuotaBudget.Decide(request, V3Provider.Today(request, urlQuota, pathQuota));
+        QuotaDecision.Decide(request, V3Provider.Today(request, urlQuota, pathQuota));
 
     private static QuotaDecision DecideV2(QuotaRequest request, long urlsUsedToday, long directoriesUsedToday) =>
-        QuotaBudget.Decide(request, V2Provider.Today(request, urlsUsedToday, directoriesUsedToday));
+        QuotaDecision.Decide(request, V2Provider.Today(request, urlsUsedToday, directoriesUsedToday));
+
+    private static QuotaDecision SendsUrls(QuotaDecision decision)
+    {
+        Assert.Null(decision.Refusal);
+        Assert.Null(decision.Plan);
+        return decision;
+    }
+
+    private static QuotaDecision SendsDirectories(QuotaDecision decision)
+    {
+        Assert.Null(decision.Refusal);
+        Assert.NotNull(decision.Plan);
+        return decision;
+    }
+
+    /// <summary>The error a real run throws: always QCDN3007, whatever does not fit.</summary>
+    private static CdnRefreshException Refusal(QuotaDecision decision)
+    {
+        Assert.Null(decision.Plan);
+        var refusal = Assert.IsType<CdnRefreshException>(decision.Refusal);
+        Assert.Equal("QCDN3007", refusal.Code);
+        return refusal;
+    }
 }

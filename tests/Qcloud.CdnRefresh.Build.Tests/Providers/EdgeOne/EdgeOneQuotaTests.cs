@@ -88,13 +88,11 @@ public class EdgeOneQuotaTests
         Assert.Contains("without DescribeContentQuota purge_url figures", today.Urls.Source);
     }
 
-    private static QuotaRequest Request(int dailyQuota, int batchSize) => new()
-    {
-        Urls = ClientHarness.Urls(3),
-        BaseUrls = new[] { BaseUrl.Parse("https://www.example.com/") },
-        Area = "overseas",
-        DailyQuota = dailyQuota,
-        BatchSize = batchSize,
-        OverQuota = OverQuotaMode.Fail,
-    };
+    private static QuotaRequest Request(int dailyQuota, int batchSize) => new(
+        Urls: ClientHarness.Urls(3),
+        BaseUrls: new[] { BaseUrl.Parse("https://www.example.com/") },
+        Area: "overseas",
+        DailyQuota: dailyQuota,
+        BatchSize: batchSize,
+        OverQuota: OverQuotaMode.Fail);
 }
