@@ -9,12 +9,11 @@ namespace Qcloud.CdnRefresh.Build.Providers.V3;
 /// API 3.0 (<c>CdnRefreshApi=v3</c>), signed TC3-HMAC-SHA256: <c>PurgeUrlsCache</c> and <c>PurgePathCache</c> with
 /// <c>Area</c>, today's quota from <c>DescribePurgeQuota</c>, status from <c>DescribePurgeTasks</c>.
 /// </summary>
-internal sealed partial class V3Provider(ProviderContext context) : SignedApiProvider(context, MaxDirectoriesPerRequest)
+internal sealed partial class V3Provider(ProviderContext context) : Api3Provider(context, "cdn", "2018-06-06", V3ErrorCodes.KindOf)
 {
     public const string PurgeUrlsCacheAction = "PurgeUrlsCache";
     public const string PurgePathCacheAction = "PurgePathCache";
     public const string DescribePurgeQuotaAction = "DescribePurgeQuota";
-    public const string DescribePurgeTasksAction = "DescribePurgeTasks";
 
     /// <summary><c>DescribePurgeTasks</c> <c>PurgeType</c> of a <c>PurgeUrlsCache</c> task.</summary>
     public const string PurgeTypeUrl = "url";
@@ -29,21 +28,6 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
 
     /// <summary>Directories a request when <c>DescribePurgeQuota</c> does not report <c>PathPurge.Batch</c>.</summary>
     private const int DefaultDirectoriesPerRequest = 20;
-
-    /// <summary>
-    /// The largest directory batch the client sends. The real limit is <c>PathPurge.Batch</c>, which the server
-    /// enforces (as <c>LimitExceeded.CdnPurgePathExceedBatchLimit</c>); this only catches a caller that lost count.
-    /// </summary>
-    private const int MaxDirectoriesPerRequest = 1000;
-
-    /// <summary>
-    /// <c>Limit</c> asked per <c>DescribePurgeTasks</c> page: above the documented default of 20, so a large task takes
-    /// fewer calls; the loop follows <c>TotalCount</c>, so a server that answers fewer still works.
-    /// </summary>
-    private const int PurgeTasksPageSize = 100;
-
-    private const string ApiVersion = "2018-06-06";
-    private const string Service = "cdn";
 
     public static readonly ProviderRegistration Registration =
         new("v3", new Uri("https://cdn.tencentcloudapi.com/"), context => new V3Provider(context));
@@ -68,12 +52,7 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
 
     /// <summary>What is left of today's purge quotas, per area. Never throws for API, HTTP or network failures.</summary>
     internal Task<ApiCallResult<PurgeQuotaResponse>> DescribePurgeQuotaAsync(CancellationToken cancellationToken) =>
-        RunAsync(
-            DescribePurgeQuotaAction,
-            now => Request(DescribePurgeQuotaAction, EmptyObject, now),
-            (status, body) => V3Response.Read(status, body, V3JsonContext.Default.PurgeQuotaResponse),
-            cancellationToken,
-            RetryPolicy.QuotaQuery);
+        CallAsync(DescribePurgeQuotaAction, _ => EmptyObject, V3JsonContext.Default.PurgeQuotaResponse, cancellationToken, RetryPolicy.QuotaQuery);
 
     /// <summary>
     /// Every entry of task <paramref name="taskId"/> of <paramref name="purgeType"/> (<see cref="PurgeTypeUrl"/> or
@@ -82,12 +61,9 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
     /// </summary>
     internal Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string taskId, string purgeType, CancellationToken cancellationToken) =>
         ReadStatusPagesAsync(
-            DescribePurgeTasksAction,
-            (offset, now) => Request(
-                DescribePurgeTasksAction,
-                Json(new DescribePurgeTasks(purgeType, taskId, offset, PurgeTasksPageSize, Options.Area), V3JsonContext.Default.DescribePurgeTasks),
-                now),
-            (status, answer) => V3Response.Read(status, answer, V3JsonContext.Default.PurgeTasksResponse),
+            (offset, _) => Json(
+                new DescribePurgeTasks(purgeType, taskId, offset, PurgeTasksPageSize, Options.Area), V3JsonContext.Default.DescribePurgeTasks),
+            V3JsonContext.Default.PurgeTasksResponse,
             page => ((page.PurgeLogs ?? Array.Empty<PurgeLog>()).Select(log => log.ToStatus()).ToList(), page.TotalCount),
             cancellationToken);
 
@@ -134,20 +110,13 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
         var body = target == RefreshTarget.Directories
             ? Json(new PurgePathCache(entries, FlushTypeFlush, Options.Area), V3JsonContext.Default.PurgePathCache)
             : Json(new PurgeUrlsCache(entries, Options.Area), V3JsonContext.Default.PurgeUrlsCache);
-        return Request(action, body, now);
+        return Tc3Request(action, body, now);
     }
 
-    protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body)
-    {
-        var answer = V3Response.Read(httpStatus, body, V3JsonContext.Default.PurgeResponse);
-        return answer.Value is { } accepted
-            ? ApiCallResult<BatchOutcome>.Success(BatchOutcome.Accepted(accepted.TaskId))
-            : ApiCallResult<BatchOutcome>.Failed(answer.Failure!);
-    }
+    protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body) =>
+        Read(httpStatus, body, V3JsonContext.Default.PurgeResponse).Map(accepted => BatchOutcome.Accepted(accepted.TaskId));
 
     private static string PurgeTypeOf(RefreshTarget target) => target == RefreshTarget.Directories ? PurgeTypePath : PurgeTypeUrl;
-
-    private HttpRequestMessage Request(string action, byte[] body, DateTimeOffset now) => Tc3Request(Service, ApiVersion, action, body, now);
 
     /// <summary>
     /// A request body, its fields in the order written here: the body is signed as sent, and API 3.0 refuses fields it
