@@ -53,11 +53,8 @@ internal sealed record ApiClientOptions
     private static uint RandomPositive()
     {
         var bytes = new byte[4];
-        using (var random = RandomNumberGenerator.Create())
-        {
-            random.GetBytes(bytes);
-        }
-
+        using var random = RandomNumberGenerator.Create();
+        random.GetBytes(bytes);
         var value = BitConverter.ToUInt32(bytes, 0) & 0x7FFFFFFF;
         return value == 0 ? 1u : value;
     }

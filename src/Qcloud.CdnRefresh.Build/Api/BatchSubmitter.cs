@@ -8,26 +8,16 @@ namespace Qcloud.CdnRefresh.Build.Api;
 /// good: later batches would likely fail the same way (quota, credentials) and the entries they hold stay owed for the
 /// next run.
 /// </summary>
-internal sealed class BatchSubmitter
+/// <param name="submitBatch">Sends one batch; never throws but for cancellation, as the providers promise.</param>
+/// <param name="batchSize">1 to <see cref="BatchLimits.MaxUrlsPerRequest"/>.</param>
+internal sealed class BatchSubmitter(Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch, int batchSize)
 {
-    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> _submitBatch;
-    private readonly int _batchSize;
-
-    /// <param name="submitBatch">Sends one batch; never throws but for cancellation, as the providers promise.</param>
-    /// <param name="batchSize">1 to <see cref="BatchLimits.MaxUrlsPerRequest"/>.</param>
-    public BatchSubmitter(Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch, int batchSize)
-    {
-        if (batchSize < 1 || batchSize > BatchLimits.MaxUrlsPerRequest)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(batchSize),
-                batchSize,
-                "The batch size must be 1 to " + BatchLimits.MaxUrlsPerRequest.ToString(CultureInfo.InvariantCulture) + ".");
-        }
-
-        _submitBatch = submitBatch;
-        _batchSize = batchSize;
-    }
+    private readonly int _batchSize = batchSize is >= 1 and <= BatchLimits.MaxUrlsPerRequest
+        ? batchSize
+        : throw new ArgumentOutOfRangeException(
+            nameof(batchSize),
+            batchSize,
+            "The batch size must be 1 to " + BatchLimits.MaxUrlsPerRequest.ToString(CultureInfo.InvariantCulture) + ".");
 
     /// <summary>
     /// Submits every batch in order. Never throws for API failures or cancellation: a cancelled run returns what was
@@ -59,7 +49,7 @@ internal sealed class BatchSubmitter
             BatchOutcome outcome;
             try
             {
-                outcome = await _submitBatch(slice, cancellationToken).ConfigureAwait(false);
+                outcome = await submitBatch(slice, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

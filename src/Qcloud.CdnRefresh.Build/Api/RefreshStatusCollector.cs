@@ -44,7 +44,7 @@ internal static class RefreshStatusCollector
             statuses.AddRange(Match(batch, log));
         }
 
-        return new RefreshStatusOutcome { Statuses = statuses, Failure = failure };
+        return new RefreshStatusOutcome(statuses, failure);
     }
 
     /// <summary>Each entry of <paramref name="batch"/> with its latest log entry, or <see cref="RefreshStatus.Unknown"/>.</summary>

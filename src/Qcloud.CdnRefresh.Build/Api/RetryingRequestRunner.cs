@@ -104,19 +104,14 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
                 return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse((int)response.StatusCode, body, exception.GetType().Name));
             }
         }
-        catch (Exception exception) when (IsTransportFailure(exception) && cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException)
         {
-            // The caller's cancellation is not a timeout and never retried: surface it as such.
+            // A cancelled token can surface as any of these, depending on the platform and where the transfer was. The
+            // caller's cancellation is not a timeout and never retried: it is surfaced as such.
             cancellationToken.ThrowIfCancellationRequested();
-            throw;
-        }
-        catch (Exception exception) when (IsTransportFailure(exception) && attemptCancellation.IsCancellationRequested)
-        {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.Timeout(options.RequestTimeout));
-        }
-        catch (Exception exception) when (IsTransportFailure(exception))
-        {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.NetworkError(exception));
+            return ApiCallResult<T>.Failed(attemptCancellation.IsCancellationRequested
+                ? ApiErrorClassifier.Timeout(options.RequestTimeout)
+                : ApiErrorClassifier.NetworkError(exception));
         }
         finally
         {
@@ -133,10 +128,6 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
         return wait > TimeSpan.Zero ? wait : null;
     }
 
-    // A cancelled token can surface as any of these, depending on the platform and where the transfer was.
-    private static bool IsTransportFailure(Exception exception) =>
-        exception is HttpRequestException || exception is IOException || exception is OperationCanceledException;
-
     private ApiFailure Redact(ApiFailure failure)
     {
         var message = RedactText(failure.Message);
@@ -149,11 +140,6 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
     /// </summary>
     private byte[] Redact(byte[] body)
     {
-        if (body.Length == 0)
-        {
-            return body;
-        }
-
         var text = Encoding.UTF8.GetString(body);
         var redacted = RedactText(text);
         return ReferenceEquals(redacted, text) ? body : Encoding.UTF8.GetBytes(redacted);

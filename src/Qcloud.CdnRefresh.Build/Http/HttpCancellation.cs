@@ -35,13 +35,9 @@ internal static class HttpCancellation
             await timer(timeout, requestEnded).ConfigureAwait(false);
             request.Cancel();
         }
-        catch (OperationCanceledException)
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
         {
-            // The request ended first.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The request ended as the timer did.
+            // The request ended first, or as the timer did.
         }
     }
 

@@ -79,7 +79,9 @@ public class ApiErrorClassifierTests
     [InlineData("AuthFailure.SignatureFailure", false)]
     public void V3Failure_IsRetryableExactlyWhenItsKindIs(string code, bool retryable)
     {
-        Assert.Equal(retryable, V3ErrorCodes.ToFailure(code, "m", 200, null).IsRetryable);
+        var answer = Encoding.UTF8.GetBytes(ClientHarness.V3Error(code, "m"));
+        var failure = V3Response.Read(200, answer, V3Provider.V3JsonContext.Default.PurgeResponse, V3ErrorCodes.KindOf).Failure!;
+        Assert.Equal(retryable, failure.IsRetryable);
     }
 
     [Theory]

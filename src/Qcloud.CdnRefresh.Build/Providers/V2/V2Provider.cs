@@ -149,7 +149,7 @@ internal sealed class V2Provider(ProviderContext context) : SignedApiProvider(co
             (status, body) => V2ResponseReader.Read(status, body, readLog),
             cancellationToken,
             RetryPolicy.StatusQuery).ConfigureAwait(false);
-        return new RefreshStatusOutcome { Statuses = result.Value ?? Array.Empty<UrlRefreshStatus>(), Failure = result.Failure };
+        return new RefreshStatusOutcome(result.Value ?? Array.Empty<UrlRefreshStatus>(), result.Failure);
     }
 
     private DailyUsageStore? LoadUsage()

@@ -97,14 +97,14 @@ internal abstract class Api3Provider(ProviderContext context, string service, st
                 .ConfigureAwait(false);
             if (result.Value is not { } page)
             {
-                return new RefreshStatusOutcome { Statuses = statuses, Failure = result.Failure };
+                return new RefreshStatusOutcome(statuses, result.Failure);
             }
 
             var (read, total) = contentOf(page);
             statuses.AddRange(read);
             if (read.Count == 0 || statuses.Count >= (total ?? 0))
             {
-                return new RefreshStatusOutcome { Statuses = statuses };
+                return new RefreshStatusOutcome(statuses);
             }
         }
     }

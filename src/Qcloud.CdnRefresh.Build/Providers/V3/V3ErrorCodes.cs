@@ -36,22 +36,4 @@ internal static class V3ErrorCodes
         _ when ApiErrorClassifier.IsFamily(code, "AuthFailure") => ApiFailureKind.Authentication,
         _ => ApiFailureKind.Final,
     };
-
-    /// <summary>
-    /// A failure from the <c>Response.Error</c> object of an API 3.0 answer, classified by <paramref name="kindOf"/>
-    /// (null: <see cref="KindOf"/>, CDN's rules).
-    /// </summary>
-    public static ApiFailure ToFailure(string code, string message, int httpStatus, string? requestId, Func<string, ApiFailureKind>? kindOf = null)
-    {
-        var kind = (kindOf ?? KindOf)(code);
-        return new ApiFailure
-        {
-            Kind = kind,
-            IsRetryable = kind == ApiFailureKind.Retryable,
-            ApiCode = code,
-            Message = ApiErrorClassifier.MessageOrFallback(message, code),
-            HttpStatus = httpStatus,
-            RequestId = requestId,
-        };
-    }
 }
