@@ -24,12 +24,13 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
 
     private readonly string[] _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray();
 
-    /// <remarks><c>buildRequest</c>: Called once per attempt, so every attempt carries a fresh timestamp, nonce and signature.
+    /// <remarks><c>buildRequest</c>: Called once per attempt with the clock's time, so every attempt carries a fresh
+    /// timestamp, nonce and signature.
     /// <c>parse</c>: Reads the HTTP status and body of an attempt into a value or a classified failure.
     /// <c>policy</c>: Where this kind of request departs from the client's retry settings; null for none.</remarks>
     public async Task<ApiCallResult<T>> RunAsync<T>(
         string action,
-        Func<HttpRequestMessage> buildRequest,
+        Func<DateTimeOffset, HttpRequestMessage> buildRequest,
         Func<int, byte[], ApiCallResult<T>> parse,
         CancellationToken cancellationToken,
         RetryPolicy? policy = null)
@@ -75,7 +76,7 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
     }
 
     private async Task<ApiCallResult<T>> AttemptAsync<T>(
-        Func<HttpRequestMessage> buildRequest,
+        Func<DateTimeOffset, HttpRequestMessage> buildRequest,
         Func<int, byte[], ApiCallResult<T>> parse,
         CancellationToken cancellationToken)
         where T : class
@@ -86,7 +87,7 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
         var token = attemptCancellation.Token;
         try
         {
-            using var request = buildRequest();
+            using var request = buildRequest(options.Clock());
 
             // ResponseContentRead buffers the body inside SendAsync, under the same token: the timeout covers it.
             using var response = await HttpCancellation.WithCancellation(_http.Value.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);

@@ -32,7 +32,8 @@ internal abstract class SignedApiProvider(ProviderContext context, int maxDirect
     /// <summary>The <c>Host</c> header, which both signatures cover, so each request sets and signs exactly this.</summary>
     protected string Host => HostOf(Options.Endpoint);
 
-    private RetryingRequestRunner Runner => _runner ??= new RetryingRequestRunner(Options, new[] { Credentials.SecretKey, Credentials.Token });
+    /// <summary>Runs each API call, retried where safe.</summary>
+    protected RetryingRequestRunner Runner => _runner ??= new RetryingRequestRunner(Options, new[] { Credentials.SecretKey, Credentials.Token });
 
     public abstract Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken);
 
@@ -41,7 +42,7 @@ internal abstract class SignedApiProvider(ProviderContext context, int maxDirect
         BatchLimits.Check(target, entries, maxDirectoriesPerRequest);
         var action = target == RefreshTarget.Directories ? DirectoryAction : UrlAction;
         var signedAt = default(DateTimeOffset);
-        var result = await RunAsync(
+        var result = await Runner.RunAsync(
             action,
             now => BatchRequest(action, target, entries, signedAt = now),
             ReadBatchAnswer,
@@ -77,19 +78,6 @@ internal abstract class SignedApiProvider(ProviderContext context, int maxDirect
 
     /// <summary>Reads the answer to a batch: accepted (with its task id, if any) or a classified failure.</summary>
     protected abstract ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body);
-
-    /// <summary>
-    /// One API call, retried where safe. <paramref name="buildRequest"/> is given the clock's time at each attempt, so a
-    /// retry carries a new timestamp and signature.
-    /// </summary>
-    protected Task<ApiCallResult<T>> RunAsync<T>(
-        string action,
-        Func<DateTimeOffset, HttpRequestMessage> buildRequest,
-        Func<int, byte[], ApiCallResult<T>> readAnswer,
-        CancellationToken cancellationToken,
-        RetryPolicy? policy = null)
-        where T : class =>
-        Runner.RunAsync(action, () => buildRequest(Options.Clock()), readAnswer, cancellationToken, policy);
 
     /// <summary>A POST of <paramref name="body"/> to the endpoint, with exactly the content type and host that are signed.</summary>
     protected HttpRequestMessage Post(byte[] body, string contentType)

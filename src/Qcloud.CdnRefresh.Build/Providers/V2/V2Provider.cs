@@ -143,7 +143,7 @@ internal sealed class V2Provider(ProviderContext context) : SignedApiProvider(co
     {
         var action = IsMainland ? MainlandLogAction : OverseasLogAction;
         Func<JsonElement?, IReadOnlyList<UrlRefreshStatus>?> readLog = IsMainland ? V2ResponseReader.ReadMainland : V2ResponseReader.ReadOverseas;
-        var result = await RunAsync(
+        var result = await Runner.RunAsync(
             action,
             now => Request(action, query, now),
             (status, body) => V2ResponseReader.Read(status, body, readLog),

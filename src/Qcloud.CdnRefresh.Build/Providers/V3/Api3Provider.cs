@@ -51,7 +51,7 @@ internal abstract class Api3Provider(ProviderContext context, string service, st
     protected Task<ApiCallResult<T>> CallAsync<T>(
         string action, Func<DateTimeOffset, byte[]> body, JsonTypeInfo<T> type, CancellationToken cancellationToken, RetryPolicy policy)
         where T : V3Response =>
-        RunAsync(action, now => Tc3Request(action, body(now), now), (status, answer) => Read(status, answer, type), cancellationToken, policy);
+        Runner.RunAsync(action, now => Tc3Request(action, body(now), now), (status, answer) => Read(status, answer, type), cancellationToken, policy);
 
     /// <summary>
     /// Today's quota from the API's own count (<paramref name="query"/>), or from <c>CdnRefreshDailyQuota</c> alone
