@@ -15,12 +15,12 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
     // A v2 Signature parameter or a TC3 Authorization value, wherever an answer echoes one.
     private const string SignaturePattern = @"(Signature=|TC3-HMAC-SHA256 )[^&\s"",;<]+";
 
-    // Made on the first request: a dry run sends none. Our own per-attempt timeout replaces HttpClient's, which would
-    // otherwise cap every attempt at 100 s.
-    private readonly Lazy<HttpClient> _http = new(() => new HttpClient(options.Handler ?? new HttpClientHandler(), disposeHandler: options.Handler is null)
+    // The runner is made for the first request (a dry run sends none). Our own per-attempt timeout replaces HttpClient's,
+    // which would otherwise cap every attempt at 100 s.
+    private readonly HttpClient _http = new(options.Handler ?? new HttpClientHandler(), disposeHandler: options.Handler is null)
     {
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-    });
+    };
 
     private readonly string[] _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray();
 
@@ -67,13 +67,7 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
         }
     }
 
-    public void Dispose()
-    {
-        if (_http.IsValueCreated)
-        {
-            _http.Value.Dispose();
-        }
-    }
+    public void Dispose() => _http.Dispose();
 
     private async Task<ApiCallResult<T>> AttemptAsync<T>(
         Func<DateTimeOffset, HttpRequestMessage> buildRequest,
@@ -90,7 +84,7 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
             using var request = buildRequest(options.Clock());
 
             // ResponseContentRead buffers the body inside SendAsync, under the same token: the timeout covers it.
-            using var response = await HttpCancellation.WithCancellation(_http.Value.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);
+            using var response = await HttpCancellation.WithCancellation(_http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);
             var body = Redact(await HttpCancellation.ReadBodyAsync(response.Content, token).ConfigureAwait(false));
             try
             {

@@ -107,19 +107,15 @@ internal static class V2ResponseReader
             : null;
 
     // No logs that day may come as a missing data, PHP's [] for an empty object, or an empty logs list.
-    private static IEnumerable<JsonElement>? LogsOf(JsonElement? data)
+    private static IEnumerable<JsonElement>? LogsOf(JsonElement? data) => data switch
     {
-        if (data is null || data.Value.ValueKind == JsonValueKind.Null
-            || (data.Value.ValueKind == JsonValueKind.Array && data.Value.GetArrayLength() == 0))
+        null or { ValueKind: JsonValueKind.Null } => [],
+        { ValueKind: JsonValueKind.Array } array when array.GetArrayLength() == 0 => [],
+        { ValueKind: var kind } => JsonBody.Property(data, "logs") switch
         {
-            return Array.Empty<JsonElement>();
-        }
-
-        return JsonBody.Property(data, "logs") switch
-        {
-            null or { ValueKind: JsonValueKind.Null } => data.Value.ValueKind == JsonValueKind.Object ? Array.Empty<JsonElement>() : null,
+            null or { ValueKind: JsonValueKind.Null } => kind == JsonValueKind.Object ? [] : null,
             { ValueKind: JsonValueKind.Array } logs => logs.EnumerateArray(),
             _ => null,
-        };
-    }
+        },
+    };
 }
