@@ -114,7 +114,7 @@ public abstract class OverHttpTestBase : IAsyncLifetime
     /// <summary>The provider <paramref name="api"/> names, as the registry builds it, wired to the fake.</summary>
     internal IRefreshProvider Provider(string api, Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null)
     {
-        var registration = RefreshProviders.All.Single(p => p.Name == api);
+        var registration = ProviderRegistration.All.Single(p => p.Name == api);
         var endpoint = api switch { "v2" => Server.V2Endpoint, "edgeone" => Server.EdgeOneEndpoint, _ => Server.V3Endpoint };
         var options = Options(endpoint);
         return Track(registration.Create(new ProviderContext

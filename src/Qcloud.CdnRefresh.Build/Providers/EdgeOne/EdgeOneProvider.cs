@@ -186,7 +186,5 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : Api3Pro
     [JsonSerializable(typeof(PurgeTaskResponse))]
     [JsonSerializable(typeof(ContentQuotaResponse))]
     [JsonSerializable(typeof(PurgeTasksResponse))]
-    internal sealed partial class EdgeOneJsonContext : JsonSerializerContext
-    {
-    }
+    internal sealed partial class EdgeOneJsonContext : JsonSerializerContext;
 }

@@ -172,7 +172,5 @@ internal sealed partial class V3Provider(ProviderContext context) : Api3Provider
     [JsonSerializable(typeof(PurgeResponse))]
     [JsonSerializable(typeof(PurgeQuotaResponse))]
     [JsonSerializable(typeof(PurgeTasksResponse))]
-    internal sealed partial class V3JsonContext : JsonSerializerContext
-    {
-    }
+    internal sealed partial class V3JsonContext : JsonSerializerContext;
 }
