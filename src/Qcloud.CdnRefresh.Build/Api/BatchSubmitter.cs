@@ -61,7 +61,7 @@ internal sealed class BatchSubmitter(Func<IReadOnlyList<string>, CancellationTok
             {
                 // Whatever else went wrong, the batches accepted so far must still reach the manifest: stop here as a
                 // failed batch. A coded failure (credentials missing, read on the first request) ends the run as its own error.
-                outcome = BatchOutcome.Failed(ApiErrorClassifier.Unexpected(exception));
+                outcome = BatchOutcome.Failed(ApiFailure.Unexpected(exception));
             }
 
             batch = outcome with { Number = batch.Number, TotalBatches = total, Urls = slice };

@@ -96,7 +96,7 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
             catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException)
             {
                 // A body the parser chokes on (invalid UTF-8 inside a string, say) is an unexpected response, not a crash.
-                return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse((int)response.StatusCode, body, exception.GetType().Name));
+                return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse((int)response.StatusCode, body, exception.GetType().Name));
             }
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException)
@@ -105,8 +105,8 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
             // caller's cancellation is not a timeout and never retried: it is surfaced as such.
             cancellationToken.ThrowIfCancellationRequested();
             return ApiCallResult<T>.Failed(attemptCancellation.IsCancellationRequested
-                ? ApiErrorClassifier.Timeout(options.RequestTimeout)
-                : ApiErrorClassifier.NetworkError(exception));
+                ? ApiFailure.Timeout(options.RequestTimeout)
+                : ApiFailure.NetworkError(exception));
         }
         finally
         {

@@ -93,7 +93,7 @@ public class ApiErrorClassifierTests
     [InlineData(502)]
     public void UnexpectedBody_IsRetryableWhateverTheStatus(int status)
     {
-        var failure = ApiErrorClassifier.UnexpectedResponse(status, Encoding.UTF8.GetBytes("<html>oops</html>"));
+        var failure = ApiFailure.UnexpectedResponse(status, Encoding.UTF8.GetBytes("<html>oops</html>"));
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, failure.Kind);
         Assert.True(failure.IsRetryable);
@@ -102,7 +102,7 @@ public class ApiErrorClassifierTests
     [Fact]
     public void FailureInsideTheClient_IsFinal()
     {
-        var failure = ApiErrorClassifier.Unexpected(new InvalidOperationException("bug"));
+        var failure = ApiFailure.Unexpected(new InvalidOperationException("bug"));
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, failure.Kind);
         Assert.False(failure.IsRetryable);
@@ -113,7 +113,7 @@ public class ApiErrorClassifierTests
     {
         var body = "<html>\r\n<head><title>502 Bad Gateway</title></head>\n\t<body>" + new string('x', 300) + "</body></html>";
 
-        var failure = ApiErrorClassifier.UnexpectedResponse(502, Encoding.UTF8.GetBytes(body));
+        var failure = ApiFailure.UnexpectedResponse(502, Encoding.UTF8.GetBytes(body));
 
         Assert.StartsWith("HTTP 502 answered with a body that is not the expected JSON: \"<html> <head><title>502 Bad Gateway</title></head> <body>xxx", failure.Message);
         Assert.DoesNotContain("\n", failure.Message);
@@ -124,13 +124,13 @@ public class ApiErrorClassifierTests
     [Fact]
     public void UnexpectedBody_EmptyBody_SaysSo()
     {
-        Assert.Equal("HTTP 503 answered with an empty body", ApiErrorClassifier.UnexpectedResponse(503, Array.Empty<byte>()).Message);
+        Assert.Equal("HTTP 503 answered with an empty body", ApiFailure.UnexpectedResponse(503, Array.Empty<byte>()).Message);
     }
 
     [Fact]
     public void NetworkError_IsRetryableAndNamesTheInnerCause()
     {
-        var failure = ApiErrorClassifier.NetworkError(
+        var failure = ApiFailure.NetworkError(
             new System.Net.Http.HttpRequestException("An error occurred while sending the request.", new System.IO.IOException("Connection reset by peer")));
 
         Assert.Equal(ApiFailureKind.Retryable, failure.Kind);

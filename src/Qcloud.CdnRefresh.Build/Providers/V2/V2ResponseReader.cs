@@ -21,14 +21,14 @@ internal static class V2ResponseReader
         using var document = JsonBody.TryParse(body);
         if (document is null)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body));
+            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body));
         }
 
         var root = document.RootElement;
         var code = JsonBody.Integer(JsonBody.Property(root, "code"));
         if (code is null || code < int.MinValue || code > int.MaxValue)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no numeric code"));
+            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, "no numeric code"));
         }
 
         if (code != 0)
@@ -41,12 +41,12 @@ internal static class V2ResponseReader
 
         if (httpStatus < 200 || httpStatus > 299)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "code 0 although the HTTP status is not a success"));
+            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, "code 0 although the HTTP status is not a success"));
         }
 
         var value = readData(JsonBody.Property(root, "data"));
         return value is null
-            ? ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "unexpected data"))
+            ? ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, "unexpected data"))
             : ApiCallResult<T>.Success(value);
     }
 

@@ -17,7 +17,7 @@ internal static class V3ErrorCodes
     {
         "UnauthorizedOperation.OperationTooOften" or "LimitExceeded.CdnHostOpTooOften" or "ResourceInUse.CdnOpInProgress"
             => ApiFailureKind.Retryable,
-        _ when ApiErrorClassifier.IsFamily(code, "ActionOffline") => ApiFailureKind.Retired,
+        _ when IsFamily(code, "ActionOffline") => ApiFailureKind.Retired,
         _ => CommonKindOf(code),
     };
 
@@ -32,8 +32,12 @@ internal static class V3ErrorCodes
         _ when code.StartsWith("InternalError", StringComparison.Ordinal)
             || code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)
             => ApiFailureKind.Retryable,
-        _ when ApiErrorClassifier.IsFamily(code, "LimitExceeded") => ApiFailureKind.Quota,
-        _ when ApiErrorClassifier.IsFamily(code, "AuthFailure") => ApiFailureKind.Authentication,
+        _ when IsFamily(code, "LimitExceeded") => ApiFailureKind.Quota,
+        _ when IsFamily(code, "AuthFailure") => ApiFailureKind.Authentication,
         _ => ApiFailureKind.Final,
     };
+
+    /// <summary>Whether <paramref name="code"/> is <paramref name="family"/> or one of its sub-codes (<c>AuthFailure.SignatureFailure</c>).</summary>
+    private static bool IsFamily(string code, string family) =>
+        code == family || code.StartsWith(family + ".", StringComparison.Ordinal);
 }

@@ -22,7 +22,7 @@ internal record V3Response
         using var document = JsonBody.TryParse(body);
         if (JsonBody.Property(document?.RootElement, "Response") is not { ValueKind: JsonValueKind.Object } element)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, document is null ? null : "no Response object"));
+            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, document is null ? null : "no Response object"));
         }
 
         T response;
@@ -32,7 +32,7 @@ internal record V3Response
         }
         catch (JsonException)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "unexpected fields"));
+            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, "unexpected fields"));
         }
 
         if (response.Error is { Code: { Length: > 0 } code } error)
@@ -44,7 +44,7 @@ internal record V3Response
                 Kind = kind,
                 IsRetryable = kind == ApiFailureKind.Retryable,
                 ApiCode = code,
-                Message = ApiErrorClassifier.MessageOrFallback(error.Message ?? string.Empty, code),
+                Message = ApiFailure.MessageOrFallback(error.Message ?? string.Empty, code),
                 HttpStatus = httpStatus,
                 RequestId = response.RequestId,
             });
@@ -57,7 +57,7 @@ internal record V3Response
             : "unexpected fields";
         return unexpected is null
             ? ApiCallResult<T>.Success(response)
-            : ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, unexpected));
+            : ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, unexpected));
     }
 
     /// <summary>Whether a success carries the fields its action promises.</summary>
