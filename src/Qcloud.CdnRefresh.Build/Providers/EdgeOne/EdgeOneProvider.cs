@@ -48,10 +48,7 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : Api3Pro
             DescribeContentQuotaAction, _ => body, EdgeOneJsonContext.Default.ContentQuotaResponse, cancellationToken, RetryPolicy.QuotaQuery);
     }
 
-    /// <summary>
-    /// Every target of job <paramref name="jobId"/>, page after page until <c>TotalCount</c> is reached. Never throws for
-    /// API, HTTP or network failures: the outcome then carries the failure and the targets of the pages read before it.
-    /// </summary>
+    /// <summary>Every target of job <paramref name="jobId"/>, submitted at <paramref name="submittedAt"/>.</summary>
     internal Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string jobId, DateTimeOffset submittedAt, CancellationToken cancellationToken)
     {
         var filters = new[] { new AdvancedFilter("job-id", new[] { jobId }) };

@@ -54,11 +54,7 @@ internal sealed partial class V3Provider(ProviderContext context) : Api3Provider
     internal Task<ApiCallResult<PurgeQuotaResponse>> DescribePurgeQuotaAsync(CancellationToken cancellationToken) =>
         CallAsync(DescribePurgeQuotaAction, _ => EmptyObject, V3JsonContext.Default.PurgeQuotaResponse, cancellationToken, RetryPolicy.QuotaQuery);
 
-    /// <summary>
-    /// Every entry of task <paramref name="taskId"/> of <paramref name="purgeType"/> (<see cref="PurgeTypeUrl"/> or
-    /// <see cref="PurgeTypePath"/>), page after page until <c>TotalCount</c> is reached. Never throws for API, HTTP or
-    /// network failures: the outcome then carries the failure and the entries of the pages read before it.
-    /// </summary>
+    /// <summary>Every entry of task <paramref name="taskId"/> of <paramref name="purgeType"/> (<c>url</c> or <c>path</c>).</summary>
     internal Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string taskId, string purgeType, CancellationToken cancellationToken) =>
         ReadStatusPagesAsync(
             (offset, _) => Json(
