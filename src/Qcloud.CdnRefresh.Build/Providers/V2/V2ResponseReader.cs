@@ -64,7 +64,6 @@ internal static class V2ResponseReader
     public static IReadOnlyList<UrlRefreshStatus>? ReadMainland(JsonElement? data) =>
         Read(data, UrlList, status => status switch
         {
-            null => RefreshStatus.Unknown,
             1 => RefreshStatus.Done,
             0 => RefreshStatus.Running,
             < 0 => RefreshStatus.Failed,

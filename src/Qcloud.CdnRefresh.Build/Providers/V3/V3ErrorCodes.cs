@@ -5,9 +5,7 @@ namespace Qcloud.CdnRefresh.Build.Providers.V3;
 /// <summary>Which API 3.0 <c>Error.Code</c> values are retried, and which are final and why.</summary>
 internal static class V3ErrorCodes
 {
-    /// <summary>
-    /// CDN's rules: <see cref="CommonKindOf"/>, plus busy signals of its own and <c>ActionOffline.*</c> for a retired action.
-    /// </summary>
+    /// <summary>CDN's rules: <see cref="CommonKindOf"/>, plus busy signals of its own and <c>ActionOffline.*</c> (retired).</summary>
     /// <remarks>
     /// Busy, not spent: <c>LimitExceeded.CdnHostOpTooOften</c> (the domain is operated too often) and
     /// <c>ResourceInUse.CdnOpInProgress</c> (another operation on the domain is running) pass with time, so they are
