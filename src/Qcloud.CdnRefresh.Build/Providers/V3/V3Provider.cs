@@ -126,6 +126,41 @@ internal sealed partial class V3Provider(ProviderContext context) : Api3Provider
     /// <summary><c>PurgeType</c> is <c>url</c> for a <c>PurgeUrlsCache</c> task, <c>path</c> for a <c>PurgePathCache</c> one.</summary>
     internal sealed record DescribePurgeTasks(string PurgeType, string TaskId, int Offset, int Limit, string Area);
 
+    /// <summary>The answer to <c>DescribePurgeQuota</c>: the URL and path purge quotas per area.</summary>
+    internal sealed record PurgeQuotaResponse : V3Response
+    {
+        public IReadOnlyList<PurgeQuota>? UrlPurge { get; init; }
+
+        public IReadOnlyList<PurgeQuota>? PathPurge { get; init; }
+
+        public override bool IsComplete() => UrlPurge is not null;
+
+        /// <summary>The URL purge quota of <paramref name="area"/> (<c>overseas</c> or <c>mainland</c>), when reported.</summary>
+        public PurgeQuota? UrlQuotaFor(string area) => For(UrlPurge, area);
+
+        /// <summary>The directory purge quota of <paramref name="area"/>, when reported.</summary>
+        public PurgeQuota? PathQuotaFor(string area) => For(PathPurge, area);
+
+        private static PurgeQuota? For(IReadOnlyList<PurgeQuota>? quotas, string area) =>
+            quotas?.FirstOrDefault(q => string.Equals(q.Area, area, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>One area's purge quota, as <c>DescribePurgeQuota</c> reports it.</summary>
+    internal sealed record PurgeQuota
+    {
+        /// <summary><c>mainland</c> or <c>overseas</c>.</summary>
+        public required string Area { get; init; }
+
+        /// <summary>Most entries one request may carry.</summary>
+        public required long Batch { get; init; }
+
+        /// <summary>Entries allowed per day.</summary>
+        public required long Total { get; init; }
+
+        /// <summary>Entries still allowed today.</summary>
+        public required long Available { get; init; }
+    }
+
     /// <summary>The answer to <c>PurgeUrlsCache</c> and <c>PurgePathCache</c>.</summary>
     internal sealed record PurgeResponse(string? TaskId) : V3Response;
 
