@@ -123,11 +123,7 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
         return wait > TimeSpan.Zero ? wait : null;
     }
 
-    private ApiFailure Redact(ApiFailure failure)
-    {
-        var message = RedactText(failure.Message);
-        return message == failure.Message ? failure : failure with { Message = message };
-    }
+    private ApiFailure Redact(ApiFailure failure) => failure with { Message = RedactText(failure.Message) };
 
     /// <summary>
     /// A body that echoes the request (a proxy's error page, a debugging endpoint) is cleaned before anything quotes

@@ -32,7 +32,6 @@ internal abstract class SignedApiProvider(ProviderContext context, int maxDirect
     /// <summary>The <c>Host</c> header, which both signatures cover, so each request sets and signs exactly this.</summary>
     protected string Host => HostOf(Options.Endpoint);
 
-    /// <summary>Runs each API call, retried where safe.</summary>
     protected RetryingRequestRunner Runner => _runner ??= new RetryingRequestRunner(Options, new[] { Credentials.SecretKey, Credentials.Token });
 
     public abstract Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken);
@@ -42,12 +41,8 @@ internal abstract class SignedApiProvider(ProviderContext context, int maxDirect
         BatchLimits.Check(target, entries, maxDirectoriesPerRequest);
         var action = target == RefreshTarget.Directories ? DirectoryAction : UrlAction;
         var signedAt = default(DateTimeOffset);
-        var result = await Runner.RunAsync(
-            action,
-            now => BatchRequest(action, target, entries, signedAt = now),
-            ReadBatchAnswer,
-            cancellationToken).ConfigureAwait(false);
-
+        var result = await Runner.RunAsync(action, now => BatchRequest(action, target, entries, signedAt = now), ReadBatchAnswer, cancellationToken)
+            .ConfigureAwait(false);
         return result.Value is { } accepted
             ? accepted with { Target = target, Urls = entries, SubmittedAt = signedAt }
             : BatchOutcome.Failed(result.Failure!);
