@@ -117,12 +117,10 @@ public abstract class OverHttpTestBase : IAsyncLifetime
         var registration = ProviderRegistration.All.Single(p => p.Name == api);
         var endpoint = api switch { "v2" => Server.V2Endpoint, "edgeone" => Server.EdgeOneEndpoint, _ => Server.V3Endpoint };
         var options = Options(endpoint);
-        return Track(registration.Create(new ProviderContext
-        {
-            Client = (adjust ?? (o => o))(api == "edgeone" ? options with { ZoneId = FakeTencentApiOptions.DefaultZoneId } : options),
-            Credentials = () => credentials ?? FakeKeys,
-            Log = new RecordingLog(),
-        }));
+        return Track(registration.Create(new ProviderContext(
+            Client: (adjust ?? (o => o))(api == "edgeone" ? options with { ZoneId = FakeTencentApiOptions.DefaultZoneId } : options),
+            Credentials: () => credentials ?? FakeKeys,
+            Log: new RecordingLog())));
     }
 
     /// <summary>Where the fake counts what <paramref name="api"/> purges with the default area: EdgeOne's zone, else <c>overseas</c>.</summary>

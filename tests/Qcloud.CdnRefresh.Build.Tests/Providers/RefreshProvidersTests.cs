@@ -64,10 +64,8 @@ public class RefreshProvidersTests
 
     private static ProviderRegistration Registration(string name) => ProviderRegistration.All.Single(p => p.Name == name);
 
-    private static ProviderContext Context(Uri endpoint, string area, Func<TencentCredentials> credentials) => new()
-    {
-        Client = new ApiClientOptions { Endpoint = endpoint, Area = area },
-        Credentials = credentials,
-        Log = new RecordingLog(),
-    };
+    private static ProviderContext Context(Uri endpoint, string area, Func<TencentCredentials> credentials) => new(
+        Client: new ApiClientOptions { Endpoint = endpoint, Area = area },
+        Credentials: credentials,
+        Log: new RecordingLog());
 }
