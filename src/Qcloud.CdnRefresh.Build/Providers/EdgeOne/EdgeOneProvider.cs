@@ -28,7 +28,6 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : Api3Pro
 
     public override string DirectoryAction => CreatePurgeTaskAction;
 
-    /// <summary>A failed <c>DescribeContentQuota</c> is not fatal: the run goes on with <c>CdnRefreshDailyQuota</c> alone.</summary>
     public override Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
         RemoteQuotaAsync(DescribeContentQuotaAction, offline, DescribeContentQuotaAsync, quota => Today(request, quota), cancellationToken);
 

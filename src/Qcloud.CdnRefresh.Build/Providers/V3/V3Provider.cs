@@ -38,7 +38,6 @@ internal sealed partial class V3Provider(ProviderContext context) : Api3Provider
 
     public override string DirectoryAction => PurgePathCacheAction;
 
-    /// <summary>A failed <c>DescribePurgeQuota</c> is not fatal: the run goes on with <c>CdnRefreshDailyQuota</c> alone.</summary>
     public override Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
         RemoteQuotaAsync(DescribePurgeQuotaAction, offline, DescribePurgeQuotaAsync, quota => Today(request, quota), cancellationToken);
 
