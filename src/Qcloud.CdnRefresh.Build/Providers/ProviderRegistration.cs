@@ -14,7 +14,8 @@ namespace Qcloud.CdnRefresh.Build.Providers;
 internal sealed record ProviderRegistration(string Name, Uri DefaultEndpoint, Func<ProviderContext, IRefreshProvider> Create, bool ZoneScoped = false)
 {
     /// <summary>Every provider; the first is the default of <c>CdnRefreshApi</c>.</summary>
-    public static readonly IReadOnlyList<ProviderRegistration> All = [V3Provider.Registration, V2Provider.Registration, EdgeOneProvider.Registration];
+    public static readonly IReadOnlyList<ProviderRegistration> All =
+        [V3Provider.Registration, V2Provider.Registration, EdgeOneProvider.Registration];
 
     public override string ToString() => Name;
 }

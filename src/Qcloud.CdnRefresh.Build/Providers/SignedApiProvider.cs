@@ -41,7 +41,8 @@ internal abstract class SignedApiProvider(ProviderContext context, int maxDirect
         BatchLimits.Check(target, entries, maxDirectoriesPerRequest);
         var action = target == RefreshTarget.Directories ? DirectoryAction : UrlAction;
         var signedAt = default(DateTimeOffset);
-        var result = await Runner.RunAsync(action, now => BatchRequest(action, target, entries, signedAt = now), ReadBatchAnswer, cancellationToken)
+        var result = await Runner
+            .RunAsync(action, now => BatchRequest(action, target, entries, signedAt = now), ReadBatchAnswer, cancellationToken)
             .ConfigureAwait(false);
         return result.Value is { } accepted
             ? accepted with { Target = target, Urls = entries, SubmittedAt = signedAt }

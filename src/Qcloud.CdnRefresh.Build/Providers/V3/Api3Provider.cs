@@ -51,7 +51,8 @@ internal abstract class Api3Provider(ProviderContext context, string service, st
     protected Task<ApiCallResult<T>> CallAsync<T>(
         string action, Func<DateTimeOffset, byte[]> body, JsonTypeInfo<T> type, CancellationToken cancellationToken, RetryPolicy policy)
         where T : V3Response =>
-        Runner.RunAsync(action, now => Tc3Request(action, body(now), now), (status, answer) => Read(status, answer, type), cancellationToken, policy);
+        Runner.RunAsync(
+            action, now => Tc3Request(action, body(now), now), (status, answer) => Read(status, answer, type), cancellationToken, policy);
 
     /// <summary>
     /// Today's quota from the API's own count (<paramref name="query"/>), or from <c>CdnRefreshDailyQuota</c> alone
@@ -93,8 +94,8 @@ internal abstract class Api3Provider(ProviderContext context, string service, st
         while (true)
         {
             var offset = statuses.Count;
-            var result = await CallAsync(DescribePurgeTasksAction, now => pageBody(offset, now), pageType, cancellationToken, RetryPolicy.StatusQuery)
-                .ConfigureAwait(false);
+            var result = await CallAsync(
+                DescribePurgeTasksAction, now => pageBody(offset, now), pageType, cancellationToken, RetryPolicy.StatusQuery).ConfigureAwait(false);
             if (result.Value is not { } page)
             {
                 return new RefreshStatusOutcome(statuses, result.Failure);

@@ -51,7 +51,8 @@ internal sealed partial class V3Provider(ProviderContext context) : Api3Provider
 
     /// <summary>What is left of today's purge quotas, per area. Never throws for API, HTTP or network failures.</summary>
     internal Task<ApiCallResult<PurgeQuotaResponse>> DescribePurgeQuotaAsync(CancellationToken cancellationToken) =>
-        CallAsync(DescribePurgeQuotaAction, _ => EmptyObject, V3JsonContext.Default.PurgeQuotaResponse, cancellationToken, RetryPolicy.QuotaQuery);
+        CallAsync(
+            DescribePurgeQuotaAction, _ => EmptyObject, V3JsonContext.Default.PurgeQuotaResponse, cancellationToken, RetryPolicy.QuotaQuery);
 
     /// <summary>Every entry of task <paramref name="taskId"/> of <paramref name="purgeType"/> (<c>url</c> or <c>path</c>).</summary>
     internal Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string taskId, string purgeType, CancellationToken cancellationToken) =>
