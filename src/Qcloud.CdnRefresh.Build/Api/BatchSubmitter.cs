@@ -25,9 +25,7 @@ internal sealed class BatchSubmitter(Func<IReadOnlyList<string>, CancellationTok
     /// about each batch that was sent, as soon as its outcome is known.
     /// </summary>
     public async Task<SubmissionResult> SubmitAsync(
-        IReadOnlyList<string> urls,
-        Action<BatchOutcome>? onBatchCompleted,
-        CancellationToken cancellationToken)
+        IReadOnlyList<string> urls, Action<BatchOutcome>? onBatchCompleted, CancellationToken cancellationToken)
     {
         var total = (urls.Count + _batchSize - 1) / _batchSize;
         var results = new List<BatchOutcome>(total);
