@@ -19,16 +19,10 @@ internal static class V2ResponseReader
         where T : class
     {
         using var document = JsonBody.TryParse(body);
-        if (document is null)
+        var root = document?.RootElement;
+        if (JsonBody.Integer(JsonBody.Property(root, "code")) is not { } code || code < int.MinValue || code > int.MaxValue)
         {
-            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body));
-        }
-
-        var root = document.RootElement;
-        var code = JsonBody.Integer(JsonBody.Property(root, "code"));
-        if (code is null || code < int.MinValue || code > int.MaxValue)
-        {
-            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, "no numeric code"));
+            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, document is null ? null : "no numeric code"));
         }
 
         if (code != 0)
@@ -36,7 +30,7 @@ internal static class V2ResponseReader
             // A Tencent error body wins over the HTTP status: its code says more than "400" or "503".
             var message = JsonBody.Text(JsonBody.Property(root, "message")) ?? string.Empty;
             var codeDesc = JsonBody.Text(JsonBody.Property(root, "codeDesc"));
-            return ApiCallResult<T>.Failed(V2ErrorCodes.ToFailure((int)code.Value, message, codeDesc, httpStatus));
+            return ApiCallResult<T>.Failed(V2ErrorCodes.ToFailure((int)code, message, codeDesc, httpStatus));
         }
 
         if (httpStatus < 200 || httpStatus > 299)
