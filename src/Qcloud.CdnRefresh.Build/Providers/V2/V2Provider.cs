@@ -154,15 +154,13 @@ internal sealed class V2Provider(ProviderContext context) : SignedApiProvider(co
 
     private DailyUsageStore? LoadUsage()
     {
-        if (_usage is not null || Context.ManifestPath is null)
+        if (_usage is null && Context.ManifestPath is not null)
         {
-            return _usage;
-        }
-
-        _usage = DailyUsageStore.Load(DailyUsageStore.PathFor(Context.ManifestPath), Options.Clock());
-        foreach (var warning in _usage.Warnings)
-        {
-            Context.Log.Warning(warning.Code, warning.Message);
+            _usage = DailyUsageStore.Load(DailyUsageStore.PathFor(Context.ManifestPath), Options.Clock());
+            foreach (var warning in _usage.Warnings)
+            {
+                Context.Log.Warning(warning.Code, warning.Message);
+            }
         }
 
         return _usage;
