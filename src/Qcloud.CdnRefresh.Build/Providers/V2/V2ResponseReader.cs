@@ -33,15 +33,14 @@ internal static class V2ResponseReader
             return ApiCallResult<T>.Failed(V2ErrorCodes.ToFailure((int)code, message, codeDesc, httpStatus));
         }
 
-        if (httpStatus < 200 || httpStatus > 299)
+        var succeeded = httpStatus is >= 200 and <= 299;
+        if (succeeded && readData(JsonBody.Property(root, "data")) is { } value)
         {
-            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, "code 0 although the HTTP status is not a success"));
+            return ApiCallResult<T>.Success(value);
         }
 
-        var value = readData(JsonBody.Property(root, "data"));
-        return value is null
-            ? ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, "unexpected data"))
-            : ApiCallResult<T>.Success(value);
+        return ApiCallResult<T>.Failed(
+            ApiFailure.UnexpectedResponse(httpStatus, body, succeeded ? "unexpected data" : "code 0 although the HTTP status is not a success"));
     }
 
     /// <summary><c>GetCdnOverseaRefreshLog</c>: <c>logs[] {id, url, datetime, status}</c>, one entry per URL or directory.</summary>
