@@ -123,7 +123,6 @@ internal sealed partial class V3Provider(ProviderContext context) : Api3Provider
 
     internal sealed record PurgeUrlsCache(IReadOnlyList<string> Urls, string Area);
 
-    /// <summary><c>PurgeType</c> is <c>url</c> for a <c>PurgeUrlsCache</c> task, <c>path</c> for a <c>PurgePathCache</c> one.</summary>
     internal sealed record DescribePurgeTasks(string PurgeType, string TaskId, int Offset, int Limit, string Area);
 
     /// <summary>The answer to <c>DescribePurgeQuota</c>: the URL and path purge quotas per area.</summary>
