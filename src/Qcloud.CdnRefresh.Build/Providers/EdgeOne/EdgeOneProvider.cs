@@ -94,7 +94,7 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : Api3Pro
         return new TodaysQuota(urls, directories);
 
         (long Available, long? Batch, string Source)? Figures(string type) =>
-            quota?.For(type) is { DailyAvailable: { } available } figures
+            quota?.PurgeQuota?.FirstOrDefault(q => q.Type == type) is { DailyAvailable: { } available } figures
                 ? (available,
                     figures.Batch,
                     Invariant($"DescribeContentQuota reports {available} of {figures.Daily ?? available} {type} targets left today"))
@@ -135,10 +135,6 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : Api3Pro
     internal sealed record ContentQuotaResponse(IReadOnlyList<ContentQuota>? PurgeQuota) : V3Response
     {
         public override bool IsComplete() => PurgeQuota is not null;
-
-        /// <summary>The quota of purge type <paramref name="type"/> (<c>purge_url</c>, <c>purge_prefix</c>), when reported.</summary>
-        public ContentQuota? For(string type) =>
-            PurgeQuota?.FirstOrDefault(q => string.Equals(q.Type, type, StringComparison.Ordinal));
     }
 
     /// <summary>
