@@ -71,9 +71,7 @@ internal sealed partial class V3Provider(ProviderContext context) : Api3Provider
     internal static TodaysQuota Today(QuotaRequest request, PurgeQuotaResponse? quota) =>
         Today(request, quota?.UrlQuotaFor(request.Area), quota?.PathQuotaFor(request.Area));
 
-    /// <param name="request">The run's URLs and settings.</param>
-    /// <param name="urlQuota">The area's URL purge quota; null when <c>DescribePurgeQuota</c> gave none.</param>
-    /// <param name="pathQuota">The area's path purge quota; null when <c>DescribePurgeQuota</c> gave none.</param>
+    /// <summary>The same from the area's URL and path purge quotas, each null when <c>DescribePurgeQuota</c> gave none.</summary>
     internal static TodaysQuota Today(QuotaRequest request, PurgeQuota? urlQuota, PurgeQuota? pathQuota)
     {
         var urls = Allowance.Urls(request, Figures(urlQuota, "URL"), $"without DescribePurgeQuota figures for {request.Area}");
