@@ -55,7 +55,6 @@ internal sealed record ApiClientOptions
         var bytes = new byte[4];
         using var random = RandomNumberGenerator.Create();
         random.GetBytes(bytes);
-        var value = BitConverter.ToUInt32(bytes, 0) & 0x7FFFFFFF;
-        return value == 0 ? 1u : value;
+        return Math.Max(1u, BitConverter.ToUInt32(bytes, 0) & 0x7FFFFFFF);
     }
 }

@@ -44,9 +44,7 @@ internal sealed record ApiFailure
     {
         // Invalid UTF-8 becomes U+FFFD instead of an exception: this text is only ever shown.
         var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(body);
-        var what = text.Trim().Length == 0
-            ? "an empty body"
-            : "a body that is not the expected JSON: \"" + OneLine(text, 100) + "\"";
+        var what = text.Trim().Length == 0 ? "an empty body" : "a body that is not the expected JSON: \"" + OneLine(text, 100) + "\"";
         var why = reason is null ? string.Empty : " (" + reason + ")";
         return new ApiFailure
         {
