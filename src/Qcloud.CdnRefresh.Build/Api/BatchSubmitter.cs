@@ -15,9 +15,7 @@ internal sealed class BatchSubmitter(Func<IReadOnlyList<string>, CancellationTok
     private readonly int _batchSize = batchSize is >= 1 and <= BatchLimits.MaxUrlsPerRequest
         ? batchSize
         : throw new ArgumentOutOfRangeException(
-            nameof(batchSize),
-            batchSize,
-            "The batch size must be 1 to " + BatchLimits.MaxUrlsPerRequest.ToString(CultureInfo.InvariantCulture) + ".");
+            nameof(batchSize), batchSize, "The batch size must be 1 to " + BatchLimits.MaxUrlsPerRequest.ToString(CultureInfo.InvariantCulture) + ".");
 
     /// <summary>
     /// Submits every batch in order. Never throws for API failures or cancellation: a cancelled run returns what was
