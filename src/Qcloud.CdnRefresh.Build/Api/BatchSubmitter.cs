@@ -1,5 +1,5 @@
-using System.Globalization;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Api;
 
@@ -15,7 +15,7 @@ internal sealed class BatchSubmitter(Func<IReadOnlyList<string>, CancellationTok
     private readonly int _batchSize = batchSize is >= 1 and <= BatchLimits.MaxUrlsPerRequest
         ? batchSize
         : throw new ArgumentOutOfRangeException(
-            nameof(batchSize), batchSize, "The batch size must be 1 to " + BatchLimits.MaxUrlsPerRequest.ToString(CultureInfo.InvariantCulture) + ".");
+            nameof(batchSize), batchSize, Invariant($"The batch size must be 1 to {BatchLimits.MaxUrlsPerRequest}."));
 
     /// <summary>
     /// Submits every batch in order. Never throws for API failures or cancellation: a cancelled run returns what was
