@@ -39,8 +39,8 @@ internal static class V2ResponseReader
             return ApiCallResult<T>.Success(value);
         }
 
-        return ApiCallResult<T>.Failed(
-            ApiFailure.UnexpectedResponse(httpStatus, body, succeeded ? "unexpected data" : "code 0 although the HTTP status is not a success"));
+        var reason = succeeded ? "unexpected data" : "code 0 although the HTTP status is not a success";
+        return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, reason));
     }
 
     /// <summary><c>GetCdnOverseaRefreshLog</c>: <c>logs[] {id, url, datetime, status}</c>, one entry per URL or directory.</summary>

@@ -95,7 +95,8 @@ internal abstract class Api3Provider(ProviderContext context, string service, st
         {
             var offset = statuses.Count;
             var result = await CallAsync(
-                DescribePurgeTasksAction, now => pageBody(offset, now), pageType, cancellationToken, RetryPolicy.StatusQuery).ConfigureAwait(false);
+                    DescribePurgeTasksAction, now => pageBody(offset, now), pageType, cancellationToken, RetryPolicy.StatusQuery)
+                .ConfigureAwait(false);
             if (result.Value is not { } page)
             {
                 return new RefreshStatusOutcome(statuses, result.Failure);
