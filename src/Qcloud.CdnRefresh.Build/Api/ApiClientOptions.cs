@@ -53,12 +53,8 @@ internal sealed record ApiClientOptions
     private static uint RandomPositive()
     {
         var bytes = new byte[4];
-        using (var random = RandomNumberGenerator.Create())
-        {
-            random.GetBytes(bytes);
-        }
-
-        var value = BitConverter.ToUInt32(bytes, 0) & 0x7FFFFFFF;
-        return value == 0 ? 1u : value;
+        using var random = RandomNumberGenerator.Create();
+        random.GetBytes(bytes);
+        return Math.Max(1u, BitConverter.ToUInt32(bytes, 0) & 0x7FFFFFFF);
     }
 }

@@ -3,7 +3,6 @@ namespace Qcloud.CdnRefresh.Build.Api;
 /// <summary>Where one batch of a submission ended.</summary>
 internal enum BatchStatus
 {
-    /// <summary>The API accepted the batch.</summary>
     Accepted,
 
     /// <summary>The API refused the batch for good (after any retries).</summary>

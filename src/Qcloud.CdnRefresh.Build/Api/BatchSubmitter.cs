@@ -1,5 +1,5 @@
-using System.Globalization;
 using Qcloud.CdnRefresh.Build.Diagnostics;
+using static System.FormattableString;
 
 namespace Qcloud.CdnRefresh.Build.Api;
 
@@ -8,26 +8,14 @@ namespace Qcloud.CdnRefresh.Build.Api;
 /// good: later batches would likely fail the same way (quota, credentials) and the entries they hold stay owed for the
 /// next run.
 /// </summary>
-internal sealed class BatchSubmitter
+/// <param name="submitBatch">Sends one batch; never throws but for cancellation, as the providers promise.</param>
+/// <param name="batchSize">1 to <see cref="BatchLimits.MaxUrlsPerRequest"/>.</param>
+internal sealed class BatchSubmitter(Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch, int batchSize)
 {
-    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> _submitBatch;
-    private readonly int _batchSize;
-
-    /// <param name="submitBatch">Sends one batch; never throws but for cancellation, as the providers promise.</param>
-    /// <param name="batchSize">1 to <see cref="BatchLimits.MaxUrlsPerRequest"/>.</param>
-    public BatchSubmitter(Func<IReadOnlyList<string>, CancellationToken, Task<BatchOutcome>> submitBatch, int batchSize)
-    {
-        if (batchSize < 1 || batchSize > BatchLimits.MaxUrlsPerRequest)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(batchSize),
-                batchSize,
-                "The batch size must be 1 to " + BatchLimits.MaxUrlsPerRequest.ToString(CultureInfo.InvariantCulture) + ".");
-        }
-
-        _submitBatch = submitBatch;
-        _batchSize = batchSize;
-    }
+    private readonly int _batchSize = batchSize is >= 1 and <= BatchLimits.MaxUrlsPerRequest
+        ? batchSize
+        : throw new ArgumentOutOfRangeException(
+            nameof(batchSize), batchSize, Invariant($"The batch size must be 1 to {BatchLimits.MaxUrlsPerRequest}."));
 
     /// <summary>
     /// Submits every batch in order. Never throws for API failures or cancellation: a cancelled run returns what was
@@ -35,9 +23,7 @@ internal sealed class BatchSubmitter
     /// about each batch that was sent, as soon as its outcome is known.
     /// </summary>
     public async Task<SubmissionResult> SubmitAsync(
-        IReadOnlyList<string> urls,
-        Action<BatchOutcome>? onBatchCompleted,
-        CancellationToken cancellationToken)
+        IReadOnlyList<string> urls, Action<BatchOutcome>? onBatchCompleted, CancellationToken cancellationToken)
     {
         var total = (urls.Count + _batchSize - 1) / _batchSize;
         var results = new List<BatchOutcome>(total);
@@ -59,7 +45,7 @@ internal sealed class BatchSubmitter
             BatchOutcome outcome;
             try
             {
-                outcome = await _submitBatch(slice, cancellationToken).ConfigureAwait(false);
+                outcome = await submitBatch(slice, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -71,7 +57,7 @@ internal sealed class BatchSubmitter
             {
                 // Whatever else went wrong, the batches accepted so far must still reach the manifest: stop here as a
                 // failed batch. A coded failure (credentials missing, read on the first request) ends the run as its own error.
-                outcome = BatchOutcome.Failed(ApiErrorClassifier.Unexpected(exception));
+                outcome = BatchOutcome.Failed(ApiFailure.Unexpected(exception));
             }
 
             batch = outcome with { Number = batch.Number, TotalBatches = total, Urls = slice };

@@ -7,10 +7,11 @@ namespace Qcloud.CdnRefresh.Build.Api;
 internal static class RefreshStatusCollector
 {
     /// <summary>
-    /// How much earlier than the batch a log entry may be stamped and still be the batch's: Tencent's clock and ours
-    /// differ a little. An entry older than that is an earlier refresh of the same URL.
+    /// How much Tencent's clock and ours may differ: a log entry stamped this much earlier than its batch may still be
+    /// the batch's (an older one is an earlier refresh of the same URL), and a job's tasks are looked for this far
+    /// around its submission.
     /// </summary>
-    private static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     /// <param name="batches">The accepted batches, in the order their statuses are returned.</param>
     /// <param name="logKey">Names the log a batch is found in (batches with the same key share one read); null when
@@ -43,13 +44,13 @@ internal static class RefreshStatusCollector
             statuses.AddRange(Match(batch, log));
         }
 
-        return new RefreshStatusOutcome { Statuses = statuses, Failure = failure };
+        return new RefreshStatusOutcome(statuses, failure);
     }
 
     /// <summary>Each entry of <paramref name="batch"/> with its latest log entry, or <see cref="RefreshStatus.Unknown"/>.</summary>
     private static IEnumerable<UrlRefreshStatus> Match(BatchOutcome batch, IReadOnlyList<UrlRefreshStatus> log)
     {
-        var notBefore = batch.SubmittedAt - ClockSkewAllowance;
+        var notBefore = batch.SubmittedAt - ClockSkew;
         var latest = new Dictionary<string, UrlRefreshStatus>(StringComparer.Ordinal);
         foreach (var entry in log.Where(e => !(e.LoggedAt < notBefore)))
         {

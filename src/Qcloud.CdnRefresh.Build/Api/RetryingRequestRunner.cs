@@ -15,21 +15,22 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
     // A v2 Signature parameter or a TC3 Authorization value, wherever an answer echoes one.
     private const string SignaturePattern = @"(Signature=|TC3-HMAC-SHA256 )[^&\s"",;<]+";
 
-    // Made on the first request: a dry run sends none. Our own per-attempt timeout replaces HttpClient's, which would
-    // otherwise cap every attempt at 100 s.
-    private readonly Lazy<HttpClient> _http = new(() => new HttpClient(options.Handler ?? new HttpClientHandler(), disposeHandler: options.Handler is null)
+    // The runner is made for the first request (a dry run sends none). Our own per-attempt timeout replaces HttpClient's,
+    // which would otherwise cap every attempt at 100 s.
+    private readonly HttpClient _http = new(options.Handler ?? new HttpClientHandler(), disposeHandler: options.Handler is null)
     {
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-    });
+    };
 
     private readonly string[] _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray();
 
-    /// <remarks><c>buildRequest</c>: Called once per attempt, so every attempt carries a fresh timestamp, nonce and signature.
+    /// <remarks><c>buildRequest</c>: Called once per attempt with the clock's time, so every attempt carries a fresh
+    /// timestamp, nonce and signature.
     /// <c>parse</c>: Reads the HTTP status and body of an attempt into a value or a classified failure.
     /// <c>policy</c>: Where this kind of request departs from the client's retry settings; null for none.</remarks>
     public async Task<ApiCallResult<T>> RunAsync<T>(
         string action,
-        Func<HttpRequestMessage> buildRequest,
+        Func<DateTimeOffset, HttpRequestMessage> buildRequest,
         Func<int, byte[], ApiCallResult<T>> parse,
         CancellationToken cancellationToken,
         RetryPolicy? policy = null)
@@ -66,16 +67,10 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
         }
     }
 
-    public void Dispose()
-    {
-        if (_http.IsValueCreated)
-        {
-            _http.Value.Dispose();
-        }
-    }
+    public void Dispose() => _http.Dispose();
 
     private async Task<ApiCallResult<T>> AttemptAsync<T>(
-        Func<HttpRequestMessage> buildRequest,
+        Func<DateTimeOffset, HttpRequestMessage> buildRequest,
         Func<int, byte[], ApiCallResult<T>> parse,
         CancellationToken cancellationToken)
         where T : class
@@ -86,10 +81,10 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
         var token = attemptCancellation.Token;
         try
         {
-            using var request = buildRequest();
+            using var request = buildRequest(options.Clock());
 
             // ResponseContentRead buffers the body inside SendAsync, under the same token: the timeout covers it.
-            using var response = await HttpCancellation.WithCancellation(_http.Value.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);
+            using var response = await HttpCancellation.WithCancellation(_http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token), token).ConfigureAwait(false);
             var body = Redact(await HttpCancellation.ReadBodyAsync(response.Content, token).ConfigureAwait(false));
             try
             {
@@ -101,22 +96,17 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
             catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException)
             {
                 // A body the parser chokes on (invalid UTF-8 inside a string, say) is an unexpected response, not a crash.
-                return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse((int)response.StatusCode, body, exception.GetType().Name));
+                return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse((int)response.StatusCode, body, exception.GetType().Name));
             }
         }
-        catch (Exception exception) when (IsTransportFailure(exception) && cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException)
         {
-            // The caller's cancellation is not a timeout and never retried: surface it as such.
+            // A cancelled token can surface as any of these, depending on the platform and where the transfer was. The
+            // caller's cancellation is not a timeout and never retried: it is surfaced as such.
             cancellationToken.ThrowIfCancellationRequested();
-            throw;
-        }
-        catch (Exception exception) when (IsTransportFailure(exception) && attemptCancellation.IsCancellationRequested)
-        {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.Timeout(options.RequestTimeout));
-        }
-        catch (Exception exception) when (IsTransportFailure(exception))
-        {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.NetworkError(exception));
+            return ApiCallResult<T>.Failed(attemptCancellation.IsCancellationRequested
+                ? ApiFailure.Timeout(options.RequestTimeout)
+                : ApiFailure.NetworkError(exception));
         }
         finally
         {
@@ -133,15 +123,7 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
         return wait > TimeSpan.Zero ? wait : null;
     }
 
-    // A cancelled token can surface as any of these, depending on the platform and where the transfer was.
-    private static bool IsTransportFailure(Exception exception) =>
-        exception is HttpRequestException || exception is IOException || exception is OperationCanceledException;
-
-    private ApiFailure Redact(ApiFailure failure)
-    {
-        var message = RedactText(failure.Message);
-        return message == failure.Message ? failure : failure with { Message = message };
-    }
+    private ApiFailure Redact(ApiFailure failure) => failure with { Message = RedactText(failure.Message) };
 
     /// <summary>
     /// A body that echoes the request (a proxy's error page, a debugging endpoint) is cleaned before anything quotes
@@ -149,11 +131,6 @@ internal sealed class RetryingRequestRunner(ApiClientOptions options, IEnumerabl
     /// </summary>
     private byte[] Redact(byte[] body)
     {
-        if (body.Length == 0)
-        {
-            return body;
-        }
-
         var text = Encoding.UTF8.GetString(body);
         var redacted = RedactText(text);
         return ReferenceEquals(redacted, text) ? body : Encoding.UTF8.GetBytes(redacted);

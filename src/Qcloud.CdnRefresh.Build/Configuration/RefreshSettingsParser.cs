@@ -30,7 +30,7 @@ internal static class RefreshSettingsParser
     /// <exception cref="CdnRefreshException">A knob has a value outside its allowed ones.</exception>
     public static RefreshSettings Parse(Func<string, string?> parameter, IEnumerable<string> excludeItems)
     {
-        var api = OneOf(parameter("Api"), "CdnRefreshApi", DiagnosticCodes.UnknownApi, RefreshProviders.All.Select(p => (p.Name, p)).ToArray());
+        var api = OneOf(parameter("Api"), "CdnRefreshApi", DiagnosticCodes.UnknownApi, ProviderRegistration.All.Select(p => (p.Name, p)).ToArray());
         return new RefreshSettings(
             PublishDir: PublishDir(parameter("PublishDir")),
             ContentRoot: Optional(parameter("ContentRoot")),

@@ -23,9 +23,7 @@ internal sealed class CredentialsReader(Func<string, string?> environment, strin
     public TencentCredentials Read()
     {
         var token = Value(TokenVariable) ?? Value(SecurityTokenVariable);
-        var secretId = Value(SecretIdVariable);
-        var secretKey = Value(SecretKeyVariable);
-        if (secretId is not null && secretKey is not null)
+        if (Value(SecretIdVariable) is { } secretId && Value(SecretKeyVariable) is { } secretKey)
         {
             return new TencentCredentials(secretId, secretKey, token);
         }

@@ -9,14 +9,12 @@ internal static class HttpCancellation
     public static async Task<TResult> WithCancellation<TResult>(Task<TResult> task, CancellationToken token)
     {
         var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (token.Register(() => cancelled.TrySetResult(true)))
+        using var registration = token.Register(() => cancelled.TrySetResult(true));
+        if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
         {
-            if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
-            {
-                // Abandoned: observe its eventual fault so it is not reported as unobserved.
-                _ = task.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
-                throw new OperationCanceledException(token);
-            }
+            // Abandoned: observe its eventual fault so it is not reported as unobserved.
+            _ = task.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            throw new OperationCanceledException(token);
         }
 
         return await task.ConfigureAwait(false);
@@ -35,13 +33,9 @@ internal static class HttpCancellation
             await timer(timeout, requestEnded).ConfigureAwait(false);
             request.Cancel();
         }
-        catch (OperationCanceledException)
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
         {
-            // The request ended first.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The request ended as the timer did.
+            // The request ended first, or as the timer did.
         }
     }
 

@@ -16,7 +16,6 @@ internal interface IRefreshProvider : IDisposable
     /// <summary>The action directory batches go out as (<c>PurgePathCache</c>, <c>RefreshCdnOverSeaDir</c>, …).</summary>
     string DirectoryAction { get; }
 
-    /// <summary>Where requests go.</summary>
     Uri Endpoint { get; }
 
     /// <summary>

@@ -1,3 +1,7 @@
+using Qcloud.CdnRefresh.Build.Providers.EdgeOne;
+using Qcloud.CdnRefresh.Build.Providers.V2;
+using Qcloud.CdnRefresh.Build.Providers.V3;
+
 namespace Qcloud.CdnRefresh.Build.Providers;
 
 /// <summary>A provider as <c>CdnRefreshApi</c> names it: its name, its default endpoint and how to build it.</summary>
@@ -9,5 +13,9 @@ namespace Qcloud.CdnRefresh.Build.Providers;
 /// </param>
 internal sealed record ProviderRegistration(string Name, Uri DefaultEndpoint, Func<ProviderContext, IRefreshProvider> Create, bool ZoneScoped = false)
 {
+    /// <summary>Every provider; the first is the default of <c>CdnRefreshApi</c>.</summary>
+    public static readonly IReadOnlyList<ProviderRegistration> All =
+        [V3Provider.Registration, V2Provider.Registration, EdgeOneProvider.Registration];
+
     public override string ToString() => Name;
 }

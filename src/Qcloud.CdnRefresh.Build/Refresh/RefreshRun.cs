@@ -180,9 +180,8 @@ internal sealed class RefreshRun(RefreshSettings settings, RefreshEnvironment en
         };
     }
 
-    private ProviderContext ProviderContextFor(string? manifestPath) => new()
-    {
-        Client = new ApiClientOptions
+    private ProviderContext ProviderContextFor(string? manifestPath) => new(
+        Client: new ApiClientOptions
         {
             Endpoint = settings.Endpoint,
             Area = settings.Area,
@@ -198,10 +197,9 @@ internal sealed class RefreshRun(RefreshSettings settings, RefreshEnvironment en
                 DiagnosticCodes.ApiRetrying,
                 $"{notice.Action} attempt {notice.Attempt} of {notice.MaxAttempts} failed ({notice.Failure.Brief}); retrying in {notice.Delay.TotalSeconds:0.#} s."),
         },
-        Credentials = environment.Credentials,
-        Log = Log,
-        ManifestPath = manifestPath,
-    };
+        Credentials: environment.Credentials,
+        Log: Log,
+        ManifestPath: manifestPath);
 
     private RefreshResult Finish(RefreshResult result)
     {

@@ -79,7 +79,9 @@ public class ApiErrorClassifierTests
     [InlineData("AuthFailure.SignatureFailure", false)]
     public void V3Failure_IsRetryableExactlyWhenItsKindIs(string code, bool retryable)
     {
-        Assert.Equal(retryable, V3ErrorCodes.ToFailure(code, "m", 200, null).IsRetryable);
+        var answer = Encoding.UTF8.GetBytes(ClientHarness.V3Error(code, "m"));
+        var failure = V3Response.Read(200, answer, V3Provider.V3JsonContext.Default.PurgeResponse, V3ErrorCodes.KindOf).Failure!;
+        Assert.Equal(retryable, failure.IsRetryable);
     }
 
     [Theory]
@@ -91,7 +93,7 @@ public class ApiErrorClassifierTests
     [InlineData(502)]
     public void UnexpectedBody_IsRetryableWhateverTheStatus(int status)
     {
-        var failure = ApiErrorClassifier.UnexpectedResponse(status, Encoding.UTF8.GetBytes("<html>oops</html>"));
+        var failure = ApiFailure.UnexpectedResponse(status, Encoding.UTF8.GetBytes("<html>oops</html>"));
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, failure.Kind);
         Assert.True(failure.IsRetryable);
@@ -100,7 +102,7 @@ public class ApiErrorClassifierTests
     [Fact]
     public void FailureInsideTheClient_IsFinal()
     {
-        var failure = ApiErrorClassifier.Unexpected(new InvalidOperationException("bug"));
+        var failure = ApiFailure.Unexpected(new InvalidOperationException("bug"));
 
         Assert.Equal(ApiFailureKind.UnexpectedResponse, failure.Kind);
         Assert.False(failure.IsRetryable);
@@ -111,7 +113,7 @@ public class ApiErrorClassifierTests
     {
         var body = "<html>\r\n<head><title>502 Bad Gateway</title></head>\n\t<body>" + new string('x', 300) + "</body></html>";
 
-        var failure = ApiErrorClassifier.UnexpectedResponse(502, Encoding.UTF8.GetBytes(body));
+        var failure = ApiFailure.UnexpectedResponse(502, Encoding.UTF8.GetBytes(body));
 
         Assert.StartsWith("HTTP 502 answered with a body that is not the expected JSON: \"<html> <head><title>502 Bad Gateway</title></head> <body>xxx", failure.Message);
         Assert.DoesNotContain("\n", failure.Message);
@@ -122,13 +124,13 @@ public class ApiErrorClassifierTests
     [Fact]
     public void UnexpectedBody_EmptyBody_SaysSo()
     {
-        Assert.Equal("HTTP 503 answered with an empty body", ApiErrorClassifier.UnexpectedResponse(503, Array.Empty<byte>()).Message);
+        Assert.Equal("HTTP 503 answered with an empty body", ApiFailure.UnexpectedResponse(503, Array.Empty<byte>()).Message);
     }
 
     [Fact]
     public void NetworkError_IsRetryableAndNamesTheInnerCause()
     {
-        var failure = ApiErrorClassifier.NetworkError(
+        var failure = ApiFailure.NetworkError(
             new System.Net.Http.HttpRequestException("An error occurred while sending the request.", new System.IO.IOException("Connection reset by peer")));
 
         Assert.Equal(ApiFailureKind.Retryable, failure.Kind);

@@ -93,10 +93,8 @@ internal sealed class ClientHarness
     public V2Provider V2(Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null) =>
         new(Context(V2Endpoint, adjust, credentials));
 
-    private ProviderContext Context(Uri endpoint, Func<ApiClientOptions, ApiClientOptions>? adjust, TencentCredentials? credentials) => new()
-    {
-        Client = (adjust ?? (o => o))(Options(endpoint)),
-        Credentials = () => credentials ?? Credentials,
-        Log = new RecordingLog(),
-    };
+    private ProviderContext Context(Uri endpoint, Func<ApiClientOptions, ApiClientOptions>? adjust, TencentCredentials? credentials) => new(
+        Client: (adjust ?? (o => o))(Options(endpoint)),
+        Credentials: () => credentials ?? Credentials,
+        Log: new RecordingLog());
 }

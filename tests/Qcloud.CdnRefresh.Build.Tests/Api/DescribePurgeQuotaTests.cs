@@ -5,6 +5,7 @@ using System.Threading;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 using Xunit;
+using static Qcloud.CdnRefresh.Build.Providers.V3.V3Provider;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 

@@ -114,15 +114,13 @@ public abstract class OverHttpTestBase : IAsyncLifetime
     /// <summary>The provider <paramref name="api"/> names, as the registry builds it, wired to the fake.</summary>
     internal IRefreshProvider Provider(string api, Func<ApiClientOptions, ApiClientOptions>? adjust = null, TencentCredentials? credentials = null)
     {
-        var registration = RefreshProviders.All.Single(p => p.Name == api);
+        var registration = ProviderRegistration.All.Single(p => p.Name == api);
         var endpoint = api switch { "v2" => Server.V2Endpoint, "edgeone" => Server.EdgeOneEndpoint, _ => Server.V3Endpoint };
         var options = Options(endpoint);
-        return Track(registration.Create(new ProviderContext
-        {
-            Client = (adjust ?? (o => o))(api == "edgeone" ? options with { ZoneId = FakeTencentApiOptions.DefaultZoneId } : options),
-            Credentials = () => credentials ?? FakeKeys,
-            Log = new RecordingLog(),
-        }));
+        return Track(registration.Create(new ProviderContext(
+            Client: (adjust ?? (o => o))(api == "edgeone" ? options with { ZoneId = FakeTencentApiOptions.DefaultZoneId } : options),
+            Credentials: () => credentials ?? FakeKeys,
+            Log: new RecordingLog())));
     }
 
     /// <summary>Where the fake counts what <paramref name="api"/> purges with the default area: EdgeOne's zone, else <c>overseas</c>.</summary>

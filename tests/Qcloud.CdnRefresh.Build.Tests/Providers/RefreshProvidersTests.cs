@@ -14,7 +14,7 @@ public class RefreshProvidersTests
     [Fact]
     public void TheRegistry_ListsV3First_AsTheDefault_ThenV2AndEdgeOne()
     {
-        Assert.Equal(new[] { "v3", "v2", "edgeone" }, RefreshProviders.All.Select(p => p.Name));
+        Assert.Equal(new[] { "v3", "v2", "edgeone" }, ProviderRegistration.All.Select(p => p.Name));
     }
 
     [Theory]
@@ -62,12 +62,10 @@ public class RefreshProvidersTests
         Assert.Equal(zoneScoped, Registration(name).ZoneScoped);
     }
 
-    private static ProviderRegistration Registration(string name) => RefreshProviders.All.Single(p => p.Name == name);
+    private static ProviderRegistration Registration(string name) => ProviderRegistration.All.Single(p => p.Name == name);
 
-    private static ProviderContext Context(Uri endpoint, string area, Func<TencentCredentials> credentials) => new()
-    {
-        Client = new ApiClientOptions { Endpoint = endpoint, Area = area },
-        Credentials = credentials,
-        Log = new RecordingLog(),
-    };
+    private static ProviderContext Context(Uri endpoint, string area, Func<TencentCredentials> credentials) => new(
+        Client: new ApiClientOptions { Endpoint = endpoint, Area = area },
+        Credentials: credentials,
+        Log: new RecordingLog());
 }

@@ -7,6 +7,7 @@ using Qcloud.CdnRefresh.Build.Providers.V2;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Quota;
 using Xunit;
+using static Qcloud.CdnRefresh.Build.Providers.V3.V3Provider;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Quota;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Qcloud.CdnRefresh.Build.Api;
 using Qcloud.CdnRefresh.Build.Providers.V3;
 using Qcloud.CdnRefresh.Build.Quota;
@@ -13,29 +12,14 @@ namespace Qcloud.CdnRefresh.Build.Providers.EdgeOne;
 /// in the zone <c>CdnRefreshZoneId</c> (<c>purge_url</c>, or <c>purge_prefix</c> for directories), today's quota
 /// from <c>DescribeContentQuota</c>, status from <c>DescribePurgeTasks</c> by job id. The zone decides the area.
 /// </summary>
-internal sealed partial class EdgeOneProvider(ProviderContext context) : SignedApiProvider(context, MaxDirectoriesPerRequest)
+internal sealed partial class EdgeOneProvider(ProviderContext context) : Api3Provider(context, "teo", "2022-09-01", V3ErrorCodes.CommonKindOf)
 {
     public const string CreatePurgeTaskAction = "CreatePurgeTask";
     public const string DescribeContentQuotaAction = "DescribeContentQuota";
-    public const string DescribePurgeTasksAction = "DescribePurgeTasks";
 
     private const string UrlType = "purge_url";
     private const string PrefixType = "purge_prefix";
     private const string MethodInvalidate = "invalidate";
-    private const string ApiVersion = "2022-09-01";
-    private const string Service = "teo";
-
-    /// <summary>
-    /// The largest prefix batch the client sends. The real limit is <c>purge_prefix</c>'s <c>Batch</c>, which the
-    /// server enforces; this only catches a caller that lost count.
-    /// </summary>
-    private const int MaxDirectoriesPerRequest = 1000;
-
-    /// <summary><c>Limit</c> asked per <c>DescribePurgeTasks</c> page; the loop follows <c>TotalCount</c>.</summary>
-    private const int PurgeTasksPageSize = 100;
-
-    /// <summary>How far around the submission a job's tasks are looked for: Tencent's clock and ours differ a little.</summary>
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     public static readonly ProviderRegistration Registration =
         new("edgeone", new Uri("https://teo.tencentcloudapi.com/"), context => new EdgeOneProvider(context), ZoneScoped: true);
@@ -44,7 +28,6 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : SignedA
 
     public override string DirectoryAction => CreatePurgeTaskAction;
 
-    /// <summary>A failed <c>DescribeContentQuota</c> is not fatal: the run goes on with <c>CdnRefreshDailyQuota</c> alone.</summary>
     public override Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
         RemoteQuotaAsync(DescribeContentQuotaAction, offline, DescribeContentQuotaAsync, quota => Today(request, quota), cancellationToken);
 
@@ -60,28 +43,20 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : SignedA
     internal Task<ApiCallResult<ContentQuotaResponse>> DescribeContentQuotaAsync(CancellationToken cancellationToken)
     {
         var body = Json(new DescribeContentQuota(Options.ZoneId), EdgeOneJsonContext.Default.DescribeContentQuota);
-        return RunAsync(
-            DescribeContentQuotaAction,
-            now => Request(DescribeContentQuotaAction, body, now),
-            (status, answer) => Read(status, answer, EdgeOneJsonContext.Default.ContentQuotaResponse),
-            cancellationToken,
-            RetryPolicy.QuotaQuery);
+        return CallAsync(
+            DescribeContentQuotaAction, _ => body, EdgeOneJsonContext.Default.ContentQuotaResponse, cancellationToken, RetryPolicy.QuotaQuery);
     }
 
-    /// <summary>
-    /// Every target of job <paramref name="jobId"/>, page after page until <c>TotalCount</c> is reached. Never throws for
-    /// API, HTTP or network failures: the outcome then carries the failure and the targets of the pages read before it.
-    /// </summary>
+    /// <summary>Every target of job <paramref name="jobId"/>, submitted at <paramref name="submittedAt"/>.</summary>
     internal Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string jobId, DateTimeOffset submittedAt, CancellationToken cancellationToken)
     {
         var filters = new[] { new AdvancedFilter("job-id", new[] { jobId }) };
+        var skew = RefreshStatusCollector.ClockSkew;
         return ReadStatusPagesAsync(
-            DescribePurgeTasksAction,
-            (offset, now) => Request(
-                DescribePurgeTasksAction,
-                Json(new DescribePurgeTasks(Options.ZoneId, Iso(submittedAt - ClockSkew), Iso(now + ClockSkew), offset, PurgeTasksPageSize, filters), EdgeOneJsonContext.Default.DescribePurgeTasks),
-                now),
-            (status, answer) => Read(status, answer, EdgeOneJsonContext.Default.PurgeTasksResponse),
+            (offset, now) => Json(
+                new DescribePurgeTasks(Options.ZoneId, Iso(submittedAt - skew), Iso(now + skew), offset, PurgeTasksPageSize, filters),
+                EdgeOneJsonContext.Default.DescribePurgeTasks),
+            EdgeOneJsonContext.Default.PurgeTasksResponse,
             page => ((page.Tasks ?? Array.Empty<PurgeTask>()).Select(task => task.ToStatus()).ToList(), page.TotalCount),
             cancellationToken);
     }
@@ -91,28 +66,18 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : SignedA
         var task = target == RefreshTarget.Directories
             ? new CreatePurgeTask(Options.ZoneId, PrefixType, MethodInvalidate, entries)
             : new CreatePurgeTask(Options.ZoneId, UrlType, null, entries);
-        return Request(action, Json(task, EdgeOneJsonContext.Default.CreatePurgeTask), now);
+        return Tc3Request(action, Json(task, EdgeOneJsonContext.Default.CreatePurgeTask), now);
     }
 
     /// <summary>Accepted with its <c>JobId</c>; the targets of <c>FailedList</c> come back as rejected, each with its reason.</summary>
-    protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body)
-    {
-        var answer = Read(httpStatus, body, EdgeOneJsonContext.Default.PurgeTaskResponse);
-        if (answer.Value is not { } accepted)
+    protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body) =>
+        Read(httpStatus, body, EdgeOneJsonContext.Default.PurgeTaskResponse).Map(accepted => BatchOutcome.Accepted(accepted.JobId) with
         {
-            return ApiCallResult<BatchOutcome>.Failed(answer.Failure!);
-        }
-
-        var rejected = (accepted.FailedList ?? Array.Empty<FailReason>())
-            .SelectMany(failed => (failed.Targets ?? Array.Empty<string>())
-                .Select(target => new RejectedEntry(target, string.IsNullOrWhiteSpace(failed.Reason) ? "no reason given" : failed.Reason!)))
-            .ToList();
-        return ApiCallResult<BatchOutcome>.Success(BatchOutcome.Accepted(accepted.JobId) with { Rejected = rejected });
-    }
-
-    private static ApiCallResult<T> Read<T>(int httpStatus, byte[] body, JsonTypeInfo<T> type)
-        where T : V3Response =>
-        V3Response.Read(httpStatus, body, type, V3ErrorCodes.CommonKindOf);
+            Rejected = (accepted.FailedList ?? Array.Empty<FailReason>())
+                .SelectMany(failed => (failed.Targets ?? Array.Empty<string>())
+                    .Select(target => new RejectedEntry(target, string.IsNullOrWhiteSpace(failed.Reason) ? "no reason given" : failed.Reason!)))
+                .ToList(),
+        });
 
     /// <summary>
     /// Today's allowances from a <c>DescribeContentQuota</c> answer (null when there is none): URLs from <c>purge_url</c>
@@ -129,7 +94,7 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : SignedA
         return new TodaysQuota(urls, directories);
 
         (long Available, long? Batch, string Source)? Figures(string type) =>
-            quota?.For(type) is { DailyAvailable: { } available } figures
+            quota?.PurgeQuota?.FirstOrDefault(q => q.Type == type) is { DailyAvailable: { } available } figures
                 ? (available,
                     figures.Batch,
                     Invariant($"DescribeContentQuota reports {available} of {figures.Daily ?? available} {type} targets left today"))
@@ -137,8 +102,6 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : SignedA
     }
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private HttpRequestMessage Request(string action, byte[] body, DateTimeOffset now) => Tc3Request(Service, ApiVersion, action, body, now);
 
     /// <summary>
     /// A request body, its fields in the order written here: the body is signed as sent. <c>Method</c> applies to prefix
@@ -172,10 +135,6 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : SignedA
     internal sealed record ContentQuotaResponse(IReadOnlyList<ContentQuota>? PurgeQuota) : V3Response
     {
         public override bool IsComplete() => PurgeQuota is not null;
-
-        /// <summary>The quota of purge type <paramref name="type"/> (<c>purge_url</c>, <c>purge_prefix</c>), when reported.</summary>
-        public ContentQuota? For(string type) =>
-            PurgeQuota?.FirstOrDefault(q => string.Equals(q.Type, type, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -219,7 +178,5 @@ internal sealed partial class EdgeOneProvider(ProviderContext context) : SignedA
     [JsonSerializable(typeof(PurgeTaskResponse))]
     [JsonSerializable(typeof(ContentQuotaResponse))]
     [JsonSerializable(typeof(PurgeTasksResponse))]
-    internal sealed partial class EdgeOneJsonContext : JsonSerializerContext
-    {
-    }
+    internal sealed partial class EdgeOneJsonContext : JsonSerializerContext;
 }

@@ -46,7 +46,7 @@ internal static class V2ErrorCodes
         var numericCodeDesc = !string.IsNullOrEmpty(codeDesc) && codeDesc!.All(c => c >= '0' && c <= '9') ? codeDesc : null;
         var moduleCode = new[] { ModuleCodeOf(message), numericCodeDesc }.FirstOrDefault(module => module is not null && module != codeText);
         var kind = KindOf(code, moduleCode);
-        var text = ApiErrorClassifier.MessageOrFallback(message, codeDesc ?? codeText);
+        var text = ApiFailure.MessageOrFallback(message, codeDesc ?? codeText);
 
         // A word like "RequestForbidden" is searchable; repeat it unless the message already says it.
         if (!string.IsNullOrEmpty(codeDesc) && !codeDesc!.All(char.IsDigit) && text.IndexOf(codeDesc, StringComparison.Ordinal) < 0)

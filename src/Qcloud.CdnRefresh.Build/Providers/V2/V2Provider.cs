@@ -143,26 +143,24 @@ internal sealed class V2Provider(ProviderContext context) : SignedApiProvider(co
     {
         var action = IsMainland ? MainlandLogAction : OverseasLogAction;
         Func<JsonElement?, IReadOnlyList<UrlRefreshStatus>?> readLog = IsMainland ? V2ResponseReader.ReadMainland : V2ResponseReader.ReadOverseas;
-        var result = await RunAsync(
+        var result = await Runner.RunAsync(
             action,
             now => Request(action, query, now),
             (status, body) => V2ResponseReader.Read(status, body, readLog),
             cancellationToken,
             RetryPolicy.StatusQuery).ConfigureAwait(false);
-        return new RefreshStatusOutcome { Statuses = result.Value ?? Array.Empty<UrlRefreshStatus>(), Failure = result.Failure };
+        return new RefreshStatusOutcome(result.Value ?? Array.Empty<UrlRefreshStatus>(), result.Failure);
     }
 
     private DailyUsageStore? LoadUsage()
     {
-        if (_usage is not null || Context.ManifestPath is null)
+        if (_usage is null && Context.ManifestPath is not null)
         {
-            return _usage;
-        }
-
-        _usage = DailyUsageStore.Load(DailyUsageStore.PathFor(Context.ManifestPath), Options.Clock());
-        foreach (var warning in _usage.Warnings)
-        {
-            Context.Log.Warning(warning.Code, warning.Message);
+            _usage = DailyUsageStore.Load(DailyUsageStore.PathFor(Context.ManifestPath), Options.Clock());
+            foreach (var warning in _usage.Warnings)
+            {
+                Context.Log.Warning(warning.Code, warning.Message);
+            }
         }
 
         return _usage;

@@ -19,16 +19,10 @@ internal static class V2ResponseReader
         where T : class
     {
         using var document = JsonBody.TryParse(body);
-        if (document is null)
+        var root = document?.RootElement;
+        if (JsonBody.Integer(JsonBody.Property(root, "code")) is not { } code || code < int.MinValue || code > int.MaxValue)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body));
-        }
-
-        var root = document.RootElement;
-        var code = JsonBody.Integer(JsonBody.Property(root, "code"));
-        if (code is null || code < int.MinValue || code > int.MaxValue)
-        {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no numeric code"));
+            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, document is null ? null : "no numeric code"));
         }
 
         if (code != 0)
@@ -36,18 +30,17 @@ internal static class V2ResponseReader
             // A Tencent error body wins over the HTTP status: its code says more than "400" or "503".
             var message = JsonBody.Text(JsonBody.Property(root, "message")) ?? string.Empty;
             var codeDesc = JsonBody.Text(JsonBody.Property(root, "codeDesc"));
-            return ApiCallResult<T>.Failed(V2ErrorCodes.ToFailure((int)code.Value, message, codeDesc, httpStatus));
+            return ApiCallResult<T>.Failed(V2ErrorCodes.ToFailure((int)code, message, codeDesc, httpStatus));
         }
 
-        if (httpStatus < 200 || httpStatus > 299)
+        var succeeded = httpStatus is >= 200 and <= 299;
+        if (succeeded && readData(JsonBody.Property(root, "data")) is { } value)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "code 0 although the HTTP status is not a success"));
+            return ApiCallResult<T>.Success(value);
         }
 
-        var value = readData(JsonBody.Property(root, "data"));
-        return value is null
-            ? ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "unexpected data"))
-            : ApiCallResult<T>.Success(value);
+        var reason = succeeded ? "unexpected data" : "code 0 although the HTTP status is not a success";
+        return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, reason));
     }
 
     /// <summary><c>GetCdnOverseaRefreshLog</c>: <c>logs[] {id, url, datetime, status}</c>, one entry per URL or directory.</summary>
@@ -64,7 +57,6 @@ internal static class V2ResponseReader
     public static IReadOnlyList<UrlRefreshStatus>? ReadMainland(JsonElement? data) =>
         Read(data, UrlList, status => status switch
         {
-            null => RefreshStatus.Unknown,
             1 => RefreshStatus.Done,
             0 => RefreshStatus.Running,
             < 0 => RefreshStatus.Failed,
@@ -107,19 +99,15 @@ internal static class V2ResponseReader
             : null;
 
     // No logs that day may come as a missing data, PHP's [] for an empty object, or an empty logs list.
-    private static IEnumerable<JsonElement>? LogsOf(JsonElement? data)
+    private static IEnumerable<JsonElement>? LogsOf(JsonElement? data) => data switch
     {
-        if (data is null || data.Value.ValueKind == JsonValueKind.Null
-            || (data.Value.ValueKind == JsonValueKind.Array && data.Value.GetArrayLength() == 0))
+        null or { ValueKind: JsonValueKind.Null } => [],
+        { ValueKind: JsonValueKind.Array } array when array.GetArrayLength() == 0 => [],
+        { ValueKind: var kind } => JsonBody.Property(data, "logs") switch
         {
-            return Array.Empty<JsonElement>();
-        }
-
-        return JsonBody.Property(data, "logs") switch
-        {
-            null or { ValueKind: JsonValueKind.Null } => data.Value.ValueKind == JsonValueKind.Object ? Array.Empty<JsonElement>() : null,
+            null or { ValueKind: JsonValueKind.Null } => kind == JsonValueKind.Object ? [] : null,
             { ValueKind: JsonValueKind.Array } logs => logs.EnumerateArray(),
             _ => null,
-        };
-    }
+        },
+    };
 }

@@ -5,9 +5,7 @@ namespace Qcloud.CdnRefresh.Build.Providers.V3;
 /// <summary>Which API 3.0 <c>Error.Code</c> values are retried, and which are final and why.</summary>
 internal static class V3ErrorCodes
 {
-    /// <summary>
-    /// CDN's rules: <see cref="CommonKindOf"/>, plus busy signals of its own and <c>ActionOffline.*</c> for a retired action.
-    /// </summary>
+    /// <summary>CDN's rules: <see cref="CommonKindOf"/>, plus busy signals of its own and <c>ActionOffline.*</c> (retired).</summary>
     /// <remarks>
     /// Busy, not spent: <c>LimitExceeded.CdnHostOpTooOften</c> (the domain is operated too often) and
     /// <c>ResourceInUse.CdnOpInProgress</c> (another operation on the domain is running) pass with time, so they are
@@ -17,7 +15,7 @@ internal static class V3ErrorCodes
     {
         "UnauthorizedOperation.OperationTooOften" or "LimitExceeded.CdnHostOpTooOften" or "ResourceInUse.CdnOpInProgress"
             => ApiFailureKind.Retryable,
-        _ when ApiErrorClassifier.IsFamily(code, "ActionOffline") => ApiFailureKind.Retired,
+        _ when IsFamily(code, "ActionOffline") => ApiFailureKind.Retired,
         _ => CommonKindOf(code),
     };
 
@@ -32,26 +30,12 @@ internal static class V3ErrorCodes
         _ when code.StartsWith("InternalError", StringComparison.Ordinal)
             || code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)
             => ApiFailureKind.Retryable,
-        _ when ApiErrorClassifier.IsFamily(code, "LimitExceeded") => ApiFailureKind.Quota,
-        _ when ApiErrorClassifier.IsFamily(code, "AuthFailure") => ApiFailureKind.Authentication,
+        _ when IsFamily(code, "LimitExceeded") => ApiFailureKind.Quota,
+        _ when IsFamily(code, "AuthFailure") => ApiFailureKind.Authentication,
         _ => ApiFailureKind.Final,
     };
 
-    /// <summary>
-    /// A failure from the <c>Response.Error</c> object of an API 3.0 answer, classified by <paramref name="kindOf"/>
-    /// (null: <see cref="KindOf"/>, CDN's rules).
-    /// </summary>
-    public static ApiFailure ToFailure(string code, string message, int httpStatus, string? requestId, Func<string, ApiFailureKind>? kindOf = null)
-    {
-        var kind = (kindOf ?? KindOf)(code);
-        return new ApiFailure
-        {
-            Kind = kind,
-            IsRetryable = kind == ApiFailureKind.Retryable,
-            ApiCode = code,
-            Message = ApiErrorClassifier.MessageOrFallback(message, code),
-            HttpStatus = httpStatus,
-            RequestId = requestId,
-        };
-    }
+    /// <summary>Whether <paramref name="code"/> is <paramref name="family"/> or one of its sub-codes (<c>AuthFailure.SignatureFailure</c>).</summary>
+    private static bool IsFamily(string code, string family) =>
+        code == family || code.StartsWith(family + ".", StringComparison.Ordinal);
 }

@@ -9,12 +9,11 @@ namespace Qcloud.CdnRefresh.Build.Providers.V3;
 /// API 3.0 (<c>CdnRefreshApi=v3</c>), signed TC3-HMAC-SHA256: <c>PurgeUrlsCache</c> and <c>PurgePathCache</c> with
 /// <c>Area</c>, today's quota from <c>DescribePurgeQuota</c>, status from <c>DescribePurgeTasks</c>.
 /// </summary>
-internal sealed partial class V3Provider(ProviderContext context) : SignedApiProvider(context, MaxDirectoriesPerRequest)
+internal sealed partial class V3Provider(ProviderContext context) : Api3Provider(context, "cdn", "2018-06-06", V3ErrorCodes.KindOf)
 {
     public const string PurgeUrlsCacheAction = "PurgeUrlsCache";
     public const string PurgePathCacheAction = "PurgePathCache";
     public const string DescribePurgeQuotaAction = "DescribePurgeQuota";
-    public const string DescribePurgeTasksAction = "DescribePurgeTasks";
 
     /// <summary><c>DescribePurgeTasks</c> <c>PurgeType</c> of a <c>PurgeUrlsCache</c> task.</summary>
     public const string PurgeTypeUrl = "url";
@@ -30,21 +29,6 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
     /// <summary>Directories a request when <c>DescribePurgeQuota</c> does not report <c>PathPurge.Batch</c>.</summary>
     private const int DefaultDirectoriesPerRequest = 20;
 
-    /// <summary>
-    /// The largest directory batch the client sends. The real limit is <c>PathPurge.Batch</c>, which the server
-    /// enforces (as <c>LimitExceeded.CdnPurgePathExceedBatchLimit</c>); this only catches a caller that lost count.
-    /// </summary>
-    private const int MaxDirectoriesPerRequest = 1000;
-
-    /// <summary>
-    /// <c>Limit</c> asked per <c>DescribePurgeTasks</c> page: above the documented default of 20, so a large task takes
-    /// fewer calls; the loop follows <c>TotalCount</c>, so a server that answers fewer still works.
-    /// </summary>
-    private const int PurgeTasksPageSize = 100;
-
-    private const string ApiVersion = "2018-06-06";
-    private const string Service = "cdn";
-
     public static readonly ProviderRegistration Registration =
         new("v3", new Uri("https://cdn.tencentcloudapi.com/"), context => new V3Provider(context));
 
@@ -54,7 +38,6 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
 
     public override string DirectoryAction => PurgePathCacheAction;
 
-    /// <summary>A failed <c>DescribePurgeQuota</c> is not fatal: the run goes on with <c>CdnRefreshDailyQuota</c> alone.</summary>
     public override Task<TodaysQuota> ReadQuotaAsync(QuotaRequest request, bool offline, CancellationToken cancellationToken) =>
         RemoteQuotaAsync(DescribePurgeQuotaAction, offline, DescribePurgeQuotaAsync, quota => Today(request, quota), cancellationToken);
 
@@ -68,26 +51,15 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
 
     /// <summary>What is left of today's purge quotas, per area. Never throws for API, HTTP or network failures.</summary>
     internal Task<ApiCallResult<PurgeQuotaResponse>> DescribePurgeQuotaAsync(CancellationToken cancellationToken) =>
-        RunAsync(
-            DescribePurgeQuotaAction,
-            now => Request(DescribePurgeQuotaAction, EmptyObject, now),
-            (status, body) => V3Response.Read(status, body, V3JsonContext.Default.PurgeQuotaResponse),
-            cancellationToken,
-            RetryPolicy.QuotaQuery);
+        CallAsync(
+            DescribePurgeQuotaAction, _ => EmptyObject, V3JsonContext.Default.PurgeQuotaResponse, cancellationToken, RetryPolicy.QuotaQuery);
 
-    /// <summary>
-    /// Every entry of task <paramref name="taskId"/> of <paramref name="purgeType"/> (<see cref="PurgeTypeUrl"/> or
-    /// <see cref="PurgeTypePath"/>), page after page until <c>TotalCount</c> is reached. Never throws for API, HTTP or
-    /// network failures: the outcome then carries the failure and the entries of the pages read before it.
-    /// </summary>
+    /// <summary>Every entry of task <paramref name="taskId"/> of <paramref name="purgeType"/> (<c>url</c> or <c>path</c>).</summary>
     internal Task<RefreshStatusOutcome> DescribePurgeTasksAsync(string taskId, string purgeType, CancellationToken cancellationToken) =>
         ReadStatusPagesAsync(
-            DescribePurgeTasksAction,
-            (offset, now) => Request(
-                DescribePurgeTasksAction,
-                Json(new DescribePurgeTasks(purgeType, taskId, offset, PurgeTasksPageSize, Options.Area), V3JsonContext.Default.DescribePurgeTasks),
-                now),
-            (status, answer) => V3Response.Read(status, answer, V3JsonContext.Default.PurgeTasksResponse),
+            (offset, _) => Json(
+                new DescribePurgeTasks(purgeType, taskId, offset, PurgeTasksPageSize, Options.Area), V3JsonContext.Default.DescribePurgeTasks),
+            V3JsonContext.Default.PurgeTasksResponse,
             page => ((page.PurgeLogs ?? Array.Empty<PurgeLog>()).Select(log => log.ToStatus()).ToList(), page.TotalCount),
             cancellationToken);
 
@@ -99,9 +71,7 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
     internal static TodaysQuota Today(QuotaRequest request, PurgeQuotaResponse? quota) =>
         Today(request, quota?.UrlQuotaFor(request.Area), quota?.PathQuotaFor(request.Area));
 
-    /// <param name="request">The run's URLs and settings.</param>
-    /// <param name="urlQuota">The area's URL purge quota; null when <c>DescribePurgeQuota</c> gave none.</param>
-    /// <param name="pathQuota">The area's path purge quota; null when <c>DescribePurgeQuota</c> gave none.</param>
+    /// <summary>The same from the area's URL and path purge quotas, each null when <c>DescribePurgeQuota</c> gave none.</summary>
     internal static TodaysQuota Today(QuotaRequest request, PurgeQuota? urlQuota, PurgeQuota? pathQuota)
     {
         var urls = Allowance.Urls(request, Figures(urlQuota, "URL"), $"without DescribePurgeQuota figures for {request.Area}");
@@ -134,20 +104,13 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
         var body = target == RefreshTarget.Directories
             ? Json(new PurgePathCache(entries, FlushTypeFlush, Options.Area), V3JsonContext.Default.PurgePathCache)
             : Json(new PurgeUrlsCache(entries, Options.Area), V3JsonContext.Default.PurgeUrlsCache);
-        return Request(action, body, now);
+        return Tc3Request(action, body, now);
     }
 
-    protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body)
-    {
-        var answer = V3Response.Read(httpStatus, body, V3JsonContext.Default.PurgeResponse);
-        return answer.Value is { } accepted
-            ? ApiCallResult<BatchOutcome>.Success(BatchOutcome.Accepted(accepted.TaskId))
-            : ApiCallResult<BatchOutcome>.Failed(answer.Failure!);
-    }
+    protected override ApiCallResult<BatchOutcome> ReadBatchAnswer(int httpStatus, byte[] body) =>
+        Read(httpStatus, body, V3JsonContext.Default.PurgeResponse).Map(accepted => BatchOutcome.Accepted(accepted.TaskId));
 
     private static string PurgeTypeOf(RefreshTarget target) => target == RefreshTarget.Directories ? PurgeTypePath : PurgeTypeUrl;
-
-    private HttpRequestMessage Request(string action, byte[] body, DateTimeOffset now) => Tc3Request(Service, ApiVersion, action, body, now);
 
     /// <summary>
     /// A request body, its fields in the order written here: the body is signed as sent, and API 3.0 refuses fields it
@@ -158,8 +121,42 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
 
     internal sealed record PurgeUrlsCache(IReadOnlyList<string> Urls, string Area);
 
-    /// <summary><c>PurgeType</c> is <c>url</c> for a <c>PurgeUrlsCache</c> task, <c>path</c> for a <c>PurgePathCache</c> one.</summary>
     internal sealed record DescribePurgeTasks(string PurgeType, string TaskId, int Offset, int Limit, string Area);
+
+    /// <summary>The answer to <c>DescribePurgeQuota</c>: the URL and path purge quotas per area.</summary>
+    internal sealed record PurgeQuotaResponse : V3Response
+    {
+        public IReadOnlyList<PurgeQuota>? UrlPurge { get; init; }
+
+        public IReadOnlyList<PurgeQuota>? PathPurge { get; init; }
+
+        public override bool IsComplete() => UrlPurge is not null;
+
+        /// <summary>The URL purge quota of <paramref name="area"/> (<c>overseas</c> or <c>mainland</c>), when reported.</summary>
+        public PurgeQuota? UrlQuotaFor(string area) => For(UrlPurge, area);
+
+        /// <summary>The directory purge quota of <paramref name="area"/>, when reported.</summary>
+        public PurgeQuota? PathQuotaFor(string area) => For(PathPurge, area);
+
+        private static PurgeQuota? For(IReadOnlyList<PurgeQuota>? quotas, string area) =>
+            quotas?.FirstOrDefault(q => string.Equals(q.Area, area, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>One area's purge quota, as <c>DescribePurgeQuota</c> reports it.</summary>
+    internal sealed record PurgeQuota
+    {
+        /// <summary><c>mainland</c> or <c>overseas</c>.</summary>
+        public required string Area { get; init; }
+
+        /// <summary>Most entries one request may carry.</summary>
+        public required long Batch { get; init; }
+
+        /// <summary>Entries allowed per day.</summary>
+        public required long Total { get; init; }
+
+        /// <summary>Entries still allowed today.</summary>
+        public required long Available { get; init; }
+    }
 
     /// <summary>The answer to <c>PurgeUrlsCache</c> and <c>PurgePathCache</c>.</summary>
     internal sealed record PurgeResponse(string? TaskId) : V3Response;
@@ -203,7 +200,5 @@ internal sealed partial class V3Provider(ProviderContext context) : SignedApiPro
     [JsonSerializable(typeof(PurgeResponse))]
     [JsonSerializable(typeof(PurgeQuotaResponse))]
     [JsonSerializable(typeof(PurgeTasksResponse))]
-    internal sealed partial class V3JsonContext : JsonSerializerContext
-    {
-    }
+    internal sealed partial class V3JsonContext : JsonSerializerContext;
 }

@@ -15,19 +15,14 @@ internal record V3Response
 
     public string? RequestId { get; init; }
 
-    /// <summary>The answer's value, or its failure with the <c>Error.Code</c> classified by <paramref name="kindOf"/> (null: CDN's rules).</summary>
-    public static ApiCallResult<T> Read<T>(int httpStatus, byte[] body, JsonTypeInfo<T> type, Func<string, ApiFailureKind>? kindOf = null)
+    /// <summary>The answer's value, or its failure with the <c>Error.Code</c> classified by <paramref name="kindOf"/>.</summary>
+    public static ApiCallResult<T> Read<T>(int httpStatus, byte[] body, JsonTypeInfo<T> type, Func<string, ApiFailureKind> kindOf)
         where T : V3Response
     {
         using var document = JsonBody.TryParse(body);
-        if (document is null)
+        if (JsonBody.Property(document?.RootElement, "Response") is not { ValueKind: JsonValueKind.Object } element)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body));
-        }
-
-        if (JsonBody.Property(document.RootElement, "Response") is not { ValueKind: JsonValueKind.Object } element)
-        {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no Response object"));
+            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, document is null ? null : "no Response object"));
         }
 
         T response;
@@ -37,31 +32,32 @@ internal record V3Response
         }
         catch (JsonException)
         {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "unexpected fields"));
+            return ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, "unexpected fields"));
         }
 
-        if (response.Error is { } error)
+        if (response.Error is { Code: { Length: > 0 } code } error)
         {
             // A Tencent error body wins over the HTTP status: its code says more than "400" or "503".
-            return ApiCallResult<T>.Failed(string.IsNullOrEmpty(error.Code)
-                ? ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "Error without a Code")
-                : V3ErrorCodes.ToFailure(error.Code!, error.Message ?? string.Empty, httpStatus, response.RequestId, kindOf));
+            var kind = kindOf(code);
+            return ApiCallResult<T>.Failed(new ApiFailure
+            {
+                Kind = kind,
+                IsRetryable = kind == ApiFailureKind.Retryable,
+                ApiCode = code,
+                Message = ApiFailure.MessageOrFallback(error.Message ?? string.Empty, code),
+                HttpStatus = httpStatus,
+                RequestId = response.RequestId,
+            });
         }
 
-        if (httpStatus < 200 || httpStatus > 299)
-        {
-            return ApiCallResult<T>.Failed(
-                ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no Error although the HTTP status is not a success"));
-        }
-
-        if (response.RequestId is null)
-        {
-            return ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "no RequestId"));
-        }
-
-        return response.IsComplete()
+        var unexpected = response.Error is not null ? "Error without a Code"
+            : httpStatus is < 200 or > 299 ? "no Error although the HTTP status is not a success"
+            : response.RequestId is null ? "no RequestId"
+            : response.IsComplete() ? null
+            : "unexpected fields";
+        return unexpected is null
             ? ApiCallResult<T>.Success(response)
-            : ApiCallResult<T>.Failed(ApiErrorClassifier.UnexpectedResponse(httpStatus, body, "unexpected fields"));
+            : ApiCallResult<T>.Failed(ApiFailure.UnexpectedResponse(httpStatus, body, unexpected));
     }
 
     /// <summary>Whether a success carries the fields its action promises.</summary>
