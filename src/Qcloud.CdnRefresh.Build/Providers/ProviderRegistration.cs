@@ -14,8 +14,12 @@ namespace Qcloud.CdnRefresh.Build.Providers;
 internal sealed record ProviderRegistration(string Name, Uri DefaultEndpoint, Func<ProviderContext, IRefreshProvider> Create, bool ZoneScoped = false)
 {
     /// <summary>Every provider; the first is the default of <c>CdnRefreshApi</c>.</summary>
-    public static readonly IReadOnlyList<ProviderRegistration> All =
-        [V3Provider.Registration, V2Provider.Registration, EdgeOneProvider.Registration];
+    /// <remarks>
+    /// A property, not a field: each provider's registration is built by its own static initializer, which builds a
+    /// <see cref="ProviderRegistration"/>; a field here would make the two initializers wait on each other, and the one
+    /// that runs second (the order differs between runtimes) would see null.
+    /// </remarks>
+    public static IReadOnlyList<ProviderRegistration> All => [V3Provider.Registration, V2Provider.Registration, EdgeOneProvider.Registration];
 
     public override string ToString() => Name;
 }
