@@ -3,59 +3,27 @@ using System.Text.Json;
 namespace Qcloud.CdnRefresh.Build.StaticAssets;
 
 /// <summary>
-/// One endpoint of the endpoints file: its route, and whether it is served with a <c>Cache-Control</c> header that
-/// holds the directive <c>immutable</c>. Only the route and that header's value become strings.
+/// The <c>Endpoints</c> array of the endpoints file: each endpoint's route, and whether it is served with a
+/// <c>Cache-Control</c> header that holds the directive <c>immutable</c>. Only routes and that header's values become
+/// strings: the file holds about seven headers, selectors and properties for each of thousands of endpoints.
 /// </summary>
-/// <remarks>Each method returns false when the data ends before the value does; the caller then reads it again with more.</remarks>
 internal static class EndpointReader
 {
     /// <summary>
-    /// Reads the next endpoint into <paramref name="immutableByRoute"/>, or the array's end; <paramref name="endsArray"/>
-    /// says which. A route stays immutable only while all its endpoints are.
+    /// Every route of the array whose start <paramref name="reader"/> stands on, with whether all its endpoints are
+    /// immutable: one endpoint without the directive means the URL may change. Leaves the reader on the array's end.
     /// </summary>
-    public static bool TryReadNext(ref Utf8JsonReader reader, Dictionary<string, bool> immutableByRoute, out bool endsArray)
+    public static Dictionary<string, bool> ReadAll(ref Utf8JsonReader reader)
     {
-        endsArray = false;
-        if (!reader.Read())
+        Expect(reader.TokenType == JsonTokenType.StartArray, "'Endpoints' is not an array");
+        var immutableByRoute = new Dictionary<string, bool>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            return false;
+            var (route, immutable) = Read(ref reader);
+            immutableByRoute[route] = immutable && (!immutableByRoute.TryGetValue(route, out var before) || before);
         }
 
-        if (reader.TokenType == JsonTokenType.EndArray)
-        {
-            endsArray = true;
-            return true;
-        }
-
-        Expect(reader.TokenType == JsonTokenType.StartObject, "an endpoint is not an object");
-        string? route = null;
-        var immutable = false;
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return Record(immutableByRoute, route, immutable);
-            }
-
-            var isRoute = reader.ValueTextEquals("Route"u8);
-            var isHeaders = !isRoute && reader.ValueTextEquals("ResponseHeaders"u8);
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (isRoute)
-            {
-                Expect(reader.TokenType is JsonTokenType.String or JsonTokenType.Null, "an endpoint's 'Route' is not a string");
-                route = reader.GetString();
-            }
-            else if (isHeaders ? !TryReadHeaders(ref reader, out immutable) : !reader.TrySkip())
-            {
-                return false;
-            }
-        }
-
-        return false;
+        return immutableByRoute;
     }
 
     /// <summary>Throws the <see cref="JsonException"/> that says what is wrong with the document, unless <paramref name="condition"/> holds.</summary>
@@ -67,86 +35,78 @@ internal static class EndpointReader
         }
     }
 
-    private static bool Record(Dictionary<string, bool> immutableByRoute, string? route, bool immutable)
+    /// <summary>The endpoint whose start <paramref name="reader"/> stands on; leaves the reader on its end.</summary>
+    private static (string Route, bool Immutable) Read(ref Utf8JsonReader reader)
     {
-        if (route is not { Length: > 0 })
+        Expect(reader.TokenType == JsonTokenType.StartObject, "an endpoint is not an object");
+        string? route = null;
+        var immutable = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            throw new InvalidDataException("an endpoint has no 'Route'");
+            if (reader.ValueTextEquals("Route"u8))
+            {
+                reader.Read();
+                Expect(reader.TokenType is JsonTokenType.String or JsonTokenType.Null, "an endpoint's 'Route' is not a string");
+                route = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("ResponseHeaders"u8))
+            {
+                reader.Read();
+                immutable = HasImmutableCacheControl(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
 
-        immutableByRoute[route] = immutable && (!immutableByRoute.TryGetValue(route, out var before) || before);
-        return true;
+        return route is { Length: > 0 } ? (route, immutable) : throw new InvalidDataException("an endpoint has no 'Route'");
     }
 
     /// <summary>Whether a <c>ResponseHeaders</c> array holds a <c>Cache-Control</c> header (name in any case) with the directive <c>immutable</c>.</summary>
-    private static bool TryReadHeaders(ref Utf8JsonReader reader, out bool immutable)
+    private static bool HasImmutableCacheControl(ref Utf8JsonReader reader)
     {
-        immutable = false;
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return true;
+            return false;
         }
 
         Expect(reader.TokenType == JsonTokenType.StartArray, "'ResponseHeaders' is not an array");
-        while (reader.Read())
+        var immutable = false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return true;
-            }
-
             if (reader.TokenType == JsonTokenType.Null)
             {
                 continue;
             }
 
             Expect(reader.TokenType == JsonTokenType.StartObject, "a response header is not an object");
-            if (!TryReadHeader(ref reader, out var isImmutableCacheControl))
+            bool? isCacheControl = null; // unknown until the name is read; the SDK writes the name first
+            var valueIsImmutable = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                return false;
+                var isName = reader.ValueTextEquals("Name"u8);
+                var isValue = !isName && reader.ValueTextEquals("Value"u8);
+                reader.Read();
+                if (isName && reader.TokenType == JsonTokenType.String)
+                {
+                    isCacheControl = IsCacheControl(ref reader);
+                }
+                else if (isValue && isCacheControl != false && reader.TokenType == JsonTokenType.String)
+                {
+                    valueIsImmutable = HasImmutable(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
 
-            immutable |= isImmutableCacheControl;
+            immutable |= isCacheControl == true && valueIsImmutable;
         }
 
-        return false;
-    }
-
-    private static bool TryReadHeader(ref Utf8JsonReader reader, out bool isImmutableCacheControl)
-    {
-        isImmutableCacheControl = false;
-        bool? isCacheControl = null; // unknown until the name is read; the SDK writes the name first
-        var valueIsImmutable = false;
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                isImmutableCacheControl = isCacheControl == true && valueIsImmutable;
-                return true;
-            }
-
-            var isName = reader.ValueTextEquals("Name"u8);
-            var isValue = !isName && reader.ValueTextEquals("Value"u8);
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (isName && reader.TokenType == JsonTokenType.String)
-            {
-                isCacheControl = IsCacheControl(ref reader);
-            }
-            else if (isValue && isCacheControl != false && reader.TokenType == JsonTokenType.String)
-            {
-                valueIsImmutable = HasImmutable(ref reader);
-            }
-            else if (!reader.TrySkip())
-            {
-                return false;
-            }
-        }
-
-        return false;
+        return immutable;
     }
 
     /// <summary>The exact name without making a string; another spelling only when its length can match.</summary>

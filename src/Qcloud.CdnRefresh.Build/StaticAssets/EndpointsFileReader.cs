@@ -13,9 +13,6 @@ internal static class EndpointsFileReader
     /// <summary>The endpoints file format this reader knows.</summary>
     public const int SupportedVersion = 1;
 
-    /// <summary>How many bytes of the file are read at a time; an endpoint longer than that is read whole.</summary>
-    public const int DefaultBlockSize = 64 * 1024;
-
     /// <summary>
     /// The routes <paramref name="content"/> holds, logging what it gave: how many, or why the file is not used. A file
     /// that is not the JSON the SDK writes is a warning, and the run goes on as if it were absent.
@@ -48,8 +45,7 @@ internal static class EndpointsFileReader
 
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            return new EndpointsFileContent(path, Parse(file), null);
+            return new EndpointsFileContent(path, Parse(File.ReadAllBytes(path)), null);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -59,13 +55,13 @@ internal static class EndpointsFileReader
 
     /// <summary>The immutable routes of an endpoints document, compared ordinally (URL paths are case-sensitive).</summary>
     /// <param name="content">The document (UTF-8, a BOM is allowed).</param>
-    /// <param name="blockSize">How many bytes of it are read at a time.</param>
     /// <exception cref="InvalidDataException">The document is not JSON, has another shape, or another version.</exception>
-    public static ISet<string> Parse(Stream content, int blockSize = DefaultBlockSize)
+    public static ISet<string> Parse(byte[] content)
     {
+        var hasByteOrderMark = content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF;
         try
         {
-            return ImmutableRoutesOf(new JsonBlocks(content, blockSize));
+            return ImmutableRoutesOf(content.AsSpan(hasByteOrderMark ? 3 : 0));
         }
         catch (JsonException e)
         {
@@ -78,50 +74,32 @@ internal static class EndpointsFileReader
         }
     }
 
-    private static ISet<string> ImmutableRoutesOf(JsonBlocks json)
+    private static ISet<string> ImmutableRoutesOf(ReadOnlySpan<byte> json)
     {
-        var reader = json.Reader();
-        while (!reader.Read())
-        {
-            reader = json.ReadMore();
-        }
-
-        EndpointReader.Expect(reader.TokenType == JsonTokenType.StartObject, "the document is not a JSON object");
-        reader = json.Keep(reader);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        EndpointReader.Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "the document is not a JSON object");
         int? version = null;
         Dictionary<string, bool>? immutableByRoute = null;
-        while (true)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            Property property;
-            while (!TryReadProperty(ref reader, out property))
+            if (reader.ValueTextEquals("Version"u8))
             {
-                reader = json.ReadMore();
-            }
-
-            if (property == Property.None)
-            {
-                break;
-            }
-
-            if (property == Property.Version && reader.TokenType != JsonTokenType.Null)
-            {
-                EndpointReader.Expect(reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out _), "'Version' is not a whole number");
-                version = reader.GetInt32();
-            }
-
-            var isEndpoints = property == Property.Endpoints && reader.TokenType != JsonTokenType.Null;
-            EndpointReader.Expect(!isEndpoints || reader.TokenType == JsonTokenType.StartArray, "'Endpoints' is not an array");
-            immutableByRoute = property != Property.Endpoints ? immutableByRoute : isEndpoints ? new(StringComparer.Ordinal) : null;
-            reader = json.Keep(reader);
-            var endsArray = !isEndpoints;
-            while (!endsArray)
-            {
-                while (!EndpointReader.TryReadNext(ref reader, immutableByRoute!, out endsArray))
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Null)
                 {
-                    reader = json.ReadMore();
+                    EndpointReader.Expect(reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out _), "'Version' is not a whole number");
+                    version = reader.GetInt32();
                 }
-
-                reader = json.Keep(reader);
+            }
+            else if (reader.ValueTextEquals("Endpoints"u8))
+            {
+                reader.Read();
+                immutableByRoute = reader.TokenType == JsonTokenType.Null ? null : EndpointReader.ReadAll(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
             }
         }
 
@@ -130,36 +108,15 @@ internal static class EndpointsFileReader
             throw new InvalidDataException(version is { } other ? $"'Version' is {other}, not {SupportedVersion}" : "'Version' is missing");
         }
 
-        var routes = immutableByRoute ?? throw new InvalidDataException("'Endpoints' is missing");
-        return new HashSet<string>(routes.Where(route => route.Value).Select(route => route.Key), StringComparer.Ordinal);
-    }
-
-    /// <summary>
-    /// Reads the next property's name and its value's first token (all of the value, when it is not one this reader
-    /// uses); <paramref name="property"/> is <see cref="Property.None"/> at the document's end.
-    /// </summary>
-    private static bool TryReadProperty(ref Utf8JsonReader reader, out Property property)
-    {
-        property = Property.None;
-        if (!reader.Read())
+        var immutableRoutes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var route in immutableByRoute ?? throw new InvalidDataException("'Endpoints' is missing"))
         {
-            return false;
+            if (route.Value)
+            {
+                immutableRoutes.Add(route.Key);
+            }
         }
 
-        if (reader.TokenType != JsonTokenType.PropertyName)
-        {
-            return true;
-        }
-
-        property = reader.ValueTextEquals("Version"u8) ? Property.Version : reader.ValueTextEquals("Endpoints"u8) ? Property.Endpoints : Property.Other;
-        return reader.Read() && (property != Property.Other || reader.TrySkip());
-    }
-
-    private enum Property
-    {
-        None,
-        Version,
-        Endpoints,
-        Other,
+        return immutableRoutes;
     }
 }

@@ -20,11 +20,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static System.Collections.Generic.ISet<string> Parse(string json, int blockSize = EndpointsFileReader.DefaultBlockSize) =>
-        Parse(Encoding.UTF8.GetBytes(json), blockSize);
-
-    private static System.Collections.Generic.ISet<string> Parse(byte[] content, int blockSize = EndpointsFileReader.DefaultBlockSize) =>
-        EndpointsFileReader.Parse(new MemoryStream(content), blockSize);
+    private static System.Collections.Generic.ISet<string> Parse(string json) => EndpointsFileReader.Parse(Encoding.UTF8.GetBytes(json));
 
     private static string Endpoint(string route, string cacheControl) =>
         $$"""{"Route":"{{route}}","Selectors":[],"ResponseHeaders":[{"Name":"Cache-Control","Value":"{{cacheControl}}"},{"Name":"Content-Type","Value":"text/css"}]}""";
@@ -32,15 +28,12 @@ public sealed class EndpointsFileReaderTests : IDisposable
     private static string Document(params string[] endpoints) =>
         """{"Version":1,"ManifestType":"Publish","Endpoints":[""" + string.Join(",", endpoints) + "]}";
 
-    [Theory]
-    [InlineData(EndpointsFileReader.DefaultBlockSize)]
-    [InlineData(16)]
-    [InlineData(100)]
-    public void TheSdksFile_GivesTheFingerprintedRoutes_AndNotThePlainOnes_ReadInBlocksOfAnySize(int blockSize)
+    [Fact]
+    public void TheSdksFile_GivesTheFingerprintedRoutes_AndNotThePlainOnes()
     {
         var content = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, Fixture));
 
-        var routes = Parse(content, blockSize);
+        var routes = EndpointsFileReader.Parse(content);
 
         Assert.Equal(
             new[] { "_framework/System.Text.Json.g5ckbjbcz0.wasm", "_framework/System.Text.Json.g5ckbjbcz0.wasm.br", "css/app.nk9bgqz024.css" },
@@ -89,7 +82,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
     [Fact]
     public void AByteOrderMark_IsAllowed()
     {
-        var routes = Parse(new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Document(Endpoint("a.css", "immutable")))).ToArray());
+        var routes = EndpointsFileReader.Parse(new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Document(Endpoint("a.css", "immutable")))).ToArray());
 
         Assert.Equal(new[] { "a.css" }, routes);
     }
@@ -119,22 +112,22 @@ public sealed class EndpointsFileReaderTests : IDisposable
     }
 
     [Fact]
-    public void ADocumentReadInSmallBlocks_StillReadsWhatFollowsTheEndpoints()
+    public void FieldsAfterTheEndpoints_AreRead()
     {
         var json = """{"Endpoints":[""" + string.Join(",", Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable"))) + """],"Version":2}""";
 
-        var error = Assert.Throws<InvalidDataException>(() => Parse(json, blockSize: 64));
+        var error = Assert.Throws<InvalidDataException>(() => Parse(json));
 
         Assert.Contains("'Version' is 2", error.Message);
     }
 
     [Fact]
-    public void ACommentAcrossBlocks_IsSkipped()
+    public void AComment_IsSkipped()
     {
         var commentedOut = "\n// " + string.Join(",", Enumerable.Range(0, 40).Select(i => Endpoint($"x{i}.css", "immutable"))) + ",\n";
         var endpoints = Enumerable.Range(0, 10).Select(i => (i == 5 ? commentedOut : string.Empty) + Endpoint($"{i}.css", i == 7 ? "no-cache" : "immutable"));
 
-        var routes = Parse(Document(endpoints.ToArray()), blockSize: 64);
+        var routes = Parse(Document(endpoints.ToArray()));
 
         Assert.Equal(new[] { "0.css", "1.css", "2.css", "3.css", "4.css", "5.css", "6.css", "8.css", "9.css" }, routes.OrderBy(route => route, StringComparer.Ordinal));
     }
@@ -146,7 +139,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
         var endpoints = Enumerable.Range(0, 20).Select(i =>
             Endpoint($"{i}.css", "immutable").Replace("\"Selectors\"", "\"Extra\":{\"Route\":\"\\ud800\"},\"Selectors\""));
 
-        var routes = Parse(Document(endpoints.ToArray()), blockSize: 64);
+        var routes = Parse(Document(endpoints.ToArray()));
 
         Assert.Equal(20, routes.Count);
     }
@@ -157,19 +150,19 @@ public sealed class EndpointsFileReaderTests : IDisposable
         var first = Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable"));
         var json = """{"Version":1,"Endpoints":[ """ + string.Join(",", first) + """],"Endpoints":[""" + Endpoint("b.css", "immutable") + "]}";
 
-        var routes = Parse(json, blockSize: 64);
+        var routes = Parse(json);
 
         Assert.Equal(new[] { "b.css" }, routes);
     }
 
     [Fact]
-    public void AnErrorInALaterBlock_NamesItsLineInTheDocument()
+    public void AnErrorInALaterEndpoint_NamesItsLineInTheDocument()
     {
         var endpoints = Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable")).ToArray();
         endpoints[15] = endpoints[15].Replace("\"Selectors\":[]", "\"Selectors\":[}");
         var json = Document(endpoints).Replace("},{\"Route", "},\n{\"Route");
 
-        var error = Assert.Throws<InvalidDataException>(() => Parse(json, blockSize: 64));
+        var error = Assert.Throws<InvalidDataException>(() => Parse(json));
 
         Assert.Contains("LineNumber: 15 ", error.Message);
     }
@@ -180,19 +173,17 @@ public sealed class EndpointsFileReaderTests : IDisposable
         var endpoints = Enumerable.Range(0, 20).Select(i => Endpoint($"{i}.css", "immutable"));
         var json = """{"Endpoints":[""" + string.Join(",\n", endpoints) + "],\n\"Version\":1 x}";
 
-        var error = Assert.Throws<InvalidDataException>(() => Parse(json, blockSize: 64));
+        var error = Assert.Throws<InvalidDataException>(() => Parse(json));
 
         Assert.Contains("LineNumber: 20 ", error.Message);
     }
 
-    [Theory]
-    [InlineData(16)]
-    [InlineData(EndpointsFileReader.DefaultBlockSize)]
-    public void ADocumentCutShortInsideAnEndpoint_IsInvalidData(int blockSize)
+    [Fact]
+    public void ADocumentCutShortInsideAnEndpoint_IsInvalidData()
     {
         var json = Document(Endpoint("a.css", "immutable"), Endpoint("b.css", "immutable"));
 
-        var error = Assert.Throws<InvalidDataException>(() => Parse(json.Substring(0, json.Length - 40), blockSize));
+        var error = Assert.Throws<InvalidDataException>(() => Parse(json.Substring(0, json.Length - 40)));
 
         Assert.Contains("it is not JSON of the expected shape", error.Message);
     }
