@@ -10,20 +10,23 @@ namespace Qcloud.CdnRefresh.Build.StaticAssets;
 internal static class EndpointReader
 {
     /// <summary>
-    /// Every route of the array whose start <paramref name="reader"/> stands on, with whether all its endpoints are
-    /// immutable: one endpoint without the directive means the URL may change. Leaves the reader on the array's end.
+    /// The routes of the array whose start <paramref name="reader"/> stands on whose every endpoint is immutable: one
+    /// endpoint without the directive means the URL may change. Leaves the reader on the array's end.
     /// </summary>
-    public static Dictionary<string, bool> ReadAll(ref Utf8JsonReader reader)
+    /// <remarks>Two sets of strings rather than a dictionary of flags: their code comes precompiled with the runtime.</remarks>
+    public static HashSet<string> ImmutableRoutes(ref Utf8JsonReader reader)
     {
         Expect(reader.TokenType == JsonTokenType.StartArray, "'Endpoints' is not an array");
-        var immutableByRoute = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var immutable = new HashSet<string>(StringComparer.Ordinal);
+        var notImmutable = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var (route, immutable) = Read(ref reader);
-            immutableByRoute[route] = immutable && (!immutableByRoute.TryGetValue(route, out var before) || before);
+            var route = Read(ref reader, out var isImmutable);
+            (isImmutable ? immutable : notImmutable).Add(route);
         }
 
-        return immutableByRoute;
+        immutable.ExceptWith(notImmutable);
+        return immutable;
     }
 
     /// <summary>Throws the <see cref="JsonException"/> that says what is wrong with the document, unless <paramref name="condition"/> holds.</summary>
@@ -35,12 +38,12 @@ internal static class EndpointReader
         }
     }
 
-    /// <summary>The endpoint whose start <paramref name="reader"/> stands on; leaves the reader on its end.</summary>
-    private static (string Route, bool Immutable) Read(ref Utf8JsonReader reader)
+    /// <summary>The route of the endpoint whose start <paramref name="reader"/> stands on; leaves the reader on its end.</summary>
+    private static string Read(ref Utf8JsonReader reader, out bool immutable)
     {
         Expect(reader.TokenType == JsonTokenType.StartObject, "an endpoint is not an object");
         string? route = null;
-        var immutable = false;
+        immutable = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("Route"u8))
@@ -61,7 +64,7 @@ internal static class EndpointReader
             }
         }
 
-        return route is { Length: > 0 } ? (route, immutable) : throw new InvalidDataException("an endpoint has no 'Route'");
+        return route is { Length: > 0 } ? route : throw new InvalidDataException("an endpoint has no 'Route'");
     }
 
     /// <summary>Whether a <c>ResponseHeaders</c> array holds a <c>Cache-Control</c> header (name in any case) with the directive <c>immutable</c>.</summary>

@@ -79,7 +79,7 @@ internal static class EndpointsFileReader
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         EndpointReader.Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "the document is not a JSON object");
         int? version = null;
-        Dictionary<string, bool>? immutableByRoute = null;
+        ISet<string>? immutableRoutes = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("Version"u8))
@@ -94,7 +94,7 @@ internal static class EndpointsFileReader
             else if (reader.ValueTextEquals("Endpoints"u8))
             {
                 reader.Read();
-                immutableByRoute = reader.TokenType == JsonTokenType.Null ? null : EndpointReader.ReadAll(ref reader);
+                immutableRoutes = reader.TokenType == JsonTokenType.Null ? null : EndpointReader.ImmutableRoutes(ref reader);
             }
             else
             {
@@ -108,15 +108,6 @@ internal static class EndpointsFileReader
             throw new InvalidDataException(version is { } other ? $"'Version' is {other}, not {SupportedVersion}" : "'Version' is missing");
         }
 
-        var immutableRoutes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var route in immutableByRoute ?? throw new InvalidDataException("'Endpoints' is missing"))
-        {
-            if (route.Value)
-            {
-                immutableRoutes.Add(route.Key);
-            }
-        }
-
-        return immutableRoutes;
+        return immutableRoutes ?? throw new InvalidDataException("'Endpoints' is missing");
     }
 }
