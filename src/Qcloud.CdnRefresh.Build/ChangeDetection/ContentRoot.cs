@@ -9,11 +9,19 @@ internal static class ContentRoot
 
     /// <summary>
     /// The full path of the content root: <paramref name="configuredContentRoot"/> (relative to the publish folder, or
-    /// absolute) when given, else <c>wwwroot</c> when the publish output has one, else the publish folder itself (which
-    /// the settings parser has already found to exist).
+    /// absolute) when given, else <c>wwwroot</c> when the publish output has one, else the publish folder itself.
     /// </summary>
     public static string Resolve(string publishDirectory, string? configuredContentRoot)
     {
+        // Checked again after parsing: a run may wait minutes for another build's manifest lock, and a clean step may
+        // remove the publish folder meanwhile.
+        if (string.IsNullOrWhiteSpace(publishDirectory) || !Directory.Exists(publishDirectory))
+        {
+            throw new CdnRefreshException(
+                DiagnosticCodes.PublishDirMissing,
+                $"The publish folder '{publishDirectory}' does not exist. Run 'dotnet publish' first, or set PublishDir to the folder that holds the publish output.");
+        }
+
         var publishFullPath = Path.GetFullPath(publishDirectory);
         if (!string.IsNullOrWhiteSpace(configuredContentRoot))
         {

@@ -143,10 +143,15 @@ internal static class RefreshSettingsParser
     /// <summary>One of <paramref name="choices"/> by name in any case; empty takes the first, the default (of <c>CdnRefreshApi</c>: the first provider registered).</summary>
     private static T OneOf<T>(string? value, string property, string code, params (string Name, T Value)[] choices)
     {
-        var index = Blank(value) ? 0 : Array.FindIndex(choices, choice => string.Equals(choice.Name, value!.Trim(), StringComparison.OrdinalIgnoreCase));
-        return index >= 0
-            ? choices[index].Value
-            : throw new CdnRefreshException(code, $"{property} '{value}' is not supported. Use one of: {string.Join(", ", choices.Select(c => c.Name))}.");
+        foreach (var choice in choices)
+        {
+            if (Blank(value) || string.Equals(choice.Name, value!.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return choice.Value;
+            }
+        }
+
+        throw new CdnRefreshException(code, $"{property} '{value}' is not supported. Use one of: {string.Join(", ", choices.Select(c => c.Name))}.");
     }
 
     private static TimeSpan Seconds(string? value, string property, int fallback, int max) =>

@@ -23,7 +23,8 @@ internal sealed partial class DailyUsageStore(string fullPath, Func<string, stri
 
     private const int FormatVersion = 1;
 
-    private readonly Dictionary<(DateTime Day, string Area), Entry> _entries = new();
+    // Keyed by text rather than a (day, area) tuple, whose dictionary code would be compiled anew in every build.
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>A corrupt or newer-version file: for the caller to log with its code. Counting starts from zero then.</summary>
     public IReadOnlyList<ManifestDiagnostic> Warnings { get; private set; } = [];
@@ -70,7 +71,7 @@ internal sealed partial class DailyUsageStore(string fullPath, Func<string, stri
 
     /// <summary>How much of <paramref name="kind"/> the API accepted for <paramref name="area"/> on the Beijing day of <paramref name="now"/>.</summary>
     public long Used(string area, RefreshTarget kind, DateTimeOffset now) =>
-        _entries.TryGetValue((BeijingTime.DayOf(now), NormalizeArea(area)), out var entry)
+        _entries.TryGetValue(KeyOf(BeijingTime.DayOf(now), NormalizeArea(area)), out var entry)
             ? (kind == RefreshTarget.Directories ? entry.Directories : entry.Urls)
             : 0;
 
@@ -172,11 +173,13 @@ internal sealed partial class DailyUsageStore(string fullPath, Func<string, stri
     /// <summary>Adds an entry to what is counted; two entries for one day and area (a hand edit) add up, since counting too much is the safe side.</summary>
     private void Count(Entry entry)
     {
-        var key = (entry.Day, entry.Area);
+        var key = KeyOf(entry.Day, entry.Area);
         _entries[key] = _entries.TryGetValue(key, out var known)
             ? known with { Urls = known.Urls + entry.Urls, Directories = known.Directories + entry.Directories }
             : entry;
     }
+
+    private static string KeyOf(DateTime day, string area) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + area;
 
     /// <summary>What one area accepted on one Beijing day.</summary>
     internal sealed record Entry(DateTime Day, string Area, long Urls, long Directories);

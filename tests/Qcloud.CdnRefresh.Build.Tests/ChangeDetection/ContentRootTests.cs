@@ -36,6 +36,18 @@ public sealed class ContentRootTests
     }
 
     [Fact]
+    public void Resolve_MissingPublishFolder_ThrowsPublishDirMissing()
+    {
+        using var temp = new TempDirectory();
+        var missing = temp.FullPath("nope");
+
+        var error = Assert.Throws<CdnRefreshException>(() => ContentRoot.Resolve(missing, null));
+
+        Assert.Equal("QCDN1010", error.Code);
+        Assert.Contains(missing, error.Message);
+    }
+
+    [Fact]
     public void Resolve_MissingExplicitContentRoot_ThrowsContentRootMissingNamingIt()
     {
         using var publish = new TempDirectory();
