@@ -45,13 +45,28 @@ internal sealed record BatchOutcome
         ? Array.Empty<string>()
         : Rejected.Count == 0
             ? Urls
-            : Urls.Where(url => !Rejected.Any(r => r.Entry == url || Uri.UnescapeDataString(r.Entry) == Uri.UnescapeDataString(url))).ToList();
+            : Urls.Where(RejectedIs(false)).ToList();
 
     /// <summary>The entries still owed: all of a batch that was not accepted, the rejected ones of one that was.</summary>
-    public IReadOnlyList<string> OwedEntries => Succeeded ? Urls.Except(AcceptedEntries, StringComparer.Ordinal).ToList() : Urls;
+    public IReadOnlyList<string> OwedEntries => !Succeeded
+        ? Urls
+        : Rejected.Count == 0
+            ? Array.Empty<string>()
+            : Urls.Where(RejectedIs(true)).ToList();
 
     /// <summary>"2 of 5".</summary>
     public string Label => Number.ToString(CultureInfo.InvariantCulture) + " of " + TotalBatches.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A test of whether the API rejected an entry (named as sent, or percent-decoded) is <paramref name="rejected"/>;
+    /// the rejected names are decoded once, not once per entry.
+    /// </summary>
+    private Func<string, bool> RejectedIs(bool rejected)
+    {
+        var asSent = new HashSet<string>(Rejected.Select(entry => entry.Entry), StringComparer.Ordinal);
+        var decoded = new HashSet<string>(Rejected.Select(entry => Uri.UnescapeDataString(entry.Entry)), StringComparer.Ordinal);
+        return entry => (asSent.Contains(entry) || decoded.Contains(Uri.UnescapeDataString(entry))) == rejected;
+    }
 
     public static BatchOutcome Accepted(string? taskId) => new() { TaskId = taskId };
 

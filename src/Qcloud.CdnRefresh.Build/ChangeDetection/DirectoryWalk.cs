@@ -37,8 +37,17 @@ internal sealed class DirectoryWalk(ContentRootLinks links, bool ignoreCase, Can
 
         // Subfolders and files, links and hidden ones (.well-known/, dot-files are content) included. Read to the end
         // before anything is followed, so that a folder that cannot be read fails here, before any of its links is judged.
-        var (subfolders, files) = ReadFolder(folder, relativePrefix, static path =>
-            (Directory.EnumerateDirectories(path).ToList(), Directory.EnumerateFiles(path).ToList()));
+        List<string> subfolders, files;
+        try
+        {
+            subfolders = Directory.EnumerateDirectories(folder).ToList();
+            files = Directory.EnumerateFiles(folder).ToList();
+        }
+        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+        {
+            throw Unreadable(folder, relativePrefix, exception);
+        }
+
         foreach (var file in files)
         {
             _found.Add(new FoundFile(relativePrefix + Path.GetFileName(file), file));
@@ -57,7 +66,7 @@ internal sealed class DirectoryWalk(ContentRootLinks links, bool ignoreCase, Can
                 continue;
             }
 
-            var realPath = ReadFolder(subfolder, relativePath, static path => ContentRootLinks.IsLink(new DirectoryInfo(path)))
+            var realPath = IsLink(subfolder, relativePath)
                 ? links.TargetOf(subfolder, relativePath)
                 : Path.Combine(folderRealPath, name);
             Visit(subfolder, relativePath + "/", realPath);
@@ -66,23 +75,24 @@ internal sealed class DirectoryWalk(ContentRootLinks links, bool ignoreCase, Can
         _foldersBeingVisited.Remove(folderRealPath);
     }
 
-    /// <summary>
-    /// What <paramref name="read"/> reads of the folder, or the coded error when the folder cannot be read. It is given
-    /// the folder's path, so a static lambda serves every folder without an allocation.
-    /// </summary>
-    private static T ReadFolder<T>(string folder, string relativePath, Func<string, T> read)
+    private static bool IsLink(string folder, string relativePath)
     {
         try
         {
-            return read(folder);
+            return ContentRootLinks.IsLink(new DirectoryInfo(folder));
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
         {
-            var name = relativePath.Length == 0 ? "the content root" : "'" + relativePath.TrimEnd('/') + "'";
-            throw new CdnRefreshException(
-                DiagnosticCodes.FileUnreadable,
-                $"Cannot list the folder {name} ({folder}): {exception.Message} Check that the build may read it.",
-                exception);
+            throw Unreadable(folder, relativePath, exception);
         }
+    }
+
+    private static CdnRefreshException Unreadable(string folder, string relativePath, Exception exception)
+    {
+        var name = relativePath.Length == 0 ? "the content root" : "'" + relativePath.TrimEnd('/') + "'";
+        return new CdnRefreshException(
+            DiagnosticCodes.FileUnreadable,
+            $"Cannot list the folder {name} ({folder}): {exception.Message} Check that the build may read it.",
+            exception);
     }
 }

@@ -30,26 +30,29 @@ internal static class RefreshSettingsParser
     /// <exception cref="CdnRefreshException">A knob has a value outside its allowed ones.</exception>
     public static RefreshSettings Parse(Func<string, string?> parameter, IEnumerable<string> excludeItems)
     {
-        var api = OneOf(parameter("Api"), "CdnRefreshApi", DiagnosticCodes.UnknownApi, ProviderRegistration.All.Select(p => (p.Name, p)).ToArray());
+        var providers = ProviderRegistration.All;
+        var apiName = OneOf(parameter("Api"), "CdnRefreshApi", DiagnosticCodes.UnknownApi, providers.Select(p => p.Name).ToArray());
+        var api = providers.First(provider => provider.Name == apiName);
         return new RefreshSettings(
             PublishDir: PublishDir(parameter("PublishDir")),
             ContentRoot: Optional(parameter("ContentRoot")),
             BaseUrls: BaseUrls(parameter("BaseUrl")),
             Api: api,
-            Area: OneOf(parameter("Area"), "CdnRefreshArea", DiagnosticCodes.UnknownArea, Same("overseas"), Same("mainland")),
+            Area: OneOf(parameter("Area"), "CdnRefreshArea", DiagnosticCodes.UnknownArea, "overseas", "mainland"),
             ZoneId: ZoneId(parameter("ZoneId"), api),
             AreaIgnored: api.ZoneScoped && !Blank(parameter("Area")),
             Endpoint: Endpoint(parameter("Endpoint"), api),
             SignatureMethod: OneOf(
-                parameter("SignatureMethod"), "CdnRefreshSignatureMethod", DiagnosticCodes.UnknownSignatureMethod, Same("HmacSHA1"), Same("HmacSHA256")),
+                parameter("SignatureMethod"), "CdnRefreshSignatureMethod", DiagnosticCodes.UnknownSignatureMethod, "HmacSHA1", "HmacSHA256"),
             BatchSize: Integer(parameter("BatchSize"), "CdnRefreshBatchSize", DiagnosticCodes.BatchSizeOutOfRange, fallback: 1000, min: 1, max: 1000),
             DailyQuota: Integer(parameter("DailyQuota"), "CdnRefreshDailyQuota", DiagnosticCodes.InvalidOption, fallback: 10000, min: 1, max: int.MaxValue),
             DryRun: Boolean(parameter("DryRun"), "CdnRefreshDryRun"),
             ManifestPath: Optional(parameter("Manifest")),
             BaselineUrl: Optional(parameter("BaselineUrl")) is { } baselineUrl ? BaselineFetcher.ParseBaselineUrl(baselineUrl) : null,
             PublishManifest: Boolean(parameter("PublishManifest"), "CdnRefreshPublishManifest"),
-            WithoutBaseline: OneOf(
-                parameter("WithoutBaseline"), "CdnRefreshWithoutBaseline", DiagnosticCodes.InvalidOption, ("all", WithoutBaselineMode.All), ("none", WithoutBaselineMode.None)),
+            WithoutBaseline: OneOf(parameter("WithoutBaseline"), "CdnRefreshWithoutBaseline", DiagnosticCodes.InvalidOption, "all", "none") == "all"
+                ? WithoutBaselineMode.All
+                : WithoutBaselineMode.None,
             AddedFiles: Boolean(parameter("AddedFiles"), "CdnRefreshAddedFiles"),
             DirectoryIndex: Optional(parameter("DirectoryIndex")) ?? string.Empty,
             ContinueOnError: Boolean(parameter("ContinueOnApiError"), "CdnRefreshContinueOnError"),
@@ -57,8 +60,9 @@ internal static class RefreshSettingsParser
             Timeout: Seconds(parameter("Timeout"), "CdnRefreshTimeout", fallback: 30, max: 3600),
             ReportPath: Optional(parameter("Report")),
             Exclude: Exclude(excludeItems, parameter("ExcludePatterns")),
-            OverQuota: OneOf(
-                parameter("OverQuota"), "CdnRefreshOverQuota", DiagnosticCodes.InvalidOption, ("fail", OverQuotaMode.Fail), ("directory", OverQuotaMode.Directory)),
+            OverQuota: OneOf(parameter("OverQuota"), "CdnRefreshOverQuota", DiagnosticCodes.InvalidOption, "fail", "directory") == "fail"
+                ? OverQuotaMode.Fail
+                : OverQuotaMode.Directory,
             Wait: Boolean(parameter("Wait"), "CdnRefreshWait"),
             WaitTimeout: Seconds(parameter("WaitTimeout"), "CdnRefreshWaitTimeout", fallback: 300, max: 86400),
             SkipImmutable: Boolean(parameter("SkipImmutable"), "CdnRefreshSkipImmutable", fallback: true),
@@ -137,21 +141,21 @@ internal static class RefreshSettingsParser
             .Where(p => p.Length > 0)
             .ToList();
 
-    /// <summary>A choice whose value is its own (canonical) name.</summary>
-    private static (string Name, string Value) Same(string name) => (name, name);
-
-    /// <summary>One of <paramref name="choices"/> by name in any case; empty takes the first, the default (of <c>CdnRefreshApi</c>: the first provider registered).</summary>
-    private static T OneOf<T>(string? value, string property, string code, params (string Name, T Value)[] choices)
+    /// <summary>
+    /// One of <paramref name="names"/>, as written there, matched in any case; empty takes the first, the default (of
+    /// <c>CdnRefreshApi</c>: the first provider registered).
+    /// </summary>
+    private static string OneOf(string? value, string property, string code, params string[] names)
     {
-        foreach (var choice in choices)
+        foreach (var name in names)
         {
-            if (Blank(value) || string.Equals(choice.Name, value!.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (Blank(value) || string.Equals(name, value!.Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                return choice.Value;
+                return name;
             }
         }
 
-        throw new CdnRefreshException(code, $"{property} '{value}' is not supported. Use one of: {string.Join(", ", choices.Select(c => c.Name))}.");
+        throw new CdnRefreshException(code, $"{property} '{value}' is not supported. Use one of: {string.Join(", ", names)}.");
     }
 
     private static TimeSpan Seconds(string? value, string property, int fallback, int max) =>

@@ -9,19 +9,18 @@ namespace Qcloud.CdnRefresh.Build.Manifest;
 /// </summary>
 internal sealed class BaseUrlMatch
 {
-    private readonly List<(string Recorded, BaseUrl Current)> _kept = [];
+    private readonly List<Kept> _kept = [];
     private readonly List<string> _dropped = [];
 
     /// <param name="recorded">The manifest's base URLs, as written.</param>
     /// <param name="current">This run's base URLs.</param>
     public BaseUrlMatch(IReadOnlyList<string> recorded, IReadOnlyList<BaseUrl> current)
     {
-        // A plain loop: LINQ over the (recorded, current) pairs would be compiled anew in every build.
         foreach (var url in recorded.Distinct(StringComparer.Ordinal))
         {
             if (current.FirstOrDefault(baseUrl => baseUrl.IsSameSiteAs(url)) is { } match)
             {
-                _kept.Add((url, match));
+                _kept.Add(new Kept(url, match));
             }
             else
             {
@@ -45,15 +44,19 @@ internal sealed class BaseUrlMatch
     /// An owed URL under a kept base URL, respelled under the current spelling of that site (<see cref="BaseUrl.Respell"/>);
     /// any other as it is.
     /// </summary>
-    public string Respelled(string url) => KeptUnder(url) is { Recorded: not null } kept ? kept.Current.Respell(url, kept.Recorded) : url;
+    public string Respelled(string url) => KeptUnder(url) is { } kept ? kept.Current.Respell(url, kept.Recorded) : url;
 
     /// <summary>The dropped base URL an owed URL is dropped with: null when it is under a kept base URL or under none.</summary>
     public string? DroppedUnder(string url) =>
-        KeptUnder(url).Recorded is null
+        KeptUnder(url) is null
             ? Dropped.Where(recorded => BaseUrl.IsUnderRecorded(url, recorded)).OrderByDescending(recorded => recorded.Length).FirstOrDefault()
             : null;
 
-    /// <summary>The longest kept base URL <paramref name="url"/> is under; a pair of nulls when there is none.</summary>
-    private (string Recorded, BaseUrl Current) KeptUnder(string url) =>
-        _kept.Where(pair => BaseUrl.IsUnderRecorded(url, pair.Recorded)).OrderByDescending(pair => pair.Recorded.Length).FirstOrDefault();
+    /// <summary>The longest kept base URL <paramref name="url"/> is under; null when there is none.</summary>
+    private Kept? KeptUnder(string url) =>
+        _kept.Where(kept => BaseUrl.IsUnderRecorded(url, kept.Recorded)).OrderByDescending(kept => kept.Recorded.Length).FirstOrDefault();
+
+    /// <summary>A recorded base URL and the current one of the same site.</summary>
+    /// <remarks>A class, not a tuple: LINQ over a tuple is compiled anew in every build.</remarks>
+    private sealed record Kept(string Recorded, BaseUrl Current);
 }

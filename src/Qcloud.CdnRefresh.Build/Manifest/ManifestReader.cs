@@ -40,7 +40,7 @@ internal static class ManifestReader
 
             // The head decides first: a newer format may shape everything else differently, and a baseline for another
             // base URL is set aside whatever its files hold.
-            var version = Last(root, "version", VersionOf) ?? throw new InvalidDataException("'version' is missing");
+            var version = VersionOf(root) ?? throw new InvalidDataException("'version' is missing");
             if (version < 1)
             {
                 throw new InvalidDataException("'version' is not a positive whole number");
@@ -90,38 +90,46 @@ internal static class ManifestReader
         }
     }
 
-    /// <summary>The last value of the root's field <paramref name="name"/>, every occurrence read by <paramref name="read"/>.</summary>
-    /// <remarks>A plain loop: LINQ over these value types would be compiled anew in every build.</remarks>
-    private static T? Last<T>(JsonElement root, string name, Func<JsonElement, T?> read)
-        where T : struct
+    /// <summary>The last value of the root's field <paramref name="name"/>; null when absent or a JSON null, like a serializer reads it.</summary>
+    private static JsonElement? Last(JsonElement root, string name)
     {
-        T? last = null;
+        JsonElement? last = null;
         foreach (var property in root.EnumerateObject())
         {
             if (property.NameEquals(name))
             {
-                last = read(property.Value);
+                last = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value;
             }
         }
 
         return last;
     }
 
-    /// <summary>The value as it is; null for a JSON null, like an absent field.</summary>
-    private static JsonElement? Raw(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value;
-
-    /// <exception cref="JsonException">Not a whole number.</exception>
-    private static int? VersionOf(JsonElement value) => value.ValueKind switch
+    /// <summary>The last <c>version</c>; every occurrence must be a whole number or null.</summary>
+    /// <exception cref="JsonException">An occurrence is not a whole number.</exception>
+    private static int? VersionOf(JsonElement root)
     {
-        JsonValueKind.Null => null,
-        JsonValueKind.Number when value.TryGetInt32(out var version) => version,
-        _ => throw new JsonException("'version' is not a whole number"),
-    };
+        int? version = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.NameEquals("version"))
+            {
+                version = property.Value.ValueKind switch
+                {
+                    JsonValueKind.Null => null,
+                    JsonValueKind.Number when property.Value.TryGetInt32(out var number) => number,
+                    _ => throw new JsonException("'version' is not a whole number"),
+                };
+            }
+        }
+
+        return version;
+    }
 
     /// <summary><c>baseUrls</c> when the document has it, else <c>baseUrl</c> alone; <c>baseUrl</c> is required either way.</summary>
     private static IReadOnlyList<string> BaseUrlsOf(JsonElement root)
     {
-        var first = (Last(root, "baseUrl", Raw) ?? throw new InvalidDataException("'baseUrl' is missing")) is { ValueKind: JsonValueKind.String } url
+        var first = (Last(root, "baseUrl") ?? throw new InvalidDataException("'baseUrl' is missing")) is { ValueKind: JsonValueKind.String } url
             && url.GetString() is { Length: > 0 } text
                 ? text
                 : throw new InvalidDataException("'baseUrl' is not a non-empty string");
@@ -136,7 +144,7 @@ internal static class ManifestReader
     /// <summary>The strings of the root's array field (each non-empty when <paramref name="nonEmpty"/>); null when absent or JSON null.</summary>
     private static List<string>? StringsOf(JsonElement root, string name, bool nonEmpty)
     {
-        if (Last(root, name, Raw) is not { } array)
+        if (Last(root, name) is not { } array)
         {
             return null;
         }

@@ -41,7 +41,7 @@ internal static class RefreshPlanner
         {
             var isNew = newBaseUrls.Contains(baseUrl);
             var paths = isNew ? everyPath : changedPaths;
-            return (BaseUrl: baseUrl, IsNew: isNew, Urls: paths.Count == 0 ? Array.Empty<string>() : mapUrls(baseUrl, paths));
+            return new PlannedBaseUrl(baseUrl, paths.Count == 0 ? Array.Empty<string>() : mapUrls(baseUrl, paths), isNew);
         }).ToList();
 
         // Owed URLs are sent again as if they had just changed: the previous run never had them accepted.
@@ -55,7 +55,7 @@ internal static class RefreshPlanner
         {
             ImmutableLeftAlone = leftAlone.ToList(),
             BaseUrls = mapped
-                .Select(entry => new PlannedBaseUrl(entry.BaseUrl, Sorted(entry.Urls.Concat(owedUnder[entry.BaseUrl])), entry.IsNew))
+                .Select(entry => entry with { Urls = Sorted(entry.Urls.Concat(owedUnder[entry.BaseUrl])) })
                 .ToList(),
             OwedUnderNoBaseUrl = Sorted(owedUnder[null]),
         };

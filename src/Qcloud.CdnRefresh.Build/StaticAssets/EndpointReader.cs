@@ -122,7 +122,7 @@ internal static class EndpointReader
     /// <remarks>The value is copied onto the stack when it fits: the file holds a header value for every endpoint.</remarks>
     private static bool HasImmutable(ref Utf8JsonReader reader)
     {
-        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        var length = reader.ValueSpan.Length;
         var value = length <= 256 ? stackalloc char[256] : new char[length];
         var rest = (ReadOnlySpan<char>)value.Slice(0, reader.CopyString(value));
         while (true)

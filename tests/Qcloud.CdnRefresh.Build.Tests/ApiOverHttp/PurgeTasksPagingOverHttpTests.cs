@@ -35,13 +35,7 @@ public class PurgeTasksPagingOverHttpTests : OverHttpTestBase
         var client = V3();
         var first = await client.SubmitAsync(RefreshTarget.Urls, Urls(25, "https://www.example.com/a"), CancellationToken.None);
         var second = await client.SubmitAsync(RefreshTarget.Urls, Urls(5, "https://www.example.com/b"), CancellationToken.None);
-        var batches = new[]
-        {
-            new BatchOutcome { TaskId = first.TaskId, Urls = Urls(25, "https://www.example.com/a"), SubmittedAt = first.SubmittedAt },
-            new BatchOutcome { TaskId = second.TaskId, Urls = Urls(5, "https://www.example.com/b"), SubmittedAt = second.SubmittedAt },
-        };
-
-        var status = await client.GetStatusAsync(batches, CancellationToken.None);
+        var status = await client.GetStatusAsync(new[] { first, second }, CancellationToken.None);
 
         Assert.Equal(3, RequestsFor("DescribePurgeTasks").Count);
         Assert.Equal(30, status.Statuses.Count(s => s.Status == RefreshStatus.Done));

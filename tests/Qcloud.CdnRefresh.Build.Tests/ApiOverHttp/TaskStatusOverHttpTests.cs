@@ -72,7 +72,7 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
         var outcome = await client.SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
         Server.FailTask(outcome.TaskId!);
 
-        var status = await client.GetStatusAsync(new[] { Submitted(outcome, Directories, RefreshTarget.Directories) }, CancellationToken.None);
+        var status = await client.GetStatusAsync(new[] { outcome }, CancellationToken.None);
 
         Assert.Equal(Directories, status.FailedUrls);
         using var query = JsonDocument.Parse(RequestsFor("DescribePurgeTasks").Single().BodyText);
@@ -97,7 +97,7 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
         var client = V2(o => o with { Area = "mainland" });
         var outcome = await client.SubmitAsync(RefreshTarget.Directories, Directories, CancellationToken.None);
 
-        var status = await client.GetStatusAsync(new[] { Submitted(outcome, Directories, RefreshTarget.Directories) }, CancellationToken.None);
+        var status = await client.GetStatusAsync(new[] { outcome }, CancellationToken.None);
 
         Assert.Null(outcome.TaskId);
         Assert.Equal(RefreshStatus.Done, status.Statuses.Single().Status);
@@ -117,15 +117,12 @@ public class TaskStatusOverHttpTests : OverHttpTestBase
         Assert.Equal("20260302", RequestsFor("GetCdnOverseaRefreshLog").Single().Parameters["date"]);
     }
 
-    private static BatchOutcome Submitted(BatchOutcome outcome, IReadOnlyList<string> urls, RefreshTarget target) =>
-        new() { TaskId = outcome.TaskId, Urls = urls, SubmittedAt = outcome.SubmittedAt, Target = target };
-
     private async Task<(IRefreshProvider Client, BatchOutcome Batch)> SubmitUrlsAsync(string api, string area, int count)
     {
         var urls = Urls(count);
         var client = Provider(api, o => o with { Area = area });
         var outcome = await client.SubmitAsync(RefreshTarget.Urls, urls, CancellationToken.None);
         Assert.True(outcome.Succeeded);
-        return (client, Submitted(outcome, urls, RefreshTarget.Urls));
+        return (client, outcome);
     }
 }

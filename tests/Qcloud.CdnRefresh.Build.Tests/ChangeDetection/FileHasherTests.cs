@@ -87,6 +87,19 @@ public sealed class FileHasherTests : IDisposable
     }
 
     [Fact]
+    public void Hash_EachFilesRecordedHash_IsAskedForByThatFile()
+    {
+        _root.Write("a.txt", "hello");
+        _root.Write("b.txt", "world");
+
+        var result = new FileHasher(CountingOpen).Hash(Listed("a.txt", "b.txt"), file => file.RelativePath == "a.txt" ? "recorded-hash" : null);
+
+        Assert.Equal(new[] { "recorded-hash", Sha256Of("b.txt") }, result.Sha256);
+        Assert.Equal(new[] { _root.FullPath("b.txt") }, _opens.Keys);
+        Assert.Equal(new HashingStats(1, 1, 5), result.Stats);
+    }
+
+    [Fact]
     public void Hash_NoRecordedHash_ReadsTheFile()
     {
         _root.Write("a.txt", "hello");

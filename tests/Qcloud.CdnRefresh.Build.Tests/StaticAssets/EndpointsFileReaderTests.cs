@@ -92,6 +92,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
     {
         var routes = Parse(Document(Endpoint("App.css", "immutable")));
 
+        Assert.Contains("App.css", routes);
         Assert.False(routes.Contains("app.css"));
     }
 
@@ -135,7 +136,7 @@ public sealed class EndpointsFileReaderTests : IDisposable
     [Fact]
     public void AnObjectInsideAnEndpoint_IsSkippedWithoutReadingItsText()
     {
-        // Each endpoint holds an object that starts as an endpoint does, with text that is not valid Unicode.
+        // Each endpoint holds an object with a 'Route' of its own whose text is not valid Unicode: skipped, never decoded.
         var endpoints = Enumerable.Range(0, 20).Select(i =>
             Endpoint($"{i}.css", "immutable").Replace("\"Selectors\"", "\"Extra\":{\"Route\":\"\\ud800\"},\"Selectors\""));
 

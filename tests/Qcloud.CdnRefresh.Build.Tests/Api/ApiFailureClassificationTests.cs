@@ -8,7 +8,7 @@ using Xunit;
 namespace Qcloud.CdnRefresh.Build.Tests.Api;
 
 // The retry table of docs/design.md, one row per code.
-public class ApiErrorClassifierTests
+public class ApiFailureClassificationTests
 {
     [Theory]
     [InlineData("InternalError", "Retryable")]

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Providers;
 
-public class RefreshProvidersTests
+public class ProviderRegistrationTests
 {
     [Fact]
     public void TheRegistry_ListsV3First_AsTheDefault_ThenV2AndEdgeOne()

@@ -11,7 +11,7 @@ using static Qcloud.CdnRefresh.Build.Providers.V3.V3Provider;
 
 namespace Qcloud.CdnRefresh.Build.Tests.Quota;
 
-public class QuotaBudgetTests
+public class QuotaDecisionTests
 {
     private static readonly BaseUrl Site = BaseUrl.Parse("https://x.example/");
 
