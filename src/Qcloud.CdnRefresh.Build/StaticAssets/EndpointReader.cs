@@ -1,27 +1,29 @@
-using System.Text.Json;
+using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace Qcloud.CdnRefresh.Build.StaticAssets;
 
 /// <summary>
 /// The <c>Endpoints</c> array of the endpoints file: each endpoint's route, and whether it is served with a
-/// <c>Cache-Control</c> header that holds the directive <c>immutable</c>. Only routes and that header's values become
-/// strings: the file holds about seven headers, selectors and properties for each of thousands of endpoints.
+/// <c>Cache-Control</c> header that holds the directive <c>immutable</c>. Only routes become strings: the file holds
+/// about seven headers, selectors and properties for each of thousands of endpoints.
 /// </summary>
 internal static class EndpointReader
 {
     /// <summary>
-    /// The routes of the array whose start <paramref name="reader"/> stands on whose every endpoint is immutable: one
-    /// endpoint without the directive means the URL may change. Leaves the reader on the array's end.
+    /// The routes of the array whose first token was read last whose every endpoint is immutable: one
+    /// endpoint without the directive means the URL may change. Reads the array to its end.
     /// </summary>
     /// <remarks>Two sets of strings rather than a dictionary of flags: their code comes precompiled with the runtime.</remarks>
-    public static HashSet<string> ImmutableRoutes(ref Utf8JsonReader reader)
+    [MethodImpl(JsonTokenizer.Optimized)]
+    public static HashSet<string> ImmutableRoutes(JsonTokenizer json)
     {
-        Expect(reader.TokenType == JsonTokenType.StartArray, "'Endpoints' is not an array");
+        json.Expect(json.Token == JsonToken.StartArray, "'Endpoints' is not an array");
         var immutable = new HashSet<string>(StringComparer.Ordinal);
         var notImmutable = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        for (var first = true; json.NextElement(ref first);)
         {
-            var route = Read(ref reader, out var isImmutable);
+            var route = Read(json, out var isImmutable);
             (isImmutable ? immutable : notImmutable).Add(route);
         }
 
@@ -29,80 +31,72 @@ internal static class EndpointReader
         return immutable;
     }
 
-    /// <summary>Throws the <see cref="JsonException"/> that says what is wrong with the document, unless <paramref name="condition"/> holds.</summary>
-    public static void Expect(bool condition, string problem)
+    /// <summary>The route of the endpoint whose first token was read last; reads the endpoint to its end.</summary>
+    [MethodImpl(JsonTokenizer.Optimized)]
+    private static string Read(JsonTokenizer json, out bool immutable)
     {
-        if (!condition)
-        {
-            throw new JsonException(problem);
-        }
-    }
-
-    /// <summary>The route of the endpoint whose start <paramref name="reader"/> stands on; leaves the reader on its end.</summary>
-    private static string Read(ref Utf8JsonReader reader, out bool immutable)
-    {
-        Expect(reader.TokenType == JsonTokenType.StartObject, "an endpoint is not an object");
+        json.Expect(json.Token == JsonToken.StartObject, "an endpoint is not an object");
         string? route = null;
         immutable = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        for (var first = true; json.NextProperty(ref first);)
         {
-            if (reader.ValueTextEquals("Route"u8))
+            if (json.ValueTextEquals("Route"u8))
             {
-                reader.Read();
-                Expect(reader.TokenType is JsonTokenType.String or JsonTokenType.Null, "an endpoint's 'Route' is not a string");
-                route = reader.GetString();
+                json.Expect(json.Read() is JsonToken.String or JsonToken.Null, "an endpoint's 'Route' is not a string");
+                route = json.Token == JsonToken.Null ? null : json.GetString();
             }
-            else if (reader.ValueTextEquals("ResponseHeaders"u8))
+            else if (json.ValueTextEquals("ResponseHeaders"u8))
             {
-                reader.Read();
-                immutable = HasImmutableCacheControl(ref reader);
+                json.Read();
+                immutable = HasImmutableCacheControl(json);
             }
             else
             {
-                reader.Read();
-                reader.Skip();
+                json.Read();
+                json.Skip();
             }
         }
 
-        return route is { Length: > 0 } ? route : throw new InvalidDataException("an endpoint has no 'Route'");
+        return route is { Length: > 0 } ? route : throw json.Error("an endpoint has no 'Route'");
     }
 
     /// <summary>Whether a <c>ResponseHeaders</c> array holds a <c>Cache-Control</c> header (name in any case) with the directive <c>immutable</c>.</summary>
-    private static bool HasImmutableCacheControl(ref Utf8JsonReader reader)
+    [MethodImpl(JsonTokenizer.Optimized)]
+    private static bool HasImmutableCacheControl(JsonTokenizer json)
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        if (json.Token == JsonToken.Null)
         {
             return false;
         }
 
-        Expect(reader.TokenType == JsonTokenType.StartArray, "'ResponseHeaders' is not an array");
+        json.Expect(json.Token == JsonToken.StartArray, "'ResponseHeaders' is not an array");
         var immutable = false;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        for (var first = true; json.NextElement(ref first);)
         {
-            if (reader.TokenType == JsonTokenType.Null)
+            if (json.Token == JsonToken.Null)
             {
                 continue;
             }
 
-            Expect(reader.TokenType == JsonTokenType.StartObject, "a response header is not an object");
+            json.Expect(json.Token == JsonToken.StartObject, "a response header is not an object");
             bool? isCacheControl = null; // unknown until the name is read; the SDK writes the name first
             var valueIsImmutable = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            for (var firstField = true; json.NextProperty(ref firstField);)
             {
-                var isName = reader.ValueTextEquals("Name"u8);
-                var isValue = !isName && reader.ValueTextEquals("Value"u8);
-                reader.Read();
-                if (isName && reader.TokenType == JsonTokenType.String)
+                var isName = json.ValueTextEquals("Name"u8);
+                var isValue = !isName && json.ValueTextEquals("Value"u8);
+                json.Read();
+                if (isName && json.Token == JsonToken.String)
                 {
-                    isCacheControl = IsCacheControl(ref reader);
+                    isCacheControl = IsCacheControl(json);
                 }
-                else if (isValue && isCacheControl != false && reader.TokenType == JsonTokenType.String)
+                else if (isValue && isCacheControl != false && json.Token == JsonToken.String)
                 {
-                    valueIsImmutable = HasImmutable(ref reader);
+                    valueIsImmutable = HasImmutable(json.ValueIsEscaped ? Encoding.UTF8.GetBytes(json.GetString()) : json.ValueSpan);
                 }
                 else
                 {
-                    reader.Skip();
+                    json.Skip();
                 }
             }
 
@@ -112,24 +106,19 @@ internal static class EndpointReader
         return immutable;
     }
 
-    /// <summary>The exact name without making a string; another spelling only when its length can match.</summary>
-    private static bool IsCacheControl(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("Cache-Control"u8)
-        || ((reader.ValueIsEscaped || reader.ValueSpan.Length == "Cache-Control".Length)
-            && string.Equals(reader.GetString(), "Cache-Control", StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether the string read last is the header name <c>Cache-Control</c>, in any case.</summary>
+    [MethodImpl(JsonTokenizer.Optimized)]
+    private static bool IsCacheControl(JsonTokenizer json) =>
+        EqualsIgnoringCase(json.ValueIsEscaped ? Encoding.UTF8.GetBytes(json.GetString()) : json.ValueSpan, "cache-control"u8);
 
-    /// <summary>Whether the string value holds the directive <c>immutable</c>, in any case, among its comma-separated ones.</summary>
-    /// <remarks>The value is copied onto the stack when it fits: the file holds a header value for every endpoint.</remarks>
-    private static bool HasImmutable(ref Utf8JsonReader reader)
+    /// <summary>Whether a header value holds the directive <c>immutable</c>, in any case, among its comma-separated ones.</summary>
+    [MethodImpl(JsonTokenizer.Optimized)]
+    private static bool HasImmutable(ReadOnlySpan<byte> value)
     {
-        var length = reader.ValueSpan.Length;
-        var value = length <= 256 ? stackalloc char[256] : new char[length];
-        var rest = (ReadOnlySpan<char>)value.Slice(0, reader.CopyString(value));
         while (true)
         {
-            var comma = rest.IndexOf(',');
-            var directive = (comma < 0 ? rest : rest.Slice(0, comma)).Trim();
-            if (directive.Equals("immutable".AsSpan(), StringComparison.OrdinalIgnoreCase))
+            var comma = value.IndexOf((byte)',');
+            if (EqualsIgnoringCase(TrimSpaces(comma < 0 ? value : value.Slice(0, comma)), "immutable"u8))
             {
                 return true;
             }
@@ -139,7 +128,43 @@ internal static class EndpointReader
                 return false;
             }
 
-            rest = rest.Slice(comma + 1);
+            value = value.Slice(comma + 1);
         }
+    }
+
+    private static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && text[start] is (byte)' ' or (byte)'\t')
+        {
+            start++;
+        }
+
+        while (end > start && text[end - 1] is (byte)' ' or (byte)'\t')
+        {
+            end--;
+        }
+
+        return text.Slice(start, end - start);
+    }
+
+    /// <summary>Whether <paramref name="text"/> is <paramref name="lowerCase"/> with its ASCII letters in any case.</summary>
+    private static bool EqualsIgnoringCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerCase)
+    {
+        if (text.Length != lowerCase.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if ((text[i] is >= (byte)'A' and <= (byte)'Z' ? text[i] | 0x20 : text[i]) != lowerCase[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

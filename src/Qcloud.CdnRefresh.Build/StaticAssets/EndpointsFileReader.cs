@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.StaticAssets;
@@ -45,7 +44,8 @@ internal static class EndpointsFileReader
 
         try
         {
-            return new EndpointsFileContent(path, Parse(File.ReadAllBytes(path)), null);
+            using var stream = File.OpenRead(path);
+            return new EndpointsFileContent(path, Parse(stream), null);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -54,55 +54,34 @@ internal static class EndpointsFileReader
     }
 
     /// <summary>The immutable routes of an endpoints document, compared ordinally (URL paths are case-sensitive).</summary>
-    /// <param name="content">The document (UTF-8, a BOM is allowed).</param>
+    /// <param name="content">The document (UTF-8, a BOM is allowed), read once from where it stands.</param>
     /// <exception cref="InvalidDataException">The document is not JSON, has another shape, or another version.</exception>
-    public static ISet<string> Parse(byte[] content)
+    public static ISet<string> Parse(Stream content)
     {
-        var hasByteOrderMark = content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF;
-        try
-        {
-            return ImmutableRoutesOf(content.AsSpan(hasByteOrderMark ? 3 : 0));
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException("it is not JSON of the expected shape: " + e.Message, e);
-        }
-        catch (InvalidOperationException e)
-        {
-            // A route or header whose text is not valid Unicode (a lone surrogate escape, bytes that are not UTF-8).
-            throw new InvalidDataException("it holds text that is not valid Unicode: " + e.Message, e);
-        }
-    }
-
-    private static ISet<string> ImmutableRoutesOf(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-        EndpointReader.Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "the document is not a JSON object");
+        var json = new JsonTokenizer(content);
+        json.SkipByteOrderMark();
+        json.Expect(json.Read() == JsonToken.StartObject, "the document is not a JSON object");
         int? version = null;
         ISet<string>? immutableRoutes = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        for (var first = true; json.NextProperty(ref first);)
         {
-            if (reader.ValueTextEquals("Version"u8))
+            if (json.ValueTextEquals("Version"u8))
             {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.Null)
-                {
-                    EndpointReader.Expect(reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out _), "'Version' is not a whole number");
-                    version = reader.GetInt32();
-                }
+                json.Read();
+                version = json.Token == JsonToken.Null ? null : json.GetWholeNumber() ?? throw json.Error("'Version' is not a whole number");
             }
-            else if (reader.ValueTextEquals("Endpoints"u8))
+            else if (json.ValueTextEquals("Endpoints"u8))
             {
-                reader.Read();
-                immutableRoutes = reader.TokenType == JsonTokenType.Null ? null : EndpointReader.ImmutableRoutes(ref reader);
+                immutableRoutes = json.Read() == JsonToken.Null ? null : EndpointReader.ImmutableRoutes(json);
             }
             else
             {
-                reader.Read();
-                reader.Skip();
+                json.Read();
+                json.Skip();
             }
         }
 
+        json.ReadEnd();
         if (version != SupportedVersion)
         {
             throw new InvalidDataException(version is { } other ? $"'Version' is {other}, not {SupportedVersion}" : "'Version' is missing");

@@ -1,0 +1,181 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Qcloud.CdnRefresh.Build.StaticAssets;
+using Xunit;
+
+namespace Qcloud.CdnRefresh.Build.Tests.StaticAssets;
+
+/// <summary>
+/// The JSON grammar the endpoints file is read with: what <see cref="JsonTokenizer"/> and <see cref="JsonStructure"/>
+/// accept, refuse and decode, whether the stream gives the document whole or a byte at a time.
+/// </summary>
+public sealed class JsonTokenizerTests
+{
+    private static JsonTokenizer Tokenizer(byte[] document, bool oneByteAtATime) =>
+        new(oneByteAtATime ? new OneByteAtATimeStream(document) : new MemoryStream(document));
+
+    private static void ReadWhole(string document, bool oneByteAtATime = false)
+    {
+        var json = Tokenizer(Encoding.UTF8.GetBytes(document), oneByteAtATime);
+        json.Read();
+        json.Skip();
+        json.ReadEnd();
+    }
+
+    /// <summary>The first property's value of a one-property object, decoded.</summary>
+    private static string StringValueOf(string document)
+    {
+        var json = Tokenizer(Encoding.UTF8.GetBytes(document), oneByteAtATime: false);
+        json.Read();
+        var first = true;
+        json.NextProperty(ref first);
+        json.Read();
+        return json.GetString();
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("[]")]
+    [InlineData(" \t\r\n{ \"a\" : [ 1 , -2.5e+3 , 0 , 0.125 , 1E-2 , true , false , null ] , \"b\" : { } } \n")]
+    [InlineData("""{"a":"x\"y\\","b\u0022":[{"c":[[]]}],"":""}""")]
+    [InlineData("\"text\"")]
+    [InlineData("-0")]
+    public void AValidDocument_IsReadWhole_HoweverTheStreamGivesIt(string document)
+    {
+        ReadWhole(document);
+        ReadWhole(document, oneByteAtATime: true);
+    }
+
+    [Theory]
+    [InlineData("""{"a":1,}""")]
+    [InlineData("[1,]")]
+    [InlineData("[,1]")]
+    [InlineData("{,}")]
+    [InlineData("""{"a" 1}""")]
+    [InlineData("""{"a":1 "b":2}""")]
+    [InlineData("[1 2]")]
+    [InlineData("{1:2}")]
+    [InlineData("[}")]
+    [InlineData("{]")]
+    [InlineData("[1]]")]
+    [InlineData("[1] x")]
+    [InlineData("[tru]")]
+    [InlineData("[nul]")]
+    [InlineData("[True]")]
+    [InlineData("[01]")]
+    [InlineData("[1.]")]
+    [InlineData("[.5]")]
+    [InlineData("[-]")]
+    [InlineData("[+1]")]
+    [InlineData("[1e]")]
+    [InlineData("['a']")]
+    [InlineData("""["abc""")]
+    [InlineData("""{"a":1""")]
+    [InlineData("")]
+    [InlineData("[1] // comment")]
+    public void AnInvalidDocument_IsInvalidData(string document)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => ReadWhole(document));
+
+        Assert.StartsWith("it is not JSON of the expected shape: ", error.Message);
+    }
+
+    [Fact]
+    public void AnError_NamesTheByteWhereItIs()
+    {
+        var document = """{"a":[true,false,nul]}""";
+
+        var error = Assert.Throws<InvalidDataException>(() => ReadWhole(document, oneByteAtATime: true));
+
+        Assert.EndsWith("expected 'null' (byte 17)", error.Message);
+    }
+
+    [Fact]
+    public void SixtyFourNestedValues_AreRead()
+    {
+        ReadWhole(new string('[', 64) + new string(']', 64));
+    }
+
+    [Fact]
+    public void ValuesNestedDeeperThanSixtyFour_AreInvalidData_NotAStackOverflow()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => ReadWhole(new string('[', 100_000) + new string(']', 100_000)));
+
+        Assert.Contains("values nest deeper than 64 levels", error.Message);
+    }
+
+    [Fact]
+    public void AStringLongerThanTheBuffer_IsReadWhole()
+    {
+        var text = string.Concat(Enumerable.Repeat("0123456789abcdef", 20_000));
+
+        Assert.Equal(text, StringValueOf("{\"a\":\"" + text + "\"}"));
+    }
+
+    [Fact]
+    public void AString_IsDecodedWithItsEscapes()
+    {
+        Assert.Equal("é/\"\\\n\U0001F600", StringValueOf("""{"a":"\u00e9\/\"\\\n\ud83d\ude00"}"""));
+    }
+
+    [Theory]
+    [InlineData("""{"a":"\x"}""")]
+    [InlineData("""{"a":"\u12"}""")]
+    [InlineData("""{"a":"\ud800"}""")]
+    [InlineData("{\"a\":\"tab\there\"}")]
+    public void ABadString_IsInvalidData_WhenItIsDecoded(string document)
+    {
+        ReadWhole(document);
+
+        var error = Assert.Throws<InvalidDataException>(() => StringValueOf(document));
+
+        Assert.StartsWith("it holds text that is not valid Unicode (byte 6): ", error.Message);
+    }
+
+    [Fact]
+    public void AStringThatIsNotUtf8_IsInvalidData_WhenItIsDecoded()
+    {
+        var document = Encoding.UTF8.GetBytes("""{"a":"xx"}""");
+        document[6] = 0xC3;
+        var json = Tokenizer(document, oneByteAtATime: false);
+        json.Read();
+        var first = true;
+        json.NextProperty(ref first);
+        json.Read();
+
+        Assert.Throws<InvalidDataException>(() => json.GetString());
+    }
+
+    [Fact]
+    public void APropertyName_WithEscapes_EqualsItsText()
+    {
+        var json = Tokenizer(Encoding.UTF8.GetBytes("""{"R\u006fute":1}"""), oneByteAtATime: false);
+        json.Read();
+        var first = true;
+        json.NextProperty(ref first);
+
+        Assert.True(json.ValueTextEquals("Route"u8));
+    }
+
+    [Fact]
+    public void APropertyName_StaysReadable_UntilItsColonIsRead()
+    {
+        var json = Tokenizer(Encoding.UTF8.GetBytes("{\"Route\"   \n  :  1}"), oneByteAtATime: true);
+        json.Read();
+        var first = true;
+        json.NextProperty(ref first);
+
+        Assert.True(json.ValueTextEquals("Route"u8));
+    }
+
+    [Fact]
+    public void AByteOrderMark_IsSteppedOver()
+    {
+        var json = Tokenizer(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'[', (byte)']' }, oneByteAtATime: true);
+        json.SkipByteOrderMark();
+
+        Assert.Equal(JsonToken.StartArray, json.Read());
+    }
+}
