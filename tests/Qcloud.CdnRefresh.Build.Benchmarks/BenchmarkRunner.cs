@@ -85,12 +85,21 @@ internal sealed class BenchmarkRunner
         var getFileHash = _options.MeasureGetFileHash && GetFileHashContender.IsAvailable ? new GetFileHashContender(folder) : null;
         var sha256sum = Sha256sumContender.IsAvailable;
         var inMSBuild = TaskInMSBuildContender.IsAvailable ? new TaskInMSBuildContender(folder) : null;
+        var withEndpoints = inMSBuild is not null && _options.Endpoints > 0;
+        if (withEndpoints)
+        {
+            File.WriteAllText(inMSBuild!.EndpointsFilePath, EndpointsFileMeasurement.Generate(_options.Endpoints));
+        }
 
         // One untimed round, so that every contender starts warm (the tree is in the page cache already; this warms the
         // host's own files). GetFileHash's MSBuild start-up is outside its measured task time, so it needs none.
         DetectionContender.RunFull(tree, baseline, manifest);
         DetectionContender.RunUnchanged(tree, manifest);
         inMSBuild?.Run(tree, baseline, expectedHashed: tree.FileCount);
+        if (withEndpoints)
+        {
+            inMSBuild!.Run(tree, baseline, expectedHashed: tree.FileCount, withEndpointsFile: true);
+        }
         if (sha256sum)
         {
             Sha256sumContender.Run(tree);
@@ -99,6 +108,7 @@ internal sealed class BenchmarkRunner
         var full = new List<DetectionSample>();
         var unchanged = new List<DetectionSample>();
         var inMSBuildFull = new List<InMSBuildSample>();
+        var inMSBuildWithEndpoints = new List<TimeSpan>();
         var inMSBuildUnchanged = new List<TimeSpan>();
         var peakTargetSkipped = new List<long>();
         var sums = new List<TimeSpan>();
@@ -113,6 +123,11 @@ internal sealed class BenchmarkRunner
             {
                 // A dry run writes no manifest: the baseline serves every full run, the finished run's manifest every rerun.
                 inMSBuildFull.Add(inMSBuild.Run(tree, baseline, expectedHashed: tree.FileCount));
+                if (withEndpoints)
+                {
+                    inMSBuildWithEndpoints.Add(inMSBuild.Run(tree, baseline, expectedHashed: tree.FileCount, withEndpointsFile: true).TaskTime);
+                }
+
                 inMSBuildUnchanged.Add(inMSBuild.Run(tree, manifest, expectedHashed: 0).TaskTime);
                 if (inMSBuild.PeakWithTargetSkipped(tree, baseline) is { } skipped)
                 {
@@ -138,7 +153,7 @@ internal sealed class BenchmarkRunner
             Directory.Delete(folder, recursive: true);
         }
 
-        return new TreeMeasurement(fileCount, tree.TotalBytes, inMSBuildFull, inMSBuildUnchanged, peakTargetSkipped, full, unchanged, sums, Sha256sumContender.Describe(tree), fileHashes);
+        return new TreeMeasurement(fileCount, tree.TotalBytes, inMSBuildFull, inMSBuildWithEndpoints, inMSBuildUnchanged, peakTargetSkipped, full, unchanged, sums, Sha256sumContender.Describe(tree), fileHashes);
     }
 
     private static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");

@@ -82,7 +82,8 @@ internal static class EndpointsFileMeasurement
         return content.ImmutableRoutes?.Count ?? throw new InvalidOperationException(content.Problem);
     }
 
-    private static string Generate(int endpoints)
+    /// <summary>A static web assets endpoints file of <paramref name="endpoints"/> endpoints, shaped like the SDK's.</summary>
+    public static string Generate(int endpoints)
     {
         var text = new StringBuilder("{\"Version\":1,\"ManifestType\":\"Publish\",\"Endpoints\":[");
         var encodings = new[] { "br", "gzip", null };

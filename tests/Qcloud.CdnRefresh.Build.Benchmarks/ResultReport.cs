@@ -77,7 +77,7 @@ internal static class ResultReport
             RenderPublish(text, publish);
         }
 
-        RenderTargets(text, trees, publish, endpoints);
+        RenderTargets(text, trees, publish, endpoints, options);
         return text.ToString();
     }
 
@@ -98,7 +98,7 @@ internal static class ResultReport
         Line(text, $"| added by the dry run | {SignedSeconds(dryRun - plain)} ({(dryRun.TotalSeconds / plain.TotalSeconds - 1) * 100:+0.0;-0.0}%) | {SignedMegabytes(dryRunPeak - plainPeak)} | |");
     }
 
-    private static void RenderTargets(StringBuilder text, IReadOnlyList<TreeMeasurement> trees, PublishOverheadResult? publish, EndpointsFileResult? endpoints)
+    private static void RenderTargets(StringBuilder text, IReadOnlyList<TreeMeasurement> trees, PublishOverheadResult? publish, EndpointsFileResult? endpoints, BenchmarkOptions options)
     {
         Line(text, string.Empty);
         Line(text, $"The floor ({Environment.ProcessorCount}-core machine):");
@@ -161,6 +161,15 @@ internal static class ResultReport
         {
             var added = Median.Of(publish.WithDryRun.Select(s => s.Elapsed)) - Median.Of(publish.Plain.Select(s => s.Elapsed));
             Line(text, $"- the dry run adds {SignedSeconds(added)} to publishing the sample");
+        }
+
+        foreach (var tree in trees)
+        {
+            if (FullDetection(tree) is { } without && MedianOrNull(tree.InMSBuildWithEndpoints) is { } with)
+            {
+                Line(text, $"- {tree.FileCount:N0} files: full detection in dotnet msbuild with a {options.Endpoints:N0}-endpoint static web assets file to read: "
+                    + $"{Seconds(with)} against {Seconds(without)} without ({SignedSeconds(with - without)})");
+            }
         }
 
         if (endpoints is not null)

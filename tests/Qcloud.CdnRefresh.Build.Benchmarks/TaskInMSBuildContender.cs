@@ -20,6 +20,9 @@ internal sealed class TaskInMSBuildContender
     private static readonly Regex TaskLine = new(@"^\s*(?<ms>\d+)\s+ms\s+RefreshCdnOversea\s+\d+\s+calls", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex HashedCount = new(@"CdnRefresh: .*, (?<hashed>\d+) hashed, ", RegexOptions.CultureInvariant);
 
+    /// <summary>The name the project is given when the endpoints file lies beside it, as the web SDK writes it beside the app.</summary>
+    private const string NameWithEndpointsFile = "with-endpoints";
+
     private readonly string _projectPath;
 
     public TaskInMSBuildContender(string workFolder)
@@ -42,12 +45,22 @@ internal sealed class TaskInMSBuildContender
     /// <summary>The package's build/ and tasks/ folders, staged by the benchmark's project at build time.</summary>
     public static string PackageLayout => Path.Combine(AppContext.BaseDirectory, "package");
 
+    /// <summary>Where <see cref="Run"/> with <c>withEndpointsFile</c> has the task find the static web assets endpoints file.</summary>
+    public string EndpointsFilePath => Path.Combine(Path.GetDirectoryName(_projectPath)!, NameWithEndpointsFile + ".staticwebassets.endpoints.json");
+
     /// <param name="tree">The content root.</param>
     /// <param name="manifestPath">The baseline the task reads (a dry run never writes it).</param>
     /// <param name="expectedHashed">Files the run must have read: every file for a full run, none for a rerun.</param>
-    public InMSBuildSample Run(SyntheticTree tree, string manifestPath, int expectedHashed)
+    /// <param name="withEndpointsFile">Whether the task reads the file at <see cref="EndpointsFilePath"/>; otherwise it finds none.</param>
+    public InMSBuildSample Run(SyntheticTree tree, string manifestPath, int expectedHashed, bool withEndpointsFile = false)
     {
-        var (result, peakBytes) = PeakMemory.Run("dotnet", Arguments(tree, manifestPath, runTarget: true), Path.GetDirectoryName(_projectPath));
+        var arguments = Arguments(tree, manifestPath, runTarget: true);
+        if (withEndpointsFile)
+        {
+            arguments.Add("-p:AssemblyName=" + NameWithEndpointsFile);
+        }
+
+        var (result, peakBytes) = PeakMemory.Run("dotnet", arguments, Path.GetDirectoryName(_projectPath));
         result.EnsureSucceeded("dotnet msbuild -t:CdnRefresh (dry run)");
         var hashed = HashedCount.Match(result.StandardOutput);
         if (!hashed.Success || int.Parse(hashed.Groups["hashed"].Value, CultureInfo.InvariantCulture) != expectedHashed)
