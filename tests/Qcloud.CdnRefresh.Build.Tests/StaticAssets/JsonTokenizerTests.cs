@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 using Qcloud.CdnRefresh.Build.StaticAssets;
 using Xunit;
 
@@ -48,6 +49,34 @@ public sealed class JsonTokenizerTests
         ReadWhole(document, oneByteAtATime: true);
     }
 
+    [Fact]
+    public void RandomValidDocuments_AreReadWhole_HoweverTheStreamGivesThem()
+    {
+        var random = new Random(20261206);
+        for (var i = 0; i < 300; i++)
+        {
+            var document = RandomValue(random, depth: 0);
+            using (JsonDocument.Parse(document))
+            {
+                // The framework's parser vouches for the generated document.
+            }
+
+            ReadWhole(document);
+            ReadWhole(document, oneByteAtATime: true);
+        }
+    }
+
+    [Fact]
+    public void EveryCutOfTheSdksFile_IsInvalidData()
+    {
+        var whole = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StaticAssets/blazorwasm.staticwebassets.endpoints.json")).TrimEnd();
+
+        for (var length = 0; length < whole.Length; length++)
+        {
+            Assert.Throws<InvalidDataException>(() => EndpointsFileReader.Parse(new MemoryStream(Encoding.UTF8.GetBytes(whole.Substring(0, length)))));
+        }
+    }
+
     [Theory]
     [InlineData("""{"a":1,}""")]
     [InlineData("[1,]")]
@@ -80,6 +109,31 @@ public sealed class JsonTokenizerTests
         var error = Assert.Throws<InvalidDataException>(() => ReadWhole(document));
 
         Assert.StartsWith("it is not JSON of the expected shape: ", error.Message);
+    }
+
+    private static string RandomValue(Random random, int depth)
+    {
+        string Space() => new[] { string.Empty, string.Empty, " ", "\n", "\t", "\r\n  " }[random.Next(6)];
+        var members = Enumerable.Range(0, random.Next(4));
+        switch (depth < 5 ? random.Next(5) : 2 + random.Next(3))
+        {
+            case 0:
+                return "{" + Space() + string.Join(",", members.Select(_ => Space() + RandomString(random) + Space() + ":" + Space() + RandomValue(random, depth + 1) + Space())) + "}";
+            case 1:
+                return "[" + Space() + string.Join(",", members.Select(_ => Space() + RandomValue(random, depth + 1) + Space())) + "]";
+            case 2:
+                return RandomString(random);
+            case 3:
+                return new[] { "0", "-0", "7", "-12", "3.25", "0.5e10", "-1E-7", "2e+3", "12345678901234567890" }[random.Next(9)];
+            default:
+                return new[] { "true", "false", "null" }[random.Next(3)];
+        }
+    }
+
+    private static string RandomString(Random random)
+    {
+        var pieces = new[] { "a", "Route", " ", "é", "\U0001F600", "\\\"", "\\\\", "\\n", "\\u00e9", "\\ud83d\\ude00", "\\/", "{", "]", ":", "," };
+        return "\"" + string.Concat(Enumerable.Range(0, random.Next(6)).Select(_ => pieces[random.Next(pieces.Length)])) + "\"";
     }
 
     [Fact]
