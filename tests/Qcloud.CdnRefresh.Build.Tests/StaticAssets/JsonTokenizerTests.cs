@@ -25,13 +25,20 @@ public sealed class JsonTokenizerTests
         json.ReadEnd();
     }
 
-    /// <summary>The first property's value of a one-property object, decoded.</summary>
-    private static string StringValueOf(string document)
+    /// <summary>A tokenizer that has read an object's start and its first property's name.</summary>
+    private static JsonTokenizer AtFirstPropertyName(byte[] document, bool oneByteAtATime = false)
     {
-        var json = Tokenizer(Encoding.UTF8.GetBytes(document), oneByteAtATime: false);
+        var json = Tokenizer(document, oneByteAtATime);
         json.Read();
         var first = true;
         json.NextProperty(ref first);
+        return json;
+    }
+
+    /// <summary>The first property's value of an object, decoded.</summary>
+    private static string StringValueOf(string document)
+    {
+        var json = AtFirstPropertyName(Encoding.UTF8.GetBytes(document));
         json.Read();
         return json.GetString();
     }
@@ -193,10 +200,7 @@ public sealed class JsonTokenizerTests
     {
         var document = Encoding.UTF8.GetBytes("""{"a":"xx"}""");
         document[6] = 0xC3;
-        var json = Tokenizer(document, oneByteAtATime: false);
-        json.Read();
-        var first = true;
-        json.NextProperty(ref first);
+        var json = AtFirstPropertyName(document);
         json.Read();
 
         Assert.Throws<InvalidDataException>(() => json.GetString());
@@ -205,10 +209,7 @@ public sealed class JsonTokenizerTests
     [Fact]
     public void APropertyName_WithEscapes_EqualsItsText()
     {
-        var json = Tokenizer(Encoding.UTF8.GetBytes("""{"R\u006fute":1}"""), oneByteAtATime: false);
-        json.Read();
-        var first = true;
-        json.NextProperty(ref first);
+        var json = AtFirstPropertyName(Encoding.UTF8.GetBytes("""{"R\u006fute":1}"""));
 
         Assert.True(json.ValueTextEquals("Route"u8));
     }
@@ -216,10 +217,7 @@ public sealed class JsonTokenizerTests
     [Fact]
     public void APropertyName_StaysReadable_UntilItsColonIsRead()
     {
-        var json = Tokenizer(Encoding.UTF8.GetBytes("{\"Route\"   \n  :  1}"), oneByteAtATime: true);
-        json.Read();
-        var first = true;
-        json.NextProperty(ref first);
+        var json = AtFirstPropertyName(Encoding.UTF8.GetBytes("{\"Route\"   \n  :  1}"), oneByteAtATime: true);
 
         Assert.True(json.ValueTextEquals("Route"u8));
     }
