@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Qcloud.CdnRefresh.Build.StaticAssets;
 
@@ -92,7 +91,7 @@ internal static class EndpointReader
                 }
                 else if (isValue && isCacheControl != false && json.Token == JsonToken.String)
                 {
-                    valueIsImmutable = HasImmutable(json.ValueIsEscaped ? Encoding.UTF8.GetBytes(json.GetString()) : json.ValueSpan);
+                    valueIsImmutable = HasImmutable(json.GetUtf8Text());
                 }
                 else
                 {
@@ -106,10 +105,13 @@ internal static class EndpointReader
         return immutable;
     }
 
-    /// <summary>Whether the string read last is the header name <c>Cache-Control</c>, in any case.</summary>
+    /// <summary>
+    /// Whether the string read last is the header name <c>Cache-Control</c>, in any case. Another name is not used, so
+    /// its text is compared as it stands, unchecked.
+    /// </summary>
     [MethodImpl(JsonTokenizer.Optimized)]
     private static bool IsCacheControl(JsonTokenizer json) =>
-        EqualsIgnoringCase(json.ValueIsEscaped ? Encoding.UTF8.GetBytes(json.GetString()) : json.ValueSpan, "cache-control"u8);
+        EqualsIgnoringCase(json.ValueIsEscaped ? json.GetUtf8Text() : json.ValueSpan, "cache-control"u8);
 
     /// <summary>Whether a header value holds the directive <c>immutable</c>, in any case, among its comma-separated ones.</summary>
     [MethodImpl(JsonTokenizer.Optimized)]

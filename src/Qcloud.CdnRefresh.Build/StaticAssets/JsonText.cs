@@ -28,10 +28,10 @@ internal static class JsonText
         return valid && index == text.Length;
     }
 
-    /// <summary>A string's text without escapes, decoded.</summary>
+    /// <summary>Checks a string's text without escapes: no control character, valid UTF-8.</summary>
     /// <exception cref="JsonException">It holds a control character.</exception>
     /// <exception cref="DecoderFallbackException">It is not valid UTF-8.</exception>
-    public static string Decode(byte[] buffer, int start, int length)
+    public static void Check(byte[] buffer, int start, int length)
     {
         foreach (var character in buffer.AsSpan(start, length))
         {
@@ -41,6 +41,15 @@ internal static class JsonText
             }
         }
 
+        StrictUtf8.GetCharCount(buffer, start, length);
+    }
+
+    /// <summary>A string's text without escapes, checked and decoded.</summary>
+    /// <exception cref="JsonException">It holds a control character.</exception>
+    /// <exception cref="DecoderFallbackException">It is not valid UTF-8.</exception>
+    public static string Decode(byte[] buffer, int start, int length)
+    {
+        Check(buffer, start, length);
         return StrictUtf8.GetString(buffer, start, length);
     }
 

@@ -8,7 +8,7 @@ namespace Qcloud.CdnRefresh.Build.StaticAssets;
 /// <summary>
 /// The tokens of a JSON document, read from a stream through one small buffer, so that a file of tens of megabytes is
 /// never held whole; <see cref="JsonStructure"/> reads objects and arrays from them. The text of a string (escapes,
-/// control characters, UTF-8) is checked when the string is decoded: no other string changes what is read.
+/// control characters, UTF-8) is checked when it is decoded or its bytes are used: no other string changes what is read.
 /// </summary>
 /// <remarks>
 /// A build reads the endpoints file once, in a process whose runtime would run freshly compiled code unoptimized for
@@ -24,6 +24,9 @@ internal sealed class JsonTokenizer(Stream stream)
     /// <summary>.NET Framework compiles every method optimized.</summary>
     public const MethodImplOptions Optimized = 0;
 #endif
+
+    /// <summary>The longest token (with the whitespace before a property name's colon) the buffer grows to hold.</summary>
+    private const int MaxTokenLength = 64 * 1024 * 1024;
 
     private byte[] _buffer = new byte[64 * 1024];
     private int _position;
@@ -85,7 +88,27 @@ internal sealed class JsonTokenizer(Stream stream)
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
-            throw new InvalidDataException($"it holds text that is not valid Unicode (byte {_discarded + _valueStart}): {e.Message}", e);
+            throw NotText(e);
+        }
+    }
+
+    /// <summary>The UTF-8 text of the string read last, without escapes, checked as <see cref="GetString"/> checks it.</summary>
+    /// <exception cref="InvalidDataException">Its text has a bad escape or a control character, or is not valid Unicode.</exception>
+    public ReadOnlySpan<byte> GetUtf8Text()
+    {
+        if (ValueIsEscaped)
+        {
+            return Encoding.UTF8.GetBytes(GetString());
+        }
+
+        try
+        {
+            JsonText.Check(_buffer, _valueStart, _valueLength);
+            return ValueSpan;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            throw NotText(e);
         }
     }
 
@@ -117,7 +140,10 @@ internal sealed class JsonTokenizer(Stream stream)
     /// <summary>Reads the byte <see cref="Peek"/> gave: a colon, a comma, or the end of an object or array.</summary>
     public void Advance() => _position++;
 
-    private bool DecodedTextEquals(ReadOnlySpan<byte> text) => Encoding.UTF8.GetBytes(GetString()).AsSpan().SequenceEqual(text);
+    private bool DecodedTextEquals(ReadOnlySpan<byte> text) => GetUtf8Text().SequenceEqual(text);
+
+    private InvalidDataException NotText(Exception e) =>
+        new($"it holds text that is not valid Unicode (byte {_discarded + _valueStart}): {e.Message}", e);
 
     [MethodImpl(Optimized)]
     private int PeekPastWhitespace(bool keepValue)
@@ -204,7 +230,8 @@ internal sealed class JsonTokenizer(Stream stream)
 
     /// <summary>
     /// Moves the bytes from <paramref name="keepFrom"/> on to the buffer's front and reads more of the stream after
-    /// them: false when the stream has ended. The buffer doubles when the kept bytes fill it (a string that long).
+    /// them: false when the stream has ended. The buffer doubles when the kept bytes fill it (a string that long), up
+    /// to <see cref="MaxTokenLength"/>.
     /// </summary>
     private bool Refill(int keepFrom)
     {
@@ -216,6 +243,7 @@ internal sealed class JsonTokenizer(Stream stream)
         var kept = _end - keepFrom;
         if (kept == _buffer.Length)
         {
+            Expect(kept < MaxTokenLength, $"a token is longer than {MaxTokenLength / (1024 * 1024)} MB");
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 

@@ -82,6 +82,33 @@ public sealed class EndpointsFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void AHeaderNameAndValue_WithEscapes_AreReadAsTheirText()
+    {
+        var routes = Parse(Document("""{"Route":"a.css","ResponseHeaders":[{"Name":"Cache\u002DControl","Value":"max-age=1, \u0069mmutable"}]}"""));
+
+        Assert.Equal(new[] { "a.css" }, routes);
+    }
+
+    [Fact]
+    public void ACacheControlValue_WithAControlCharacter_IsInvalidData()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Parse(Document(Endpoint("a.css", "immutable\t"))));
+
+        Assert.Contains("a string holds a control character", error.Message);
+    }
+
+    [Fact]
+    public void ADocumentLargerThanTheBuffer_GivesEveryRoute()
+    {
+        var endpoints = Enumerable.Range(0, 2_000).Select(i => Endpoint($"css/{i}.css", "max-age=31536000, immutable")).ToArray();
+
+        var routes = Parse(Document(endpoints));
+
+        Assert.Equal(2_000, routes.Count);
+        Assert.Contains("css/1999.css", routes);
+    }
+
+    [Fact]
     public void AByteOrderMark_IsAllowed()
     {
         var routes = EndpointsFileReader.Parse(new MemoryStream(new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Document(Endpoint("a.css", "immutable")))).ToArray()));

@@ -160,7 +160,15 @@ public sealed class JsonTokenizerTests
     }
 
     [Fact]
-    public void ValuesNestedDeeperThanSixtyFour_AreInvalidData_NotAStackOverflow()
+    public void SixtyFiveNestedValues_AreInvalidData()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => ReadWhole(new string('[', 65) + new string(']', 65)));
+
+        Assert.Contains("values nest deeper than 64 levels", error.Message);
+    }
+
+    [Fact]
+    public void ValuesNestedAHundredThousandDeep_AreInvalidData_NotAStackOverflow()
     {
         var error = Assert.Throws<InvalidDataException>(() => ReadWhole(new string('[', 100_000) + new string(']', 100_000)));
 
@@ -173,6 +181,19 @@ public sealed class JsonTokenizerTests
         var text = string.Concat(Enumerable.Repeat("0123456789abcdef", 20_000));
 
         Assert.Equal(text, StringValueOf("{\"a\":\"" + text + "\"}"));
+    }
+
+    [Fact]
+    public void AStringLongerThanSixtyFourMegabytes_IsInvalidData()
+    {
+        var json = new JsonTokenizer(new EndlessStream(Encoding.UTF8.GetBytes("{\"a\":\""), (byte)'x'));
+        json.Read();
+        var first = true;
+        json.NextProperty(ref first);
+
+        var error = Assert.Throws<InvalidDataException>(() => json.Read());
+
+        Assert.Contains("a token is longer than 64 MB", error.Message);
     }
 
     [Fact]
