@@ -20,9 +20,10 @@ internal static class EndpointReader
         json.Expect(json.Token == JsonToken.StartArray, "'Endpoints' is not an array");
         var immutable = new HashSet<string>(StringComparer.Ordinal);
         var notImmutable = new HashSet<string>(StringComparer.Ordinal);
+        string? route = null;
         for (var first = true; json.NextElement(ref first);)
         {
-            var route = Read(json, out var isImmutable);
+            route = Read(json, route, out var isImmutable);
             (isImmutable ? immutable : notImmutable).Add(route);
         }
 
@@ -30,9 +31,12 @@ internal static class EndpointReader
         return immutable;
     }
 
-    /// <summary>The route of the endpoint whose first token was read last; reads the endpoint to its end.</summary>
+    /// <summary>
+    /// The route of the endpoint whose first token was read last; reads the endpoint to its end. The SDK writes a
+    /// route's endpoints one after another, so a route that is <paramref name="previousRoute"/> again is not decoded again.
+    /// </summary>
     [MethodImpl(JsonTokenizer.Optimized)]
-    private static string Read(JsonTokenizer json, out bool immutable)
+    private static string Read(JsonTokenizer json, string? previousRoute, out bool immutable)
     {
         json.Expect(json.Token == JsonToken.StartObject, "an endpoint is not an object");
         string? route = null;
@@ -42,7 +46,7 @@ internal static class EndpointReader
             if (json.ValueTextEquals("Route"u8))
             {
                 json.Expect(json.Read() is JsonToken.String or JsonToken.Null, "an endpoint's 'Route' is not a string");
-                route = json.Token == JsonToken.Null ? null : json.GetString();
+                route = json.Token == JsonToken.Null ? null : IsAsciiText(json, previousRoute) ? previousRoute : json.GetString();
             }
             else if (json.ValueTextEquals("ResponseHeaders"u8))
             {
@@ -57,6 +61,26 @@ internal static class EndpointReader
         }
 
         return route is { Length: > 0 } ? route : throw json.Error("an endpoint has no 'Route'");
+    }
+
+    /// <summary>Whether the string read last is <paramref name="text"/>, all ASCII and without escapes.</summary>
+    private static bool IsAsciiText(JsonTokenizer json, string? text)
+    {
+        var bytes = json.ValueSpan;
+        if (text is null || json.ValueIsEscaped || bytes.Length != text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] != text[i] || bytes[i] >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether a <c>ResponseHeaders</c> array holds a <c>Cache-Control</c> header (name in any case) with the directive <c>immutable</c>.</summary>
