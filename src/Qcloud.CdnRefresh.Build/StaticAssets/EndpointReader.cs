@@ -10,8 +10,8 @@ namespace Qcloud.CdnRefresh.Build.StaticAssets;
 internal static class EndpointReader
 {
     /// <summary>
-    /// The routes of the array whose first token was read last whose every endpoint is immutable: one
-    /// endpoint without the directive means the URL may change. Reads the array to its end.
+    /// Of the array whose first token was read last, the routes whose every endpoint is immutable: one endpoint without
+    /// the directive means the URL may change. Reads the array to its end.
     /// </summary>
     /// <remarks>Two sets of strings rather than a dictionary of flags: their code comes precompiled with the runtime.</remarks>
     [MethodImpl(JsonTokenizer.Optimized)]
