@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 
 namespace Qcloud.CdnRefresh.Build.StaticAssets;
@@ -68,7 +69,9 @@ internal static class EndpointsFileReader
             if (json.ValueTextEquals("Version"u8))
             {
                 json.Read();
-                version = json.Token == JsonToken.Null ? null : json.GetWholeNumber() ?? throw json.Error("'Version' is not a whole number");
+                version = json.Token == JsonToken.Null ? null
+                    : json.Token == JsonToken.Number && Utf8Parser.TryParse(json.ValueSpan, out int number, out var used) && used == json.ValueSpan.Length ? number
+                    : throw json.Error("'Version' is not a whole number");
             }
             else if (json.ValueTextEquals("Endpoints"u8))
             {

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Qcloud.CdnRefresh.Build.StaticAssets;
 
-/// <summary>The text of one JSON token: whether a number is written as JSON writes numbers, and a string decoded.</summary>
+/// <summary>The text of one JSON token: whether a number is written as JSON writes numbers; a string checked and decoded.</summary>
 internal static class JsonText
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -28,40 +28,54 @@ internal static class JsonText
         return valid && index == text.Length;
     }
 
-    /// <summary>Checks a string's text without escapes: no control character, valid UTF-8.</summary>
-    /// <exception cref="JsonException">It holds a control character.</exception>
-    /// <exception cref="DecoderFallbackException">It is not valid UTF-8.</exception>
-    public static void Check(byte[] buffer, int start, int length)
+    /// <summary>Checks a string's text without escapes, which starts at byte <paramref name="offset"/> of the document: no control character, valid UTF-8.</summary>
+    /// <exception cref="InvalidDataException">It holds a control character, or is not valid UTF-8.</exception>
+    public static void Check(byte[] buffer, int start, int length, long offset)
     {
         foreach (var character in buffer.AsSpan(start, length))
         {
             if (character < 0x20)
             {
-                throw new JsonException("a string holds a control character");
+                throw NotText(offset, "a string holds a control character", null);
             }
         }
 
-        StrictUtf8.GetCharCount(buffer, start, length);
+        try
+        {
+            StrictUtf8.GetCharCount(buffer, start, length);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw NotText(offset, e.Message, e);
+        }
     }
 
     /// <summary>A string's text without escapes, checked and decoded.</summary>
-    /// <exception cref="JsonException">It holds a control character.</exception>
-    /// <exception cref="DecoderFallbackException">It is not valid UTF-8.</exception>
-    public static string Decode(byte[] buffer, int start, int length)
+    /// <exception cref="InvalidDataException">It holds a control character, or is not valid UTF-8.</exception>
+    public static string Decode(byte[] buffer, int start, int length, long offset)
     {
-        Check(buffer, start, length);
+        Check(buffer, start, length, offset);
         return StrictUtf8.GetString(buffer, start, length);
     }
 
     /// <summary>A string with escapes, quotes included, decoded by the framework's reader.</summary>
-    /// <exception cref="JsonException">An escape is not valid, or the string holds a control character.</exception>
-    /// <exception cref="InvalidOperationException">An escape gives text that is not valid Unicode (a lone surrogate).</exception>
-    public static string Unescape(ReadOnlySpan<byte> quoted)
+    /// <exception cref="InvalidDataException">An escape is not valid or gives text that is not (a lone surrogate), or the string holds a control character.</exception>
+    public static string Unescape(ReadOnlySpan<byte> quoted, long offset)
     {
-        var reader = new Utf8JsonReader(quoted);
-        reader.Read();
-        return reader.GetString()!;
+        try
+        {
+            var reader = new Utf8JsonReader(quoted);
+            reader.Read();
+            return reader.GetString()!;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw NotText(offset, e.Message, e);
+        }
     }
+
+    private static InvalidDataException NotText(long offset, string problem, Exception? inner) =>
+        new($"it holds text that is not valid Unicode (byte {offset}): {problem}", inner);
 
     private static bool Digits(ReadOnlySpan<byte> text, ref int index)
     {

@@ -1,7 +1,5 @@
-using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 
 namespace Qcloud.CdnRefresh.Build.StaticAssets;
 
@@ -13,15 +11,15 @@ namespace Qcloud.CdnRefresh.Build.StaticAssets;
 /// <remarks>
 /// A build reads the endpoints file once, in a process whose runtime would run freshly compiled code unoptimized for
 /// the first tenths of a second, longer than the read takes; so the methods that run for every token are compiled
-/// optimized at their first call. <see cref="Utf8JsonReader"/>'s own code cannot be, so it only decodes strings with escapes.
+/// optimized at their first call. <see cref="System.Text.Json.Utf8JsonReader"/>'s own code cannot be, so it only decodes
+/// strings with escapes.
 /// </remarks>
 internal sealed class JsonTokenizer(Stream stream)
 {
+    /// <summary>Compiles a method optimized at its first call, as .NET Framework compiles every method.</summary>
 #if NET
-    /// <summary>Compiles a method optimized at its first call.</summary>
     public const MethodImplOptions Optimized = MethodImplOptions.AggressiveOptimization;
 #else
-    /// <summary>.NET Framework compiles every method optimized.</summary>
     public const MethodImplOptions Optimized = 0;
 #endif
 
@@ -76,21 +74,13 @@ internal sealed class JsonTokenizer(Stream stream)
 
     /// <summary>Whether the string read last is <paramref name="text"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool ValueTextEquals(ReadOnlySpan<byte> text) => ValueIsEscaped ? DecodedTextEquals(text) : ValueSpan.SequenceEqual(text);
+    public bool ValueTextEquals(ReadOnlySpan<byte> text) => (ValueIsEscaped ? GetUtf8Text() : ValueSpan).SequenceEqual(text);
 
     /// <summary>The string read last, decoded.</summary>
     /// <exception cref="InvalidDataException">Its text has a bad escape or a control character, or is not valid Unicode.</exception>
-    public string GetString()
-    {
-        try
-        {
-            return ValueIsEscaped ? JsonText.Unescape(_buffer.AsSpan(_valueStart - 1, _valueLength + 2)) : JsonText.Decode(_buffer, _valueStart, _valueLength);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
-        {
-            throw NotText(e);
-        }
-    }
+    public string GetString() => ValueIsEscaped
+        ? JsonText.Unescape(_buffer.AsSpan(_valueStart - 1, _valueLength + 2), _discarded + _valueStart)
+        : JsonText.Decode(_buffer, _valueStart, _valueLength, _discarded + _valueStart);
 
     /// <summary>The UTF-8 text of the string read last, without escapes, checked as <see cref="GetString"/> checks it.</summary>
     /// <exception cref="InvalidDataException">Its text has a bad escape or a control character, or is not valid Unicode.</exception>
@@ -101,20 +91,9 @@ internal sealed class JsonTokenizer(Stream stream)
             return Encoding.UTF8.GetBytes(GetString());
         }
 
-        try
-        {
-            JsonText.Check(_buffer, _valueStart, _valueLength);
-            return ValueSpan;
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException)
-        {
-            throw NotText(e);
-        }
+        JsonText.Check(_buffer, _valueStart, _valueLength, _discarded + _valueStart);
+        return ValueSpan;
     }
-
-    /// <summary>The number read last when it is a whole number that fits an <see cref="int"/>; otherwise null.</summary>
-    public int? GetWholeNumber() =>
-        Token == JsonToken.Number && Utf8Parser.TryParse(ValueSpan, out int value, out var used) && used == _valueLength ? value : null;
 
     /// <summary>Throws the error that says what is wrong with the document and where, unless <paramref name="condition"/> holds.</summary>
     public void Expect(bool condition, string problem)
@@ -139,11 +118,6 @@ internal sealed class JsonTokenizer(Stream stream)
 
     /// <summary>Reads the byte <see cref="Peek"/> gave: a colon, a comma, or the end of an object or array.</summary>
     public void Advance() => _position++;
-
-    private bool DecodedTextEquals(ReadOnlySpan<byte> text) => GetUtf8Text().SequenceEqual(text);
-
-    private InvalidDataException NotText(Exception e) =>
-        new($"it holds text that is not valid Unicode (byte {_discarded + _valueStart}): {e.Message}", e);
 
     [MethodImpl(Optimized)]
     private int PeekPastWhitespace(bool keepValue)
