@@ -150,9 +150,15 @@ public class ApiFailureClassificationTests
         Assert.Equal(moduleCode, V2ErrorCodes.ModuleCodeOf(message));
     }
 
-    [Fact]
-    public void V2Failure_ApiCodeJoinsCodeAndModuleCode()
+    [Theory]
+    [InlineData("(9110)x", "9110", "4000 (9110)")]
+    [InlineData("(9110)x", "9163", "4000 (9110)")]
+    [InlineData("x", "9163", "4000 (9163)")]
+    [InlineData("(4000)请求失败", "9110", "4000 (9110)")]
+    [InlineData("(4000)请求失败", null, "4000")]
+    [InlineData("x", "RequestForbidden", "4000")]
+    public void V2Failure_ApiCode_JoinsTheMessagesModuleCode_ElseANumericCodeDesc_NeverThePublicCodeAgain(string message, string? codeDesc, string apiCode)
     {
-        Assert.Equal("4000 (9110)", V2ErrorCodes.ToFailure(4000, "(9110)x", "9110", 200).ApiCode);
+        Assert.Equal(apiCode, V2ErrorCodes.ToFailure(4000, message, codeDesc, 200).ApiCode);
     }
 }
