@@ -10,6 +10,9 @@ internal static class JsonStructure
 {
     private const int MaxDepth = 64;
 
+    /// <summary>Made once: an interpolated message in <see cref="Skip"/> would slow its first compiling.</summary>
+    private static readonly string TooDeep = $"values nest deeper than {MaxDepth} levels";
+
     /// <summary>
     /// From an object's start or one of its values, reads on to the next property: true with its name as the string
     /// read last and its colon read, so that <see cref="JsonTokenizer.Read"/> gives its value; false at the object's end.
@@ -29,7 +32,7 @@ internal static class JsonStructure
     }
 
     /// <summary>From an array's start or one of its elements, reads the next element's first token: true, or false at the array's end.</summary>
-    [MethodImpl(JsonTokenizer.Optimized)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NextElement(this JsonTokenizer json, ref bool first) => json.NextMember(ref first, ']');
 
     /// <summary>Reads over the value whose first token was read last, checking its grammar.</summary>
@@ -44,7 +47,7 @@ internal static class JsonStructure
 
         if (depth == MaxDepth)
         {
-            throw json.Error($"values nest deeper than {MaxDepth} levels");
+            throw json.Error(TooDeep);
         }
 
         var first = true;
