@@ -41,16 +41,17 @@ internal sealed class BaseUrlMatch
     public IReadOnlyList<BaseUrl> New { get; }
 
     /// <summary>
-    /// An owed URL under a kept base URL, respelled under the current spelling of that site (<see cref="BaseUrl.Respell"/>);
-    /// any other as it is.
+    /// The owed URLs by the dropped base URL each is dropped with, in their order. Under the null key, what stays owed:
+    /// a URL under a kept base URL, respelled under the current spelling of that site (<see cref="BaseUrl.Respell"/>),
+    /// and one under no recorded base URL, as it is.
     /// </summary>
-    public string Respelled(string url) => KeptUnder(url) is { } kept ? kept.Current.Respell(url, kept.Recorded) : url;
+    public ILookup<string?, string> FileOwed(IEnumerable<string> owedUrls) =>
+        owedUrls.Select(Owed).ToLookup(owed => owed.DroppedUnder, owed => owed.Url);
 
-    /// <summary>The dropped base URL an owed URL is dropped with: null when it is under a kept base URL or under none.</summary>
-    public string? DroppedUnder(string url) =>
-        KeptUnder(url) is null
-            ? Dropped.Where(recorded => BaseUrl.IsUnderRecorded(url, recorded)).OrderByDescending(recorded => recorded.Length).FirstOrDefault()
-            : null;
+    private OwedUrl Owed(string url) =>
+        KeptUnder(url) is { } kept
+            ? new OwedUrl(kept.Current.Respell(url, kept.Recorded), null)
+            : new OwedUrl(url, Dropped.Where(recorded => BaseUrl.IsUnderRecorded(url, recorded)).OrderByDescending(recorded => recorded.Length).FirstOrDefault());
 
     /// <summary>The longest kept base URL <paramref name="url"/> is under; null when there is none.</summary>
     private Kept? KeptUnder(string url) =>
@@ -59,4 +60,7 @@ internal sealed class BaseUrlMatch
     /// <summary>A recorded base URL and the current one of the same site.</summary>
     /// <remarks>A class, not a tuple: LINQ over a tuple is compiled anew in every build.</remarks>
     private sealed record Kept(string Recorded, BaseUrl Current);
+
+    /// <summary>An owed URL as it stays owed, and the dropped base URL it is dropped with, if any.</summary>
+    private sealed record OwedUrl(string Url, string? DroppedUnder);
 }

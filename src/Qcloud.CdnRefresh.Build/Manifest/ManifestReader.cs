@@ -64,8 +64,8 @@ internal static class ManifestReader
 
             // What was owed under base URLs no longer listed is dropped, with a warning naming how many under which base
             // URL, or a detail line when nothing was owed there; the null key holds what is still owed.
-            var droppedUnder = pendingUrls.ToLookup(match.DroppedUnder);
-            var manifest = new DeploymentManifest(recorded, files, droppedUnder[null].Select(match.Respelled), updatedUtc ?? DateTime.MinValue);
+            var droppedUnder = match.FileOwed(pendingUrls);
+            var manifest = new DeploymentManifest(recorded, files, droppedUnder[null], updatedUtc ?? DateTime.MinValue);
             return new ManifestLoadResult(
                 manifest,
                 match.Dropped.Where(droppedUnder.Contains).Select(url => DroppedOwedUrls(source, url, droppedUnder[url].Count())).ToList(),

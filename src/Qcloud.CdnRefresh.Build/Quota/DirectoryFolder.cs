@@ -97,6 +97,11 @@ internal static class DirectoryFolder
 
     private static void MergeUntilWithin(SortedSet<string> chosen, IReadOnlyDictionary<string, string> rootOf, int limit)
     {
+        if (chosen.Count <= limit)
+        {
+            return;
+        }
+
         // A merge can only happen at a folder with two or more chosen folders below it. Merges never add such folders,
         // so the ones found now, taken deepest first, are every merge that can ever be made.
         var sharedParents = chosen

@@ -28,11 +28,12 @@ internal sealed record QuotaDecision(string Explanation, int BatchSize, Director
         var needed = request.Urls.Count;
         var available = Math.Max(0, urls.Available);
         var numbers = Invariant($"This run needs {needed} URL refreshes; {available} are left today: {urls.Source}.");
-        var shortfall = Invariant($"This run needs {needed} URL refreshes but only {available} are left today ({urls.Source})");
         if (needed <= available)
         {
             return new QuotaDecision(numbers, urls.Batch);
         }
+
+        var shortfall = Invariant($"This run needs {needed} URL refreshes but only {available} are left today ({urls.Source})");
 
         if (request.OverQuota == OverQuotaMode.Fail)
         {

@@ -13,7 +13,6 @@ namespace Qcloud.CdnRefresh.Build.Refresh;
 /// </summary>
 internal sealed record ContentScan(
     string ContentRoot,
-    IReadOnlyList<ListedFile> Listed,
     ManifestLoadResult Local,
     ManifestLoadResult Baseline,
     IReadOnlyList<ManifestFile> Current,
@@ -40,7 +39,7 @@ internal sealed record ContentScan(
         var listed = new ContentFileLister(settings.Exclude, ownFiles).List(contentRoot, cancellationToken);
         if (listed.Count == 0)
         {
-            return new ContentScan(contentRoot, listed, ManifestLoadResult.NoBaseline(), ManifestLoadResult.NoBaseline(), [], new(0, 0, 0), null);
+            return new ContentScan(contentRoot, ManifestLoadResult.NoBaseline(), ManifestLoadResult.NoBaseline(), [], new(0, 0, 0), null);
         }
 
         var local = await loadingLocal.ConfigureAwait(false);
@@ -72,7 +71,7 @@ internal sealed record ContentScan(
         {
             environment.Log.Detail($"The base URL {added.BaseUrl} is new since the baseline: CdnRefreshWithoutBaseline={settings.WithoutBaseline.ToString().ToLowerInvariant()} decides what is refreshed under it ({added.Urls.Count} URLs).");
         }
-        return new ContentScan(contentRoot, listed, local, baseline, current, hashing.Stats, plan);
+        return new ContentScan(contentRoot, local, baseline, current, hashing.Stats, plan);
     }
 
     /// <summary>

@@ -144,7 +144,7 @@ internal sealed class RefreshRun(RefreshSettings settings, RefreshEnvironment en
         Action = provider.UrlAction,
         Endpoint = provider.Endpoint,
         HadBaseline = plan.HasBaseline,
-        FilesListed = scan.Listed.Count,
+        FilesListed = scan.Current.Count,
         FilesHashed = scan.Hashing.FilesHashed,
         FilesReused = scan.Hashing.FilesReused,
         Modified = plan.ModifiedCount,

@@ -129,13 +129,10 @@ internal static class EndpointReader
         return immutable;
     }
 
-    /// <summary>
-    /// Whether the string read last is the header name <c>Cache-Control</c>, in any case. Another name is not used, so
-    /// its text is compared as it stands, unchecked.
-    /// </summary>
+    /// <summary>Whether the string read last is the header name <c>Cache-Control</c>, in any case.</summary>
     [MethodImpl(JsonTokenizer.Optimized)]
     private static bool IsCacheControl(JsonTokenizer json) =>
-        EqualsIgnoringCase(json.ValueIsEscaped ? json.GetUtf8Text() : json.ValueSpan, "cache-control"u8);
+        EqualsIgnoringCase(json.GetComparableText(), "cache-control"u8);
 
     /// <summary>Whether a header value holds the directive <c>immutable</c>, in any case, among its comma-separated ones.</summary>
     [MethodImpl(JsonTokenizer.Optimized)]

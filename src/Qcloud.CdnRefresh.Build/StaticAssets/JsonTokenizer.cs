@@ -74,7 +74,14 @@ internal sealed class JsonTokenizer(Stream stream)
 
     /// <summary>Whether the string read last is <paramref name="text"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool ValueTextEquals(ReadOnlySpan<byte> text) => (ValueIsEscaped ? GetUtf8Text() : ValueSpan).SequenceEqual(text);
+    public bool ValueTextEquals(ReadOnlySpan<byte> text) => GetComparableText().SequenceEqual(text);
+
+    /// <summary>
+    /// The UTF-8 text of the string read last, for comparing with a known name: its raw bytes, which only a text that is
+    /// valid can equal, or, when it holds escapes, its decoded and checked text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<byte> GetComparableText() => ValueIsEscaped ? GetUtf8Text() : ValueSpan;
 
     /// <summary>The string read last, decoded.</summary>
     /// <exception cref="InvalidDataException">Its text has a bad escape or a control character, or is not valid Unicode.</exception>

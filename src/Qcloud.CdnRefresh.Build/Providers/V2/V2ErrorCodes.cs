@@ -49,7 +49,7 @@ internal static class V2ErrorCodes
         var text = ApiFailure.MessageOrFallback(message, codeDesc ?? codeText);
 
         // A word like "RequestForbidden" is searchable; repeat it unless the message already says it.
-        if (!string.IsNullOrEmpty(codeDesc) && !codeDesc!.All(char.IsDigit) && text.IndexOf(codeDesc, StringComparison.Ordinal) < 0)
+        if (!string.IsNullOrEmpty(codeDesc) && numericCodeDesc is null && text.IndexOf(codeDesc, StringComparison.Ordinal) < 0)
         {
             text += " [" + codeDesc + "]";
         }
