@@ -34,7 +34,7 @@ internal sealed class BenchmarkRunner
             if (_options.Endpoints > 0)
             {
                 Progress($"reading a {_options.Endpoints:N0}-endpoint static web assets file");
-                endpoints = EndpointsFileMeasurement.Measure(Path.Combine(work, "endpoints"), _options.Endpoints, Math.Max(3, _options.Repetitions));
+                endpoints = EndpointsFileMeasurement.Measure(Path.Combine(work, "endpoints"), _options.Endpoints, Math.Max(9, _options.Repetitions));
             }
 
             PublishOverheadResult? publish = null;

@@ -64,6 +64,7 @@ internal static class EndpointReader
     }
 
     /// <summary>Whether the string read last is <paramref name="text"/>, all ASCII and without escapes.</summary>
+    [MethodImpl(JsonTokenizer.Optimized)]
     private static bool IsAsciiText(JsonTokenizer json, string? text)
     {
         var bytes = json.ValueSpan;
@@ -155,6 +156,7 @@ internal static class EndpointReader
         }
     }
 
+    [MethodImpl(JsonTokenizer.Optimized)]
     private static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> text)
     {
         var start = 0;
@@ -173,6 +175,7 @@ internal static class EndpointReader
     }
 
     /// <summary>Whether <paramref name="text"/> is <paramref name="lowerCase"/> with its ASCII letters in any case.</summary>
+    [MethodImpl(JsonTokenizer.Optimized)]
     private static bool EqualsIgnoringCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerCase)
     {
         if (text.Length != lowerCase.Length)

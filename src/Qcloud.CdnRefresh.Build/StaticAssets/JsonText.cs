@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -30,6 +31,7 @@ internal static class JsonText
 
     /// <summary>Checks a string's text without escapes, which starts at byte <paramref name="offset"/> of the document: no control character, valid UTF-8.</summary>
     /// <exception cref="InvalidDataException">It holds a control character, or is not valid UTF-8.</exception>
+    [MethodImpl(JsonTokenizer.Optimized)]
     public static void Check(byte[] buffer, int start, int length, long offset)
     {
         foreach (var character in buffer.AsSpan(start, length))

@@ -10,9 +10,9 @@ namespace Qcloud.CdnRefresh.Build.StaticAssets;
 /// </summary>
 /// <remarks>
 /// A build reads the endpoints file once, in a process whose runtime would run freshly compiled code unoptimized for
-/// the first tenths of a second, longer than the read takes; so the methods that run for every token are compiled
-/// optimized at their first call. <see cref="System.Text.Json.Utf8JsonReader"/>'s own code cannot be, so it only decodes
-/// strings with escapes.
+/// the first tenths of a second, longer than the read takes; so the methods that run for every token, header or
+/// endpoint are compiled optimized at their first call. <see cref="System.Text.Json.Utf8JsonReader"/>'s own code
+/// cannot be, so it only decodes strings with escapes.
 /// </remarks>
 internal sealed class JsonTokenizer(Stream stream)
 {
