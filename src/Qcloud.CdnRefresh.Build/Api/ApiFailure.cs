@@ -36,6 +36,17 @@ internal sealed record ApiFailure
     /// <summary>The API's code and message, or what went wrong on the wire: <c>code 4000 (9110): no such host</c>.</summary>
     public string Brief => ApiCode is null ? Message : $"code {ApiCode}: {Message}";
 
+    /// <summary>An error the API answered with its own code, retried exactly when <paramref name="kind"/> is retryable.</summary>
+    public static ApiFailure FromApiCode(ApiFailureKind kind, string apiCode, string message, int httpStatus, string? requestId = null) => new()
+    {
+        Kind = kind,
+        IsRetryable = kind == ApiFailureKind.Retryable,
+        ApiCode = apiCode,
+        Message = message,
+        HttpStatus = httpStatus,
+        RequestId = requestId,
+    };
+
     /// <summary>
     /// A body that is not the JSON we expect (a proxy's HTML page, a truncated or empty body), whatever the HTTP status:
     /// retryable like a timeout, because the request may or may not have reached Tencent and a purge is harmless to repeat.

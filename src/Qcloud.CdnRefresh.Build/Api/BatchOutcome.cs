@@ -45,27 +45,26 @@ internal sealed record BatchOutcome
         ? Array.Empty<string>()
         : Rejected.Count == 0
             ? Urls
-            : Urls.Where(RejectedIs(false)).ToList();
+            : EntriesRejected(rejected: false);
 
     /// <summary>The entries still owed: all of a batch that was not accepted, the rejected ones of one that was.</summary>
     public IReadOnlyList<string> OwedEntries => !Succeeded
         ? Urls
         : Rejected.Count == 0
             ? Array.Empty<string>()
-            : Urls.Where(RejectedIs(true)).ToList();
+            : EntriesRejected(rejected: true);
 
     /// <summary>"2 of 5".</summary>
     public string Label => Number.ToString(CultureInfo.InvariantCulture) + " of " + TotalBatches.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A test of whether the API rejected an entry (named as sent, or percent-decoded) is <paramref name="rejected"/>;
-    /// the rejected names are decoded once, not once per entry.
+    /// The batch's entries the API rejected (<paramref name="rejected"/>), or those it took. Names are compared
+    /// percent-decoded, since an API may name decoded a target that was sent encoded; the rejected ones are decoded once.
     /// </summary>
-    private Func<string, bool> RejectedIs(bool rejected)
+    private List<string> EntriesRejected(bool rejected)
     {
-        var asSent = new HashSet<string>(Rejected.Select(entry => entry.Entry), StringComparer.Ordinal);
         var decoded = new HashSet<string>(Rejected.Select(entry => Uri.UnescapeDataString(entry.Entry)), StringComparer.Ordinal);
-        return entry => (asSent.Contains(entry) || decoded.Contains(Uri.UnescapeDataString(entry))) == rejected;
+        return Urls.Where(entry => decoded.Contains(Uri.UnescapeDataString(entry)) == rejected).ToList();
     }
 
     public static BatchOutcome Accepted(string? taskId) => new() { TaskId = taskId };

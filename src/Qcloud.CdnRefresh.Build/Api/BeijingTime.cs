@@ -10,6 +10,8 @@ internal static class BeijingTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
+    private const string DayFormat = "yyyy-MM-dd";
+
     /// <summary><paramref name="instant"/> in Beijing time as <paramref name="format"/>, e.g. <c>yyyyMMdd</c> or <c>yyyy-MM-dd 23:59:59</c>.</summary>
     public static string Format(DateTimeOffset instant, string format) =>
         instant.ToOffset(Offset).ToString(format, CultureInfo.InvariantCulture);
@@ -17,9 +19,12 @@ internal static class BeijingTime
     /// <summary>The date (time of day zero) that <paramref name="instant"/> falls on in Beijing: the quota day.</summary>
     public static DateTime DayOf(DateTimeOffset instant) => instant.ToOffset(Offset).Date;
 
+    /// <summary>A day as the usage file stores it, <c>yyyy-MM-dd</c>; text of that fixed width sorts by date.</summary>
+    public static string FormatDay(DateTime day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
+
     /// <summary>Reads a <c>yyyy-MM-dd</c> day, as the usage file stores it.</summary>
     public static bool TryParseDay(string? text, out DateTime day) =>
-        DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        DateTime.TryParseExact(text, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
     /// <summary>Reads Tencent's <c>yyyy-MM-dd HH:mm:ss</c> (Beijing time); null for anything else.</summary>
     public static DateTimeOffset? Parse(string? text) =>

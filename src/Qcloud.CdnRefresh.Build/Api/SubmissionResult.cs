@@ -24,10 +24,10 @@ internal sealed record SubmissionResult
     public IEnumerable<BatchOutcome> AcceptedBatches => Batches.Where(b => b.Succeeded);
 
     /// <summary>URLs the API took, in submission order.</summary>
-    public IReadOnlyList<string> AcceptedUrls => UrlsOf(AcceptedBatches.SelectMany(b => b.AcceptedEntries));
+    public IReadOnlyList<string> AcceptedUrls => UrlsOfAll(AcceptedBatches.SelectMany(b => b.AcceptedEntries));
 
     /// <summary>URLs still owed: those of the failed, interrupted and unsent batches and those rejected in accepted ones, in submission order.</summary>
-    public IReadOnlyList<string> NotAcceptedUrls => UrlsOf(Batches.SelectMany(b => b.OwedEntries));
+    public IReadOnlyList<string> NotAcceptedUrls => UrlsOfAll(Batches.SelectMany(b => b.OwedEntries));
 
     /// <summary>How many entries (URLs, or directories) the API had taken before the submission stopped (all of them on full success).</summary>
     public int AcceptedCount => AcceptedBatches.Sum(b => b.AcceptedEntries.Count);
@@ -45,6 +45,6 @@ internal sealed record SubmissionResult
     public IReadOnlyList<string> UrlsOf(string entry) => CoveredUrls is null ? new[] { entry } : CoveredUrls[entry];
 
     /// <summary>The URLs entries stand for, in order: the entries themselves, or the URLs each directory covers.</summary>
-    private List<string> UrlsOf(IEnumerable<string> entries) =>
+    private List<string> UrlsOfAll(IEnumerable<string> entries) =>
         (CoveredUrls is null ? entries : entries.SelectMany(entry => CoveredUrls[entry])).ToList();
 }

@@ -7,6 +7,11 @@ internal static class ContentRoot
 {
     public const string DefaultFolderName = "wwwroot";
 
+    /// <summary>The error for a publish folder that does not exist, when the settings are read and again here.</summary>
+    public static CdnRefreshException PublishFolderMissing(string? publishDirectory) => new(
+        DiagnosticCodes.PublishDirMissing,
+        $"The publish folder '{publishDirectory}' does not exist. Run the refresh after Publish, or pass -p:PublishDir=<folder that holds the published site>.");
+
     /// <summary>
     /// The full path of the content root: <paramref name="configuredContentRoot"/> (relative to the publish folder, or
     /// absolute) when given, else <c>wwwroot</c> when the publish output has one, else the publish folder itself.
@@ -15,11 +20,9 @@ internal static class ContentRoot
     {
         // Checked again after parsing: a run may wait minutes for another build's manifest lock, and a clean step may
         // remove the publish folder meanwhile.
-        if (string.IsNullOrWhiteSpace(publishDirectory) || !Directory.Exists(publishDirectory))
+        if (!Directory.Exists(publishDirectory))
         {
-            throw new CdnRefreshException(
-                DiagnosticCodes.PublishDirMissing,
-                $"The publish folder '{publishDirectory}' does not exist. Run 'dotnet publish' first, or set PublishDir to the folder that holds the publish output.");
+            throw PublishFolderMissing(publishDirectory);
         }
 
         var publishFullPath = Path.GetFullPath(publishDirectory);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Qcloud.CdnRefresh.Build.ChangeDetection;
 using Qcloud.CdnRefresh.Build.Diagnostics;
 using Qcloud.CdnRefresh.Build.Manifest;
 using Qcloud.CdnRefresh.Build.Mapping;
@@ -72,9 +73,7 @@ internal static class RefreshSettingsParser
     private static string PublishDir(string? value) =>
         !Blank(value) && Directory.Exists(value)
             ? Path.GetFullPath(value)
-            : throw new CdnRefreshException(
-                DiagnosticCodes.PublishDirMissing,
-                $"The publish folder '{value}' does not exist. Run the refresh after Publish, or pass -p:PublishDir=<folder that holds the published site>.");
+            : throw ContentRoot.PublishFolderMissing(value);
 
     /// <summary>
     /// The <c>;</c>-separated entries, trimmed, empty ones skipped, each a <see cref="BaseUrl"/>; a later spelling of a
@@ -147,9 +146,15 @@ internal static class RefreshSettingsParser
     /// </summary>
     private static string OneOf(string? value, string property, string code, params string[] names)
     {
+        if (Blank(value))
+        {
+            return names[0];
+        }
+
+        var wanted = value!.Trim();
         foreach (var name in names)
         {
-            if (Blank(value) || string.Equals(name, value!.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name, wanted, StringComparison.OrdinalIgnoreCase))
             {
                 return name;
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Qcloud.CdnRefresh.Build.Api;
@@ -23,8 +22,9 @@ internal sealed partial class DailyUsageStore(string fullPath, Func<string, stri
 
     private const int FormatVersion = 1;
 
-    // Keyed by text rather than a (day, area) tuple, whose dictionary code would be compiled anew in every build.
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // Keyed by text rather than a (day, area) tuple, whose dictionary code would be compiled anew in every build; the
+    // key's fixed-width day comes first, so the keys sort by day, then area.
+    private readonly SortedDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>A corrupt or newer-version file: for the caller to log with its code. Counting starts from zero then.</summary>
     public IReadOnlyList<ManifestDiagnostic> Warnings { get; private set; } = [];
@@ -33,8 +33,7 @@ internal sealed partial class DailyUsageStore(string fullPath, Func<string, stri
     public bool MayOverwrite { get; private set; } = true;
 
     /// <summary>The entries kept in memory (today's, yesterday's, and any added since), sorted by day and area.</summary>
-    public IReadOnlyList<Entry> Entries =>
-        _entries.Values.OrderBy(e => e.Day).ThenBy(e => e.Area, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<Entry> Entries => [.. _entries.Values];
 
     /// <summary>Where the usage file of the manifest at <paramref name="manifestPath"/> lives.</summary>
     public static string PathFor(string manifestPath) => Path.GetFullPath(manifestPath) + FileSuffix;
@@ -179,7 +178,7 @@ internal sealed partial class DailyUsageStore(string fullPath, Func<string, stri
             : entry;
     }
 
-    private static string KeyOf(DateTime day, string area) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + area;
+    private static string KeyOf(DateTime day, string area) => BeijingTime.FormatDay(day) + "|" + area;
 
     /// <summary>What one area accepted on one Beijing day.</summary>
     internal sealed record Entry(DateTime Day, string Area, long Urls, long Directories);
@@ -213,7 +212,7 @@ internal sealed partial class DailyUsageStore(string fullPath, Func<string, stri
 
         public static DayJson From(Entry entry) => new()
         {
-            Day = entry.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Day = BeijingTime.FormatDay(entry.Day),
             Area = entry.Area,
             Urls = entry.Urls,
             Directories = entry.Directories,

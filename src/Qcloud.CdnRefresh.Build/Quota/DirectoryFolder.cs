@@ -60,7 +60,7 @@ internal static class DirectoryFolder
             throw CannotHelp(limit, Invariant($"the URLs lie under {chosen.Count} base URLs, which need a directory refresh each"));
         }
 
-        return PlanOf(chosen, folderOfUrl, rootOf);
+        return PlanOf(chosen, folderOfUrl);
     }
 
     private static CdnRefreshException CannotHelp(int limit, string need) => new(
@@ -145,14 +145,27 @@ internal static class DirectoryFolder
             .TakeWhile(folder => folder.StartsWith(parent, StringComparison.Ordinal))
             .ToList();
 
-    private static DirectoryPlan PlanOf(
-        SortedSet<string> chosen, SortedDictionary<string, string> folderOfUrl, IReadOnlyDictionary<string, string> rootOf)
+    private static DirectoryPlan PlanOf(SortedSet<string> chosen, SortedDictionary<string, string> folderOfUrl)
     {
-        // The chosen folders cover every URL by construction, and none lies inside another: exactly one of a URL's own
-        // folder and the folders above it is chosen.
-        var covered = folderOfUrl
-            .GroupBy(pair => ParentsOf(pair.Value, rootOf[pair.Value]).Append(pair.Value).First(chosen.Contains), pair => pair.Key)
-            .ToDictionary(urls => urls.Key, urls => (IReadOnlyList<string>)urls.ToList(), StringComparer.Ordinal);
-        return new DirectoryPlan(new SortedDictionary<string, IReadOnlyList<string>>(covered, StringComparer.Ordinal));
+        var covered = chosen.ToDictionary(folder => folder, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var pair in folderOfUrl)
+        {
+            // Walk up from the URL's own folder to the chosen one; the chosen folders cover every URL by construction.
+            var folder = pair.Value;
+            while (!covered.ContainsKey(folder))
+            {
+                folder = folder.Substring(0, folder.LastIndexOf('/', folder.Length - 2) + 1);
+            }
+
+            covered[folder].Add(pair.Key);
+        }
+
+        var plan = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var folder in chosen)
+        {
+            plan.Add(folder, covered[folder]);
+        }
+
+        return new DirectoryPlan(plan);
     }
 }

@@ -90,7 +90,7 @@ internal sealed class RefreshWaitStep(RefreshSettings settings, RefreshEnvironme
         }
         else if (running.Count > 0)
         {
-            Log.Warning(DiagnosticCodes.WaitTimedOut, $"{running.Count} refreshes were still running after CdnRefreshWaitTimeout ({settings.WaitTimeout.TotalSeconds:0} s): {SubmissionFailureMessage.Sample(running)}. They were accepted and usually finish within minutes.");
+            Log.Warning(DiagnosticCodes.WaitTimedOut, $"{running.Count} refreshes were still running after CdnRefreshWaitTimeout ({settings.WaitTimeout.TotalSeconds:0} s): {SubmissionFailureMessage.Sample(running, running.Count)}. They were accepted and usually finish within minutes.");
             result = result with { StillRunning = running };
         }
 
@@ -108,7 +108,7 @@ internal sealed class RefreshWaitStep(RefreshSettings settings, RefreshEnvironme
             recorder.RecordFailed(written, failedUrls);
         }
 
-        var message = $"Tencent reported {failedEntries.Count} refreshes as failed: {SubmissionFailureMessage.Sample(failedEntries)}. They are kept in the manifest and sent again by the next run.";
+        var message = $"Tencent reported {failedEntries.Count} refreshes as failed: {SubmissionFailureMessage.Sample(failedEntries, failedEntries.Count)}. They are kept in the manifest and sent again by the next run.";
         RunReporter.Failure(Log, settings, DiagnosticCodes.RefreshFailed, message);
 
         // Accepted but not done: no longer reported as refreshed.

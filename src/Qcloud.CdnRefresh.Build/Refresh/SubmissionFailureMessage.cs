@@ -10,6 +10,8 @@ namespace Qcloud.CdnRefresh.Build.Refresh;
 /// </summary>
 internal static class SubmissionFailureMessage
 {
+    private const int Shown = 10;
+
     /// <summary>The code and message of the run's failure; null when every batch was accepted whole.</summary>
     public static (string Code, string Message)? Describe(SubmissionResult sent, Uri endpoint)
     {
@@ -38,11 +40,14 @@ internal static class SubmissionFailureMessage
             ? (rejected.Count == 1 ? "1 directory" : $"{rejected.Count} directories")
             : (rejected.Count == 1 ? "1 URL" : $"{rejected.Count} URLs");
 
-    private static string List(IReadOnlyList<RejectedEntry> rejected) => Sample([.. rejected.Select(r => $"{r.Entry} ({r.Reason})")]);
+    private static string List(IReadOnlyList<RejectedEntry> rejected) => Sample(rejected.Select(r => $"{r.Entry} ({r.Reason})"), rejected.Count);
 
-    /// <summary>The first ten entries, and how many more there are: a message names a few, the manifest keeps them all.</summary>
-    internal static string Sample(IReadOnlyList<string> entries) =>
-        string.Join(", ", entries.Take(10)) + (entries.Count > 10 ? $" and {entries.Count - 10} more" : string.Empty);
+    /// <summary>
+    /// The first <see cref="Shown"/> of <paramref name="count"/> entries, and how many more there are: a message names a
+    /// few, the manifest keeps them all.
+    /// </summary>
+    internal static string Sample(IEnumerable<string> entries, int count) =>
+        string.Join(", ", entries.Take(Shown)) + (count > Shown ? $" and {count - Shown} more" : string.Empty);
 
     private static string CodeOf(ApiFailure failure) => failure.Kind switch
     {

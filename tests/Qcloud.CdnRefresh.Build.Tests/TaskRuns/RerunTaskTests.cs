@@ -8,7 +8,7 @@ namespace Qcloud.CdnRefresh.Build.Tests.TaskRuns;
 public sealed class RerunTaskTests
 {
     [Fact]
-    public async Task ARunOverUnchangedFiles_ReadsNoFile_AndSendsNothing()
+    public async Task ARunOverUnchangedFiles_HashesNoFile_AndSendsNothing()
     {
         await using var harness = await TaskHarness.StartAsync();
         var first = harness.Run();

@@ -54,13 +54,6 @@ internal static class V2ErrorCodes
             text += " [" + codeDesc + "]";
         }
 
-        return new ApiFailure
-        {
-            Kind = kind,
-            IsRetryable = kind == ApiFailureKind.Retryable,
-            ApiCode = moduleCode is null ? codeText : codeText + " (" + moduleCode + ")",
-            Message = text,
-            HttpStatus = httpStatus,
-        };
+        return ApiFailure.FromApiCode(kind, moduleCode is null ? codeText : codeText + " (" + moduleCode + ")", text, httpStatus);
     }
 }

@@ -38,16 +38,8 @@ internal record V3Response
         if (response.Error is { Code: { Length: > 0 } code } error)
         {
             // A Tencent error body wins over the HTTP status: its code says more than "400" or "503".
-            var kind = kindOf(code);
-            return ApiCallResult<T>.Failed(new ApiFailure
-            {
-                Kind = kind,
-                IsRetryable = kind == ApiFailureKind.Retryable,
-                ApiCode = code,
-                Message = ApiFailure.MessageOrFallback(error.Message ?? string.Empty, code),
-                HttpStatus = httpStatus,
-                RequestId = response.RequestId,
-            });
+            var message = ApiFailure.MessageOrFallback(error.Message ?? string.Empty, code);
+            return ApiCallResult<T>.Failed(ApiFailure.FromApiCode(kindOf(code), code, message, httpStatus, response.RequestId));
         }
 
         var unexpected = response.Error is not null ? "Error without a Code"
